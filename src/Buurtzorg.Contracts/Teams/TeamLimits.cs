@@ -1,0 +1,9 @@
+namespace Buurtzorg.Contracts.Teams;
+
+public static class TeamLimits
+{
+    /// <summary>Buurtzorg teams stay small: past twelve nurses a team divides in two.</summary>
+    public const int MaxNurses = 12;
+
+    public const int MaxNameLength = 100;
+}

@@ -1,0 +1,28 @@
+namespace Buurtzorg.Contracts.Teams;
+
+/// <summary>Why a team refused a change; <see cref="None"/> when it accepted it.</summary>
+[GenerateSerializer, Alias("Buurtzorg.Teams.TeamError")]
+public enum TeamError
+{
+    None = 0,
+    NotFound = 1,
+    AlreadyExists = 2,
+    DuplicateNurse = 3,
+    TeamFull = 4,
+    NurseNotFound = 5,
+}
+
+/// <summary>
+/// The outcome of a command on a team: the team after the change, or the reason it was
+/// refused (in which case nothing was stored). Refusals are values, not exceptions, so they
+/// cross the silo boundary cheaply and cannot be mistaken for infrastructure failures.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Teams.TeamResult")]
+public sealed record TeamResult(
+    [property: Id(0)] TeamSnapshot? Team,
+    [property: Id(1)] TeamError Error)
+{
+    public static TeamResult Ok(TeamSnapshot team) => new(team, TeamError.None);
+
+    public static TeamResult Refused(TeamError error) => new(null, error);
+}

@@ -1,0 +1,86 @@
+using Buurtzorg.Contracts.Schedule;
+using Buurtzorg.Contracts.Teams;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace Buurtzorg.Grains.Schedule;
+
+/// <summary>
+/// One activation per silo (a local stateless worker, so publishing never leaves the silo the
+/// changed grain lives on). It gathers the changes of a short window into one batch per host,
+/// so a burst of changes costs one message per host instead of one per change. A single
+/// activation per silo also keeps a team's events in the order they were stored.
+/// </summary>
+[StatelessWorker(1)]
+public sealed partial class ScheduleEventPublisherGrain(
+    IGrainFactory grains,
+    TimeProvider clock,
+    ILogger<ScheduleEventPublisherGrain> logger) : Grain, IScheduleEventPublisherGrain
+{
+    internal static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(15);
+
+    // Hosts come and go rarely; asking the registry on every flush would make it a hot spot.
+    private static readonly TimeSpan SubscriberCacheLifetime = TimeSpan.FromSeconds(2);
+
+    private readonly List<TeamChanged> _pending = [];
+    private IReadOnlyList<IScheduleEventObserver> _subscribers = [];
+    private DateTimeOffset _subscribersFetchedAt = DateTimeOffset.MinValue;
+    private IGrainTimer? _flushTimer;
+
+    public ValueTask Publish(TeamChanged change)
+    {
+        _pending.Add(change);
+        if (_flushTimer is null)
+        {
+            _flushTimer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
+            {
+                DueTime = BatchWindow,
+                Period = Timeout.InfiniteTimeSpan,
+            });
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task Flush(CancellationToken cancellationToken)
+    {
+        _flushTimer?.Dispose();
+        _flushTimer = null;
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        TeamChanged[] batch = [.. _pending];
+        _pending.Clear();
+
+        foreach (var subscriber in await Subscribers())
+        {
+            try
+            {
+                await subscriber.OnTeamChanges(batch);
+            }
+            catch (Exception ex)
+            {
+                // A host that vanished is dropped by the registry once it stops renewing; its
+                // browsers reconnect elsewhere and catch up by version.
+                LogDeliveryFailed(logger, ex);
+            }
+        }
+    }
+
+    private async ValueTask<IReadOnlyList<IScheduleEventObserver>> Subscribers()
+    {
+        var now = clock.GetUtcNow();
+        if (now - _subscribersFetchedAt > SubscriberCacheLifetime)
+        {
+            _subscribers = await grains.GetGrain<IScheduleHubRegistryGrain>(ScheduleHubRegistry.Key).GetSubscribers();
+            _subscribersFetchedAt = now;
+        }
+
+        return _subscribers;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver schedule changes to a host")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,32 @@
+namespace Buurtzorg.Grains.Teams;
+
+/// <summary>
+/// The stored form of a team. This is a schema: it is stored as System.Text.Json without type
+/// names, so members may be added (with defaults) and the class may move, but a member is never
+/// renamed or given another meaning.
+/// </summary>
+public sealed class TeamState
+{
+    public const int CurrentSchema = 1;
+
+    public int Schema { get; set; } = CurrentSchema;
+
+    public bool Founded { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public DateTimeOffset FoundedAt { get; set; }
+
+    public long Version { get; set; }
+
+    public List<TeamNurseState> Nurses { get; set; } = [];
+}
+
+public sealed class TeamNurseState
+{
+    public Guid NurseId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public DateTimeOffset JoinedAt { get; set; }
+}

@@ -1,0 +1,59 @@
+using Buurtzorg.Grains;
+using Buurtzorg.Host.Demo;
+using Buurtzorg.Host.Problems;
+using Buurtzorg.Host.Schedule;
+using Buurtzorg.Host.Teams;
+using Buurtzorg.Persistence;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Buurtzorg.Host;
+
+/// <summary>Builds the host: an Orleans silo, the HTTP API, the schedule hub and the thin client.</summary>
+public static class BuurtzorgApp
+{
+    public const string DemoFlag = "--demo";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var demo = args.Contains(DemoFlag);
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoFlag).ToArray());
+        configure?.Invoke(builder);
+
+        builder.AddBuurtzorgSilo(GrainStorage.Name);
+        builder.Services.AddHostedService<ScheduleEventRelay>();
+        if (demo)
+        {
+            builder.Services.AddHostedService<DemoRegionSeeder>();
+        }
+
+        builder.Services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Singleton;
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Binding failures (malformed JSON, wrong types) throw, so the handler above answers
+        // them with a ProblemDetails body like every other refusal.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapTeams();
+        app.MapHub<ScheduleHub>(ScheduleHub.Path);
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            {
+                Console.WriteLine($"Buurtzorg is running at {address}");
+            }
+        });
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Buurtzorg.Host.Problems;
+
+/// <summary>A request the caller can correct; turned into a 4xx ProblemDetails response.</summary>
+public abstract class ProblemException(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+
+    public string Title { get; } = title;
+}
+
+public sealed class RequestValidationException(IDictionary<string, string[]> errors)
+    : ProblemException(StatusCodes.Status400BadRequest, "The request is not valid.", "See 'errors' for the fields to correct.")
+{
+    public IDictionary<string, string[]> Errors { get; } = errors;
+}
+
+public sealed class ResourceNotFoundException(string detail)
+    : ProblemException(StatusCodes.Status404NotFound, "Not found.", detail);
+
+public sealed class ResourceConflictException(string title, string detail)
+    : ProblemException(StatusCodes.Status409Conflict, title, detail);

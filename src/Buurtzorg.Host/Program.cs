@@ -1,0 +1,3 @@
+using Buurtzorg.Host;
+
+await BuurtzorgApp.Build(args).RunAsync();

@@ -1,0 +1,86 @@
+using Buurtzorg.Contracts.Schedule;
+using Buurtzorg.Contracts.Teams;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Buurtzorg.Host.Schedule;
+
+/// <summary>
+/// This host's ear in the cluster: it subscribes to the hub registry (renewing the subscription
+/// well before it expires) and forwards every change batch to the SignalR groups on this host.
+/// A change made through any host thus reaches browsers connected to every host.
+/// </summary>
+public sealed partial class ScheduleEventRelay(
+    IGrainFactory grains,
+    IHubContext<ScheduleHub, IScheduleClient> hub,
+    ILogger<ScheduleEventRelay> logger) : BackgroundService, IScheduleEventObserver
+{
+    private IScheduleEventObserver? _reference;
+
+    public async Task OnTeamChanges(IReadOnlyList<TeamChanged> changes)
+    {
+        foreach (var change in changes)
+        {
+            await hub.Clients.Group(ScheduleGroups.Team(change.TeamId)).TeamChanged(change);
+        }
+    }
+
+    /// <summary>Subscribes before the host reports started, so no change made after start-up is missed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _reference = grains.CreateObjectReference<IScheduleEventObserver>(this);
+        await Registry.Subscribe(_reference);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var renewal = new PeriodicTimer(ScheduleHubRegistry.Renewal);
+        while (await Tick(renewal, stoppingToken))
+        {
+            try
+            {
+                await Registry.Subscribe(_reference!);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The registry may be moving to another silo; the next renewal tries again.
+                LogSubscribeFailed(logger, ex);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_reference is not null)
+        {
+            try
+            {
+                await Registry.Unsubscribe(_reference);
+            }
+            catch (Exception ex)
+            {
+                LogSubscribeFailed(logger, ex);
+            }
+
+            grains.DeleteObjectReference<IScheduleEventObserver>(_reference);
+        }
+    }
+
+    private IScheduleHubRegistryGrain Registry => grains.GetGrain<IScheduleHubRegistryGrain>(ScheduleHubRegistry.Key);
+
+    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew this host's schedule event subscription")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,26 @@
+using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Host.Problems;
+
+namespace Buurtzorg.Host.Teams;
+
+internal static class TeamOutcome
+{
+    /// <summary>The team after an accepted change, or the refusal as a problem the caller can read.</summary>
+    public static TeamSnapshot OrThrow(this TeamResult result, Guid teamId) => result switch
+    {
+        { Error: TeamError.None, Team: { } team } => team,
+        { Error: TeamError.NotFound } => throw TeamNotFound(teamId),
+        { Error: TeamError.NurseNotFound } => throw new ResourceNotFoundException("This nurse is not a member of the team."),
+        { Error: TeamError.DuplicateNurse } => throw new ResourceConflictException(
+            "The nurse is already a member of this team.", "A nurse can be added to a team once; nothing was changed."),
+        { Error: TeamError.TeamFull } => throw new ResourceConflictException(
+            "The team already has twelve nurses.",
+            $"Buurtzorg teams stay at most {TeamLimits.MaxNurses} nurses. A team that grows past twelve splits in two; " +
+            "until team splitting is available, a thirteenth nurse is refused. Nothing was changed."),
+        { Error: TeamError.AlreadyExists } => throw new ResourceConflictException(
+            "The team already exists.", "Nothing was changed."),
+        _ => throw new InvalidOperationException($"Unexpected team result {result.Error}."),
+    };
+
+    public static ResourceNotFoundException TeamNotFound(Guid teamId) => new($"There is no team with id '{teamId}'.");
+}

@@ -1,0 +1,45 @@
+using Buurtzorg.Contracts.Teams;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Buurtzorg.Host.Teams;
+
+public static class TeamsApi
+{
+    public sealed record CreateTeamRequest(string? Name);
+
+    public sealed record AddNurseRequest(string? Name, Guid? NurseId);
+
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
+    {
+        var teams = app.MapGroup("/api/teams").WithTags("Teams");
+
+        teams.MapGet("/", async Task<Ok<IReadOnlyList<TeamListing>>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListTeams(), ct)))
+            .WithName("ListTeams");
+
+        teams.MapPost("/", async Task<Created<TeamSnapshot>> (CreateTeamRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var team = await mediator.Send(new CreateTeam(request.Name), ct);
+                return TypedResults.Created($"/api/teams/{team.Id}", team);
+            })
+            .WithName("CreateTeam");
+
+        teams.MapGet("/{teamId:guid}", async Task<Ok<TeamSnapshot>> (Guid teamId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetTeam(teamId), ct)))
+            .WithName("GetTeam");
+
+        teams.MapPost("/{teamId:guid}/nurses", async Task<Created<TeamSnapshot>> (Guid teamId, AddNurseRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var team = await mediator.Send(new AddNurse(teamId, request.NurseId, request.Name), ct);
+                return TypedResults.Created($"/api/teams/{team.Id}", team);
+            })
+            .WithName("AddNurse");
+
+        teams.MapDelete("/{teamId:guid}/nurses/{nurseId:guid}", async Task<Ok<TeamSnapshot>> (Guid teamId, Guid nurseId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RemoveNurse(teamId, nurseId), ct)))
+            .WithName("RemoveNurse");
+
+        return app;
+    }
+}

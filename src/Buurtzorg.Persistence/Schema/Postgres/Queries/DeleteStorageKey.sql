@@ -1,0 +1,8 @@
+DELETE FROM grain_state
+WHERE version = @GrainStateVersion
+  AND service_id = @ServiceId
+  AND state_name = @GrainTypeString
+  AND grain_id_n0 = @GrainIdN0
+  AND grain_id_n1 = @GrainIdN1
+  AND grain_id_ext IS NOT DISTINCT FROM @GrainIdExtensionString
+RETURNING version + 1

@@ -1,0 +1,8 @@
+SELECT v.version AS Version, m.address AS Address, m.port AS Port, m.generation AS Generation,
+       m.silo_name AS SiloName, m.host_name AS HostName, m.status AS Status, m.proxy_port AS ProxyPort,
+       m.suspect_times AS SuspectTimes, m.start_time AS StartTime, m.i_am_alive_time AS IAmAliveTime
+FROM membership_version v
+LEFT JOIN membership m
+       ON m.deployment_id = v.deployment_id
+      AND m.address = @Address AND m.port = @Port AND m.generation = @Generation
+WHERE v.deployment_id = @DeploymentId
