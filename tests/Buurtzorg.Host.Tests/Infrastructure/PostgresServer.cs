@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Buurtzorg.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real PostgreSQL server the tests use. The test command starts it and passes its
+/// connection string in BUURTZORG_TEST_POSTGRES; a bare `dotnet test` starts it the same way.
+/// Each test class gets its own database, so tests never see each other's rows.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private const string Variable = "BUURTZORG_TEST_POSTGRES";
+
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
+    private static string? _serverConnectionString;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var server = new NpgsqlConnectionStringBuilder(await ServerConnectionString());
+        var database = $"test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(server.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        server.Database = database;
+        ConnectionString = server.ConnectionString;
+    }
+
+    public Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+
+    public async Task<T?> Scalar<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> ServerConnectionString()
+    {
+        await StartGate.WaitAsync();
+        try
+        {
+            return _serverConnectionString ??= Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given
+                ? given
+                : await StartWithScript();
+        }
+        finally
+        {
+            StartGate.Release();
+        }
+    }
+
+    private static async Task<string> StartWithScript()
+    {
+        var script = Path.Combine(RepositoryRoot(), "tools", "pg-test-server.sh");
+        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} failed with exit code {process.ExitCode}; set {Variable} to a PostgreSQL server instead.");
+        }
+
+        return output.Trim().Split('\n')[^1];
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Buurtzorg.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find the repository root (Buurtzorg.sln).");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Buurtzorg.Contracts.Teams;
+using Microsoft.AspNetCore.Builder;
+using Buurtzorg.Host.Schedule;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Buurtzorg.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (silo, API, hub) on a real Kestrel port. Storage is a SQLite file or the test
+/// PostgreSQL server; the ServiceId is fixed because stored rows are keyed by it.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string ServiceId = "buurtzorg-tests";
+
+    private TestHost(WebApplication app, Uri address)
+    {
+        App = app;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public static Task<TestHost> StartOnSqlite(string path) =>
+        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" });
+
+    public static Task<TestHost> StartOnPostgres(string connectionString, string clusterId) =>
+        Start(new()
+        {
+            ["ConnectionStrings:Postgres"] = connectionString,
+            ["Orleans:ClusterId"] = clusterId,
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+        });
+
+    private static async Task<TestHost> Start(Dictionary<string, string?> settings)
+    {
+        settings["Urls"] = "http://127.0.0.1:0";
+        settings["Orleans:ServiceId"] = ServiceId;
+        // Several silos run in one test process: each needs its own silo and gateway port.
+        settings["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var app = BuurtzorgApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestHost(app, new Uri(address));
+    }
+
+    public async Task<HubConnection> ConnectToHub()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, ScheduleHub.Path))
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public async Task<TeamSnapshot> CreateTeam(string name)
+    {
+        var response = await Http.PostAsJsonAsync("/api/teams", new { name });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TeamSnapshot>())!;
+    }
+
+    public async Task<TeamSnapshot> AddNurse(Guid teamId, string name)
+    {
+        var response = await Http.PostAsJsonAsync($"/api/teams/{teamId}/nurses", new { name });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TeamSnapshot>())!;
+    }
+
+    public async Task<TeamSnapshot> GetTeam(Guid teamId) =>
+        (await Http.GetFromJsonAsync<TeamSnapshot>($"/api/teams/{teamId}"))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        try
+        {
+            await App.StopAsync();
+        }
+        finally
+        {
+            await App.DisposeAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
