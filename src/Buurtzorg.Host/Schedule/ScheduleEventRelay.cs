@@ -39,7 +39,10 @@ public sealed partial class ScheduleEventRelay(
         {
             try
             {
-                await Registry.Subscribe(_reference!);
+                if (_reference is { } reference)
+                {
+                    await Registry.Subscribe(reference);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -52,19 +55,23 @@ public sealed partial class ScheduleEventRelay(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_reference is not null)
-        {
-            try
-            {
-                await Registry.Unsubscribe(_reference);
-            }
-            catch (Exception ex)
-            {
-                LogSubscribeFailed(logger, ex);
-            }
 
-            grains.DeleteObjectReference<IScheduleEventObserver>(_reference);
+        // Stop can be called more than once (stop, then dispose); let go of the reference once.
+        if (Interlocked.Exchange(ref _reference, null) is not { } reference)
+        {
+            return;
         }
+
+        try
+        {
+            await Registry.Unsubscribe(reference);
+        }
+        catch (Exception ex)
+        {
+            LogSubscribeFailed(logger, ex);
+        }
+
+        grains.DeleteObjectReference<IScheduleEventObserver>(reference);
     }
 
     private IScheduleHubRegistryGrain Registry => grains.GetGrain<IScheduleHubRegistryGrain>(ScheduleHubRegistry.Key);

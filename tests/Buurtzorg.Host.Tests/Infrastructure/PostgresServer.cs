@@ -15,6 +15,8 @@ public sealed class PostgresServer : IAsyncLifetime
     private static readonly SemaphoreSlim StartGate = new(1, 1);
     private static string? _serverConnectionString;
 
+    private string _database = "";
+
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -28,14 +30,18 @@ public sealed class PostgresServer : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
+        _database = database;
         server.Database = database;
         ConnectionString = server.ConnectionString;
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        return Task.CompletedTask;
+        await using var admin = new NpgsqlConnection(await ServerConnectionString());
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     public async Task<T?> Scalar<T>(string sql, params (string Name, object Value)[] parameters)

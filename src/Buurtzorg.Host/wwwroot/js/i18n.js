@@ -1,0 +1,127 @@
+// Interface text in Dutch (the teams' working language) and English.
+// Values are plain text: app.js only ever puts them in textContent or attributes,
+// so a {name} typed by a user can never become markup.
+
+export const strings = {
+  nl: {
+    pageTitle: "Buurtzorg – Teams in de wijk",
+    teamPageTitle: "{team} – Buurtzorg",
+    subtitle: "Teams in de wijk",
+    otherLanguage: "English",
+    languageChanged: "Taal: Nederlands",
+    largeText: "Grote tekst",
+    skipToTeam: "Naar het gekozen team",
+    teams: "Teams",
+    noTeams: "Er zijn nog geen teams.",
+    newTeam: "Nieuw team",
+    teamName: "Teamnaam",
+    found: "Oprichten",
+    teamFounded: "Team {team} is opgericht.",
+    chooseTeam: "Kies een team",
+    chooseTeamHint: "Kies een team uit de lijst, of richt een nieuw team op.",
+    loadingTeam: "Team laden…",
+    nurses: "Wijkverpleegkundigen",
+    nurseCount: "{count} van {max} wijkverpleegkundigen",
+    noNurses: "Dit team heeft nog geen wijkverpleegkundigen.",
+    joinedSince: "In het team sinds {date}",
+    nurseName: "Naam wijkverpleegkundige",
+    add: "Toevoegen",
+    remove: "Verwijderen",
+    removeNurse: "{name} verwijderen",
+    confirmRemove: "{name} uit het team verwijderen?",
+    nurseAdded: "{name} is aan het team toegevoegd.",
+    nurseRemoved: "{name} is uit het team verwijderd.",
+    teamUpdated: "Het team is bijgewerkt: {count} van {max} wijkverpleegkundigen.",
+    teamFull:
+      "Dit team heeft twaalf wijkverpleegkundigen. Groeit een team verder, dan splitst het in twee " +
+      "kleinere teams. Splitsen komt in een latere versie; tot die tijd neemt het team geen dertiende aan.",
+    nameRequired: "Vul een naam in.",
+    connection: "Verbinding",
+    connecting: "Verbinden…",
+    live: "Live",
+    reconnecting: "Verbinding herstellen…",
+    offline: "Offline",
+    somethingWrong: "Er ging iets mis",
+    networkDetail: "De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.",
+    statusDetail: "De server antwoordde met status {status}.",
+  },
+  en: {
+    pageTitle: "Buurtzorg – Neighbourhood teams",
+    teamPageTitle: "{team} – Buurtzorg",
+    subtitle: "Neighbourhood teams",
+    otherLanguage: "Nederlands",
+    languageChanged: "Language: English",
+    largeText: "Large text",
+    skipToTeam: "Skip to the chosen team",
+    teams: "Teams",
+    noTeams: "There are no teams yet.",
+    newTeam: "New team",
+    teamName: "Team name",
+    found: "Found team",
+    teamFounded: "Team {team} has been founded.",
+    chooseTeam: "Choose a team",
+    chooseTeamHint: "Choose a team from the list, or found a new team.",
+    loadingTeam: "Loading team…",
+    nurses: "Neighbourhood nurses",
+    nurseCount: "{count} of {max} neighbourhood nurses",
+    noNurses: "This team has no neighbourhood nurses yet.",
+    joinedSince: "In the team since {date}",
+    nurseName: "Name of the nurse",
+    add: "Add",
+    remove: "Remove",
+    removeNurse: "Remove {name}",
+    confirmRemove: "Remove {name} from the team?",
+    nurseAdded: "{name} has joined the team.",
+    nurseRemoved: "{name} has been removed from the team.",
+    teamUpdated: "The team was updated: {count} of {max} neighbourhood nurses.",
+    teamFull:
+      "This team has twelve nurses. A team that grows past twelve splits into two smaller teams. " +
+      "Splitting arrives in a later version; until then the team does not take a thirteenth nurse.",
+    nameRequired: "Please enter a name.",
+    connection: "Connection",
+    connecting: "Connecting…",
+    live: "Live",
+    reconnecting: "Reconnecting…",
+    offline: "Offline",
+    somethingWrong: "Something went wrong",
+    networkDetail: "The server cannot be reached. Check the connection and try again.",
+    statusDetail: "The server answered with status {status}.",
+  },
+};
+
+export const languages = Object.keys(strings);
+
+// The locale decides date formats: Dutch teams read "3 maart 2025", English readers "3 March 2025".
+const locales = { nl: "nl-NL", en: "en-GB" };
+
+let current = "nl";
+
+export function language() {
+  return current;
+}
+
+export function setLanguage(lang) {
+  current = languages.includes(lang) ? lang : "nl";
+  document.documentElement.lang = current;
+}
+
+export function locale() {
+  return locales[current];
+}
+
+/** The text for key in the current language, with {placeholders} filled in. */
+export function t(key, values = {}) {
+  const text = strings[current][key] ?? strings.nl[key] ?? key;
+  // A replacer function, so "$&" and friends in a user's name stay literal.
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+}
+
+/** Fills the fixed text of the page: data-i18n sets the text, data-i18n-label the aria-label. */
+export function translatePage(root = document) {
+  for (const el of root.querySelectorAll("[data-i18n]")) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of root.querySelectorAll("[data-i18n-label]")) {
+    el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+  }
+}

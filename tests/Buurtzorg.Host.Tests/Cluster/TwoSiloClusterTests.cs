@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Host.Schedule;
+using Buurtzorg.Host.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Buurtzorg.Host.Tests.Cluster;
+
+/// <summary>Two hosts, one Orleans cluster on PostgreSQL (AdoNet clustering and grain storage).</summary>
+public sealed class TwoSiloClusterTests : IAsyncLifetime
+{
+    private readonly PostgresServer _database = new();
+    private readonly string _clusterId = $"cluster-{Guid.NewGuid():N}";
+    private TestHost _hostA = null!;
+    private TestHost _hostB = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _hostA = await TestHost.StartOnPostgres(_database.ConnectionString, _clusterId);
+        _hostB = await TestHost.StartOnPostgres(_database.ConnectionString, _clusterId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _hostB.DisposeAsync();
+        await _hostA.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Both_silos_join_one_cluster()
+    {
+        var management = _hostB.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+
+        var active = await management.GetHosts(onlyActive: true);
+
+        Assert.Equal(2, active.Count);
+        Assert.Equal(2, await _database.Scalar<int>("SELECT count(*) FROM membership WHERE deployment_id = @id AND status = 3", ("id", _clusterId)));
+    }
+
+    [Fact]
+    public async Task A_change_through_host_A_reaches_a_browser_on_host_B_and_B_carries_on_when_A_stops()
+    {
+        var team = await _hostA.CreateTeam("Buurtzorg Lombok");
+        await using var onB = await _hostB.ConnectToHub();
+        var changes = new HubEvents<TeamChanged>(onB, nameof(IScheduleClient.TeamChanged));
+        await onB.InvokeAsync<TeamSnapshot>("WatchTeam", team.Id);
+
+        var added = await _hostA.AddNurse(team.Id, "Anna de Vries");
+        var seenOnB = await changes.Next(c => c.TeamId == team.Id);
+        Assert.Equal((TeamChangeKind.NurseAdded, added.Version), (seenOnB.Kind, seenOnB.Version));
+
+        await _hostA.App.StopAsync();
+
+        // A graceful stop marks A dead in the membership table; B takes over A's grains.
+        Assert.Equal(1, await _database.Scalar<int>("SELECT count(*) FROM membership WHERE deployment_id = @id AND status = 6", ("id", _clusterId)));
+        var read = await _hostB.GetTeam(team.Id);
+        Assert.Equal(["Anna de Vries"], read.Nurses.Select(n => n.Name));
+        var written = await _hostB.Http.PostAsJsonAsync($"/api/teams/{team.Id}/nurses", new { name = "Sanne Bakker" });
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        Assert.Equal(3, (await written.Content.ReadFromJsonAsync<TeamSnapshot>())!.Version);
+        Assert.Equal(3, (await _hostB.GetTeam(team.Id)).Version);
+
+        // The dead silo's row is cleaned up by the per-row query, leaving the live one.
+        await _hostB.App.Services.GetRequiredService<IMembershipTable>().CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(0, await _database.Scalar<int>("SELECT count(*) FROM membership WHERE deployment_id = @id AND status = 6", ("id", _clusterId)));
+        Assert.Equal(1, await _database.Scalar<int>("SELECT count(*) FROM membership WHERE deployment_id = @id AND status = 3", ("id", _clusterId)));
+
+        // The browser on B keeps receiving changes, even if the hub registry lived on A.
+        Assert.Equal(3, (await changes.Next(c => c.TeamId == team.Id && c.Version == 3)).Version);
+    }
+}
