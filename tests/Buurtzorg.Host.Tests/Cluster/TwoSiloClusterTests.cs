@@ -47,10 +47,10 @@ public sealed class TwoSiloClusterTests : IAsyncLifetime
         var team = await _hostA.CreateTeam("Buurtzorg Lombok");
         await using var onB = await _hostB.ConnectToHub();
         var changes = new HubEvents<TeamChanged>(onB, nameof(IScheduleClient.TeamChanged));
-        await onB.InvokeAsync<TeamSnapshot>("WatchTeam", team.Id);
+        var watched = await onB.InvokeAsync<TeamSnapshot>("WatchTeam", team.Id);
 
         var added = await _hostA.AddNurse(team.Id, "Anna de Vries");
-        var seenOnB = await changes.Next(c => c.TeamId == team.Id);
+        var seenOnB = await changes.Next(c => c.TeamId == team.Id && c.Version > watched.Version);
         Assert.Equal((TeamChangeKind.NurseAdded, added.Version), (seenOnB.Kind, seenOnB.Version));
 
         await _hostA.App.StopAsync();
