@@ -40,7 +40,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         });
     }
 
-    // Malformed JSON, a value of the wrong type, a missing body or content type: say where,
+    // Malformed JSON, a value of the wrong type or a missing body: say where,
     // without echoing the raw parser message (it can quote the caller's data back).
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
     {
@@ -61,9 +61,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return new ProblemDetails
         {
             Status = bad.StatusCode,
-            Title = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
-                ? "The request body must be JSON (Content-Type: application/json)."
-                : "The request could not be read.",
+            Title = "The request could not be read.",
             Detail = bad.StatusCode == StatusCodes.Status400BadRequest && bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
                 ? "The request body is missing or empty."
                 : null,

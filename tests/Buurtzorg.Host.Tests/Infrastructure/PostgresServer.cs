@@ -75,7 +75,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static async Task<string> StartWithScript()
     {
-        var script = Path.Combine(RepositoryRoot(), "tools", "pg-test-server.sh");
+        var script = Path.Combine(Repository.Root, "tools", "pg-test-server.sh");
         var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true };
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
@@ -86,18 +86,5 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         return output.Trim().Split('\n')[^1];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Buurtzorg.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (Buurtzorg.sln).");
     }
 }

@@ -34,8 +34,8 @@ public sealed class TestHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static Task<TestHost> StartOnSqlite(string path) =>
-        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" });
+    public static Task<TestHost> StartOnSqlite(string path, params string[] args) =>
+        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args);
 
     public static Task<TestHost> StartOnPostgres(string connectionString, string clusterId) =>
         Start(new()
@@ -45,7 +45,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
         });
 
-    private static async Task<TestHost> Start(Dictionary<string, string?> settings)
+    private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null)
     {
         settings["Urls"] = "http://127.0.0.1:0";
         settings["Orleans:ServiceId"] = ServiceId;
@@ -53,7 +53,7 @@ public sealed class TestHost : IAsyncDisposable
         settings["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var app = BuurtzorgApp.Build([], builder =>
+        var app = BuurtzorgApp.Build(args ?? [], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
