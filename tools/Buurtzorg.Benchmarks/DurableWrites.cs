@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Grains;
+using Buurtzorg.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Buurtzorg.Benchmarks;
+
+/// <summary>
+/// Durable grain writes per second: N concurrent writers, each driving its own team grain
+/// through the real TeamGrain (add a nurse, remove her: one persisted write each) on a silo
+/// whose storage is the project's AdoNet schema. Usage:
+///   Buurtzorg.Benchmarks --postgres "&lt;connection string&gt;" [--writers 16] [--seconds 20]
+/// </summary>
+internal static class DurableWrites
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var options = Arguments.Parse(args);
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = options.Postgres,
+            ["Orleans:ServiceId"] = "buurtzorg-benchmark",
+            ["Orleans:ClusterId"] = $"benchmark-{Environment.ProcessId}",
+            ["Orleans:SiloPort"] = "11411",
+            ["Orleans:GatewayPort"] = "30411",
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+        });
+        builder.AddBuurtzorgSilo(GrainStorage.Name);
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var teams = new ITeamGrain[options.Writers];
+        for (var i = 0; i < teams.Length; i++)
+        {
+            teams[i] = grains.GetGrain<ITeamGrain>(Guid.NewGuid());
+            await teams[i].Create($"Benchmark team {i + 1}");
+        }
+
+        // Warm-up: activations, connection pool and JIT, not counted.
+        await RunWriters(teams, TimeSpan.FromSeconds(3));
+        var (writes, elapsed) = await RunWriters(teams, TimeSpan.FromSeconds(options.Seconds));
+        await host.StopAsync();
+
+        var rate = writes / elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"grain-writes: {writes} in {elapsed.TotalSeconds:F1} s with {options.Writers} writers = {rate:F0} writes/s"));
+        return 0;
+    }
+
+    static async Task<(long Writes, TimeSpan Elapsed)> RunWriters(ITeamGrain[] teams, TimeSpan duration)
+    {
+        long writes = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(teams.Select(async team =>
+        {
+            while (stopwatch.Elapsed < duration)
+            {
+                var nurse = Guid.NewGuid();
+                Check(await team.AddNurse(nurse, "Benchmark verpleegkundige"));
+                Check(await team.RemoveNurse(nurse));
+                Interlocked.Add(ref writes, 2);
+            }
+        }));
+        return (writes, stopwatch.Elapsed);
+    }
+
+    static void Check(TeamResult result)
+    {
+        if (result.Error != TeamError.None)
+        {
+            throw new InvalidOperationException($"Benchmark write refused: {result.Error}");
+        }
+    }
+}
+
+internal sealed record Arguments(string Postgres, int Writers, int Seconds)
+{
+    public static Arguments Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var at = Array.IndexOf(args, name);
+            return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        }
+
+        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("BUURTZORG_POSTGRES")
+            ?? throw new ArgumentException("Give a PostgreSQL connection string with --postgres.");
+        return new Arguments(
+            postgres,
+            int.Parse(Value("--writers") ?? "16", CultureInfo.InvariantCulture),
+            int.Parse(Value("--seconds") ?? "20", CultureInfo.InvariantCulture));
+    }
+}
