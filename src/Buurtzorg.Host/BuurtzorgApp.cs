@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Buurtzorg.Grains;
+using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Schedule;
@@ -32,6 +34,8 @@ public static class BuurtzorgApp
             options.ServiceLifetime = ServiceLifetime.Singleton;
             options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
         });
+        // Enums travel as their names; numbers are refused so an undefined value cannot slip in.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) throw, so the handler above answers
@@ -45,6 +49,7 @@ public static class BuurtzorgApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapTeams();
+        app.MapClients();
         app.MapHub<ScheduleHub>(ScheduleHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>

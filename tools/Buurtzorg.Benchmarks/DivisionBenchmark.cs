@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Geography;
 using System.Diagnostics;
 using System.Globalization;
 using Buurtzorg.Grains.Teams.Division;

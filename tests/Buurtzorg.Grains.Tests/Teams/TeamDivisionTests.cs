@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Geography;
 using Buurtzorg.Grains.Teams.Division;
 using CsCheck;
 

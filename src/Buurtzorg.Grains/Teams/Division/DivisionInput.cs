@@ -1,22 +1,6 @@
+using Buurtzorg.Contracts.Geography;
+
 namespace Buurtzorg.Grains.Teams.Division;
-
-/// <summary>A point on the map, in degrees (WGS84).</summary>
-public readonly record struct GeoPoint(double Latitude, double Longitude)
-{
-    private const double EarthRadiusKm = 6371.0;
-
-    /// <summary>
-    /// Distance in km by the equirectangular approximation: within a neighbourhood (a few km) it
-    /// is within a fraction of a percent of the great-circle distance, and much cheaper.
-    /// </summary>
-    public double KmTo(GeoPoint other)
-    {
-        var meanLatitude = (Latitude + other.Latitude) / 2 * Math.PI / 180;
-        var x = (other.Longitude - Longitude) * Math.PI / 180 * Math.Cos(meanLatitude);
-        var y = (other.Latitude - Latitude) * Math.PI / 180;
-        return Math.Sqrt(x * x + y * y) * EarthRadiusKm;
-    }
-}
 
 public sealed record DivisionNurse(Guid Id, GeoPoint Home);
 

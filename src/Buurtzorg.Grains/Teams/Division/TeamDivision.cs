@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Geography;
 namespace Buurtzorg.Grains.Teams.Division;
 
 /// <summary>

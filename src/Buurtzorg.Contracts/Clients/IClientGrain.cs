@@ -1,0 +1,50 @@
+namespace Buurtzorg.Contracts.Clients;
+
+/// <summary>A client of a team, keyed by the client's id. Every change bumps the version by one.</summary>
+[Alias("Buurtzorg.Clients.IClientGrain")]
+public interface IClientGrain : IGrainWithGuidKey
+{
+    [Alias("Register")]
+    ValueTask<ClientResult> Register(ClientRegistration registration);
+
+    /// <summary>The client's record, or null if no client was registered under this id.</summary>
+    [Alias("Get")]
+    ValueTask<ClientRecord?> Get();
+
+    [Alias("ChangeStatus")]
+    ValueTask<ClientResult> ChangeStatus(ClientStatus status);
+
+    [Alias("AddNetworkMember")]
+    ValueTask<ClientResult> AddNetworkMember(Guid memberId, NetworkMemberDetails details);
+
+    [Alias("UpdateNetworkMember")]
+    ValueTask<ClientResult> UpdateNetworkMember(Guid memberId, NetworkMemberDetails details);
+
+    [Alias("RemoveNetworkMember")]
+    ValueTask<ClientResult> RemoveNetworkMember(Guid memberId);
+
+    /// <summary>The client decides what a person in their network may see.</summary>
+    [Alias("SetNetworkAccess")]
+    ValueTask<ClientResult> SetNetworkAccess(Guid memberId, NetworkAccess access);
+}
+
+[GenerateSerializer, Alias("Buurtzorg.Clients.ClientError")]
+public enum ClientError
+{
+    None = 0,
+    NotFound = 1,
+    AlreadyRegistered = 2,
+    NetworkMemberNotFound = 3,
+    DuplicateNetworkMember = 4,
+}
+
+/// <summary>The client after an accepted change, or why it was refused (then nothing was stored).</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Clients.ClientResult")]
+public sealed record ClientResult(
+    [property: Id(0)] ClientRecord? Client,
+    [property: Id(1)] ClientError Error)
+{
+    public static ClientResult Ok(ClientRecord client) => new(client, ClientError.None);
+
+    public static ClientResult Refused(ClientError error) => new(null, error);
+}

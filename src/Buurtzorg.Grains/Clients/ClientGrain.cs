@@ -1,0 +1,93 @@
+using Buurtzorg.Contracts.Clients;
+
+namespace Buurtzorg.Grains.Clients;
+
+public sealed class ClientGrain(
+    [PersistentState("client", GrainStorage.Name)] IPersistentState<ClientState> client) : Grain, IClientGrain
+{
+    private ClientState State => client.State;
+
+    public async ValueTask<ClientResult> Register(ClientRegistration registration)
+    {
+        if (State.Details is not null)
+        {
+            return ClientResult.Refused(ClientError.AlreadyRegistered);
+        }
+
+        State.Details = registration;
+        State.Status = ClientStatus.Active;
+        return await Commit();
+    }
+
+    public ValueTask<ClientRecord?> Get() => ValueTask.FromResult(State.Details is null ? null : Record());
+
+    public ValueTask<ClientResult> ChangeStatus(ClientStatus status) => Change(() =>
+    {
+        State.Status = status;
+        return ClientError.None;
+    });
+
+    public ValueTask<ClientResult> AddNetworkMember(Guid memberId, NetworkMemberDetails details) => Change(() =>
+    {
+        if (State.Network.Exists(m => m.Id == memberId))
+        {
+            return ClientError.DuplicateNetworkMember;
+        }
+
+        // A newcomer sees nothing until the client decides otherwise.
+        State.Network.Add(new NetworkMember(memberId, details, NetworkAccess.None));
+        return ClientError.None;
+    });
+
+    public ValueTask<ClientResult> UpdateNetworkMember(Guid memberId, NetworkMemberDetails details) =>
+        ChangeMember(memberId, member => member with { Details = details });
+
+    public ValueTask<ClientResult> RemoveNetworkMember(Guid memberId) => Change(() =>
+        State.Network.RemoveAll(m => m.Id == memberId) == 0 ? ClientError.NetworkMemberNotFound : ClientError.None);
+
+    public ValueTask<ClientResult> SetNetworkAccess(Guid memberId, NetworkAccess access) =>
+        ChangeMember(memberId, member => member with { Access = access });
+
+    private ValueTask<ClientResult> ChangeMember(Guid memberId, Func<NetworkMember, NetworkMember> change) => Change(() =>
+    {
+        var index = State.Network.FindIndex(m => m.Id == memberId);
+        if (index < 0)
+        {
+            return ClientError.NetworkMemberNotFound;
+        }
+
+        State.Network[index] = change(State.Network[index]);
+        return ClientError.None;
+    });
+
+    /// <summary>Applies a guarded change to a registered client and stores it, or refuses it untouched.</summary>
+    private async ValueTask<ClientResult> Change(Func<ClientError> change)
+    {
+        if (State.Details is null)
+        {
+            return ClientResult.Refused(ClientError.NotFound);
+        }
+
+        var error = change();
+        return error == ClientError.None ? await Commit() : ClientResult.Refused(error);
+    }
+
+    private async ValueTask<ClientResult> Commit()
+    {
+        State.Version++;
+        try
+        {
+            await client.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: drop the change in memory too (see TeamGrain).
+            await client.ReadStateAsync();
+            throw;
+        }
+
+        return ClientResult.Ok(Record());
+    }
+
+    private ClientRecord Record() => new(this.GetPrimaryKey(), State.Version, State.Details!, State.Status, [.. State.Network]);
+}

@@ -1,0 +1,21 @@
+using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Host.Problems;
+
+namespace Buurtzorg.Host.Clients;
+
+internal static class ClientOutcome
+{
+    public static ClientRecord OrThrow(this ClientResult result, Guid clientId) => result switch
+    {
+        { Error: ClientError.None, Client: { } client } => client,
+        { Error: ClientError.NotFound } => throw ClientNotFound(clientId),
+        { Error: ClientError.NetworkMemberNotFound } => throw new ResourceNotFoundException("This person is not in the client's network."),
+        { Error: ClientError.DuplicateNetworkMember } => throw new ResourceConflictException(
+            "This person is already in the client's network.", "Nothing was changed."),
+        { Error: ClientError.AlreadyRegistered } => throw new ResourceConflictException(
+            "The client is already registered.", "Nothing was changed."),
+        _ => throw new InvalidOperationException($"Unexpected client result {result.Error}."),
+    };
+
+    public static ResourceNotFoundException ClientNotFound(Guid clientId) => new($"There is no client with id '{clientId}'.");
+}

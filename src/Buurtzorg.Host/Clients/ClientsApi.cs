@@ -1,0 +1,57 @@
+using Buurtzorg.Contracts.Clients;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Buurtzorg.Host.Clients;
+
+public static class ClientsApi
+{
+    public sealed record RegisterClientRequest(
+        string? Name, DateOnly? DateOfBirth, AddressInput? Address, string? Phone, Guid? TeamId, decimal? IndicationHoursPerWeek, DateOnly? StartDate);
+
+    public sealed record ChangeStatusRequest(ClientStatus? Status);
+
+    public sealed record SetAccessRequest(NetworkAccess? Access);
+
+    public static IEndpointRouteBuilder MapClients(this IEndpointRouteBuilder app)
+    {
+        var clients = app.MapGroup("/api/clients").WithTags("Clients");
+
+        clients.MapPost("/", async Task<Created<ClientRecord>> (RegisterClientRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+            {
+                var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+                var client = await mediator.Send(
+                    new RegisterClient(r.Name, r.DateOfBirth, r.Address, r.Phone, r.TeamId, r.IndicationHoursPerWeek, r.StartDate, today), ct);
+                return TypedResults.Created($"/api/clients/{client.Id}", client);
+            })
+            .WithName("RegisterClient");
+
+        clients.MapGet("/{clientId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetClient(clientId), ct)))
+            .WithName("GetClient");
+
+        clients.MapPut("/{clientId:guid}/status", async Task<Ok<ClientRecord>> (Guid clientId, ChangeStatusRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ChangeClientStatus(clientId, r.Status), ct)))
+            .WithName("ChangeClientStatus");
+
+        var network = clients.MapGroup("/{clientId:guid}/network");
+
+        network.MapPost("/", async Task<Created<ClientRecord>> (Guid clientId, NetworkMemberInput member, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/clients/{clientId}", await mediator.Send(new AddNetworkMember(clientId, member), ct)))
+            .WithName("AddNetworkMember");
+
+        network.MapPut("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, NetworkMemberInput member, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UpdateNetworkMember(clientId, memberId, member), ct)))
+            .WithName("UpdateNetworkMember");
+
+        network.MapDelete("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RemoveNetworkMember(clientId, memberId), ct)))
+            .WithName("RemoveNetworkMember");
+
+        network.MapPut("/{memberId:guid}/access", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, SetAccessRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetNetworkAccess(clientId, memberId, r.Access), ct)))
+            .WithName("SetNetworkAccess");
+
+        return app;
+    }
+}
