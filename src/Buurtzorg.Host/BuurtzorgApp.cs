@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Buurtzorg.Grains;
+using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Problems;
@@ -50,6 +51,7 @@ public static class BuurtzorgApp
         app.UseStaticFiles();
         app.MapTeams();
         app.MapClients();
+        app.MapCarePlans();
         app.MapHub<ScheduleHub>(ScheduleHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace Buurtzorg.Host.Problems;
 /// problem, never a stack trace. Anything unexpected is left to the default 500 handler, which
 /// in production shows no details either.
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -20,6 +21,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Status = invalid.Status,
                 Title = invalid.Title,
                 Detail = invalid.Message,
+            },
+            ResourceConflictException conflict => new ProblemDetails
+            {
+                Status = conflict.Status,
+                Title = conflict.Title,
+                Detail = conflict.Message,
+                Extensions = new Dictionary<string, object?>(conflict.Extensions),
             },
             ProblemException refused => new ProblemDetails { Status = refused.Status, Title = refused.Title, Detail = refused.Message },
             BadHttpRequestException bad => FromBadRequest(bad),
@@ -58,6 +66,21 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             };
         }
 
+        // A route or query value that does not convert ("changedBy=abc"): name the parameter,
+        // again without repeating the value.
+        if (BoundParameter().Match(bad.Message) is { Success: true } parameter)
+        {
+            var name = parameter.Groups["name"].Value;
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [name] = [$"'{name}' does not have the expected form."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid.",
+            };
+        }
+
         return new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -67,4 +90,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 : null,
         };
     }
+
+    [GeneratedRegex("""Failed to bind parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)" from""")]
+    private static partial Regex BoundParameter();
 }

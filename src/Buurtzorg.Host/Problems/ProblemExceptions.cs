@@ -17,5 +17,9 @@ public sealed class RequestValidationException(IDictionary<string, string[]> err
 public sealed class ResourceNotFoundException(string detail)
     : ProblemException(StatusCodes.Status404NotFound, "Not found.", detail);
 
-public sealed class ResourceConflictException(string title, string detail)
-    : ProblemException(StatusCodes.Status409Conflict, title, detail);
+/// <summary>A change refused because of the state it met; <paramref name="extensions"/> says what that state is.</summary>
+public sealed class ResourceConflictException(string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    : ProblemException(StatusCodes.Status409Conflict, title, detail)
+{
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+}

@@ -29,6 +29,50 @@ public sealed class RestartTests
         }
     }
 
+    [Fact]
+    public async Task A_client_and_the_full_history_of_their_care_plan_survive_a_restart()
+    {
+        using var file = new TempSqliteFile();
+        var nurse = Guid.NewGuid();
+        Guid clientId;
+        string before;
+        await using (var first = await TestHost.StartOnSqlite(file.Path))
+        {
+            var team = await first.CreateTeam("Buurtzorg Lombok");
+            var registered = await first.Http.PostAsync("/api/clients", Json($$"""
+                {"name":"Johanna de Groot","dateOfBirth":"1938-04-17",
+                 "address":{"street":"Oudegracht","houseNumber":"231","postcode":"3511 NK","city":"Utrecht","latitude":52.0894,"longitude":5.1196},
+                 "phone":"0302314567","teamId":"{{team.Id}}","indicationHoursPerWeek":4.5,"startDate":"2026-11-02"}
+                """));
+            clientId = (await registered.Content.ReadFromJsonAsync<Contracts.Clients.ClientRecord>(JsonOptions))!.Id;
+            await first.Http.PostAsync($"/api/clients/{clientId}/network", Json("""{"name":"Kees de Groot","relation":"Family","takesOn":"Boodschappen"}"""));
+            for (var version = 0; version < 2; version++)
+            {
+                var written = await first.Http.PutAsync($"/api/clients/{clientId}/care-plan/problems/{24 + version}", Json($$"""
+                    {"expectedVersion":{{version}},"changedBy":"{{nurse}}","scope":"Individual","type":"Actual","signsAndSymptoms":["lesie/open wond"],
+                     "interventions":[{"category":"TreatmentsAndProcedures","targetCode":17,"description":"Wond verbinden","timesPerPeriod":1,"period":"Day",
+                       "windowStart":"08:00","windowEnd":"10:30","durationMinutes":20,"requiredQualification":"WoundCare","twoNurses":false,"performedBy":"Team"}]}
+                    """));
+                Assert.Equal(System.Net.HttpStatusCode.OK, written.StatusCode);
+            }
+
+            before = await first.Http.GetStringAsync($"/api/clients/{clientId}/care-plan");
+        }
+
+        await using var second = await TestHost.StartOnSqlite(file.Path);
+
+        Assert.Equal(before, await second.Http.GetStringAsync($"/api/clients/{clientId}/care-plan"));
+        var firstVersion = await second.Http.GetFromJsonAsync<Contracts.CarePlans.CarePlanSnapshot>($"/api/clients/{clientId}/care-plan/versions/1", JsonOptions);
+        Assert.Equal([24], firstVersion!.Problems.Select(p => p.Code));
+        var client = await second.Http.GetFromJsonAsync<Contracts.Clients.ClientRecord>($"/api/clients/{clientId}", JsonOptions);
+        Assert.Equal(("Boodschappen", "3511 NK"), (client!.Network.Single().Details.TakesOn, client.Details.Address.Postcode));
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
     private static async Task TeamSurvivesRestart(Func<Task<TestHost>> start)
     {
         Guid teamId;

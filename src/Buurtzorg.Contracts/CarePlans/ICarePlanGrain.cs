@@ -1,0 +1,43 @@
+namespace Buurtzorg.Contracts.CarePlans;
+
+/// <summary>
+/// A client's care plan, keyed by the client's id, with its full history. Every edit names the
+/// version it was made on: an edit made on an older version is refused with the current plan,
+/// never applied over a change the editor has not seen.
+/// </summary>
+[Alias("Buurtzorg.CarePlans.ICarePlanGrain")]
+public interface ICarePlanGrain : IGrainWithGuidKey
+{
+    [Alias("Get")]
+    ValueTask<CarePlanSnapshot> Get();
+
+    /// <summary>The plan as it was at an earlier version, or null if there is no such version.</summary>
+    [Alias("GetVersion")]
+    ValueTask<CarePlanSnapshot?> GetVersion(int version);
+
+    [Alias("GetHistory")]
+    ValueTask<IReadOnlyList<CarePlanChange>> GetHistory();
+
+    [Alias("WriteProblem")]
+    ValueTask<CarePlanResult> WriteProblem(int expectedVersion, ProblemEdit edit, Guid by);
+
+    [Alias("RemoveProblem")]
+    ValueTask<CarePlanResult> RemoveProblem(int expectedVersion, int problemCode, Guid by);
+
+    [Alias("RateOutcome")]
+    ValueTask<CarePlanResult> RateOutcome(int expectedVersion, int problemCode, OutcomeRating rating, Guid by);
+}
+
+[GenerateSerializer, Alias("Buurtzorg.CarePlans.CarePlanError")]
+public enum CarePlanError
+{
+    None = 0,
+    VersionConflict = 1,
+    ProblemNotInPlan = 2,
+}
+
+/// <summary>The plan after the edit; on a refusal, the plan as it is now (nothing was stored).</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.CarePlans.CarePlanResult")]
+public sealed record CarePlanResult(
+    [property: Id(0)] CarePlanSnapshot Plan,
+    [property: Id(1)] CarePlanError Error);

@@ -1,0 +1,37 @@
+using Buurtzorg.Contracts.CarePlans;
+
+namespace Buurtzorg.Grains.CarePlans;
+
+/// <summary>
+/// The stored care plan: the current problems and a log with, per version, who changed which
+/// problem and the problem as it stood afterwards (null once removed). Any earlier version is
+/// the log replayed up to it, so history costs one problem per edit, not a whole plan.
+/// A schema: add members with defaults, never rename.
+/// </summary>
+public sealed class CarePlanState
+{
+    public int Schema { get; set; } = 1;
+
+    public int Version { get; set; }
+
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    public List<CarePlanProblem> Problems { get; set; } = [];
+
+    public List<CarePlanLogEntry> Log { get; set; } = [];
+}
+
+public sealed class CarePlanLogEntry
+{
+    public int Version { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public Guid By { get; set; }
+
+    public CarePlanChangeKind Kind { get; set; }
+
+    public int ProblemCode { get; set; }
+
+    public CarePlanProblem? ProblemAfter { get; set; }
+}

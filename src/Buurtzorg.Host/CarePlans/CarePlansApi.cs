@@ -1,0 +1,46 @@
+using Buurtzorg.Contracts.CarePlans;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Buurtzorg.Host.CarePlans;
+
+public static class CarePlansApi
+{
+    public sealed record RatingRequest(
+        int? ExpectedVersion, Guid? ChangedBy, RatingMoment? Moment, DateOnly? RatedOn, int? Knowledge, int? Behavior, int? Status);
+
+    public static IEndpointRouteBuilder MapCarePlans(this IEndpointRouteBuilder app)
+    {
+        var plan = app.MapGroup("/api/clients/{clientId:guid}/care-plan").WithTags("Care plans");
+
+        plan.MapGet("/", async Task<Ok<CarePlanSnapshot>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetCarePlan(clientId), ct)))
+            .WithName("GetCarePlan");
+
+        plan.MapGet("/history", async Task<Ok<IReadOnlyList<CarePlanChange>>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetCarePlanHistory(clientId), ct)))
+            .WithName("GetCarePlanHistory");
+
+        plan.MapGet("/versions/{version:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int version, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetCarePlanVersion(clientId, version), ct)))
+            .WithName("GetCarePlanVersion");
+
+        plan.MapPut("/problems/{problemCode:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, ProblemInput problem, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new WriteProblem(clientId, problemCode, problem), ct)))
+            .WithName("WriteCarePlanProblem");
+
+        plan.MapDelete("/problems/{problemCode:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, int? expectedVersion, Guid? changedBy, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RemoveProblem(clientId, problemCode, expectedVersion, changedBy), ct)))
+            .WithName("RemoveCarePlanProblem");
+
+        plan.MapPost("/problems/{problemCode:int}/ratings", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, RatingRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+            {
+                var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+                return TypedResults.Ok(await mediator.Send(
+                    new RateOutcome(clientId, problemCode, r.ExpectedVersion, r.ChangedBy, r.Moment, r.RatedOn, r.Knowledge, r.Behavior, r.Status, today), ct));
+            })
+            .WithName("RateCarePlanOutcome");
+
+        return app;
+    }
+}
