@@ -3,6 +3,7 @@ using Buurtzorg.Grains;
 using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
+using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Schedule;
 using Buurtzorg.Host.Teams;
@@ -52,6 +53,7 @@ public static class BuurtzorgApp
         app.MapTeams();
         app.MapClients();
         app.MapCarePlans();
+        app.MapNurses();
         app.MapHub<ScheduleHub>(ScheduleHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,0 +1,49 @@
+namespace Buurtzorg.Contracts.Nurses;
+
+/// <summary>A district nurse, keyed by her id: profile, availability, absences and team history.</summary>
+[Alias("Buurtzorg.Nurses.INurseGrain")]
+public interface INurseGrain : IGrainWithGuidKey
+{
+    [Alias("Register")]
+    ValueTask<NurseResult> Register(NurseProfile profile);
+
+    [Alias("Get")]
+    ValueTask<NurseRecord?> Get();
+
+    [Alias("SetWeeklyAvailability")]
+    ValueTask<NurseResult> SetWeeklyAvailability(IReadOnlyList<AvailabilitySlot> availability);
+
+    [Alias("AddAbsence")]
+    ValueTask<NurseResult> AddAbsence(Absence absence);
+
+    [Alias("RemoveAbsence")]
+    ValueTask<NurseResult> RemoveAbsence(Guid absenceId);
+
+    /// <summary>
+    /// Moves the nurse into a team (out of her current one). Survives a silo stopping halfway:
+    /// the move is stored before it starts and finished when the nurse is next activated.
+    /// </summary>
+    [Alias("MoveToTeam")]
+    ValueTask<NurseResult> MoveToTeam(Guid teamId);
+}
+
+[GenerateSerializer, Alias("Buurtzorg.Nurses.NurseError")]
+public enum NurseError
+{
+    None = 0,
+    NotFound = 1,
+    AlreadyRegistered = 2,
+    AbsenceNotFound = 3,
+    TeamNotFound = 4,
+    TeamFull = 5,
+}
+
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Nurses.NurseResult")]
+public sealed record NurseResult(
+    [property: Id(0)] NurseRecord? Nurse,
+    [property: Id(1)] NurseError Error)
+{
+    public static NurseResult Ok(NurseRecord nurse) => new(nurse, NurseError.None);
+
+    public static NurseResult Refused(NurseError error) => new(null, error);
+}

@@ -1,0 +1,141 @@
+using Buurtzorg.Contracts.Nurses;
+using Buurtzorg.Contracts.Teams;
+
+namespace Buurtzorg.Grains.Nurses;
+
+public sealed class NurseGrain(
+    [PersistentState("nurse", GrainStorage.Name)] IPersistentState<NurseState> nurse,
+    TimeProvider clock) : Grain, INurseGrain
+{
+    private NurseState State => nurse.State;
+
+    private Guid? CurrentTeam => State.Memberships.Find(m => m.Until is null)?.TeamId;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A move interrupted by a stopping silo is finished before anything else happens.
+        if (State.MovingTo is { } teamId)
+        {
+            await CompleteMove(teamId);
+        }
+    }
+
+    public async ValueTask<NurseResult> Register(NurseProfile profile)
+    {
+        if (State.Profile is not null)
+        {
+            return NurseResult.Refused(NurseError.AlreadyRegistered);
+        }
+
+        State.Profile = profile;
+        return await Commit();
+    }
+
+    public ValueTask<NurseRecord?> Get() => ValueTask.FromResult(State.Profile is null ? null : Record());
+
+    public ValueTask<NurseResult> SetWeeklyAvailability(IReadOnlyList<AvailabilitySlot> availability) => Change(() =>
+    {
+        State.Profile = State.Profile! with { WeeklyAvailability = availability };
+        return NurseError.None;
+    });
+
+    public ValueTask<NurseResult> AddAbsence(Absence absence) => Change(() =>
+    {
+        State.Absences.RemoveAll(a => a.Id == absence.Id);
+        State.Absences.Add(absence);
+        State.Absences.Sort((a, b) => a.From.CompareTo(b.From));
+        return NurseError.None;
+    });
+
+    public ValueTask<NurseResult> RemoveAbsence(Guid absenceId) => Change(() =>
+        State.Absences.RemoveAll(a => a.Id == absenceId) == 0 ? NurseError.AbsenceNotFound : NurseError.None);
+
+    public async ValueTask<NurseResult> MoveToTeam(Guid teamId)
+    {
+        if (State.Profile is null)
+        {
+            return NurseResult.Refused(NurseError.NotFound);
+        }
+
+        if (CurrentTeam == teamId)
+        {
+            return NurseResult.Ok(Record());
+        }
+
+        if (await GrainFactory.GetGrain<ITeamGrain>(teamId).Get() is null)
+        {
+            return NurseResult.Refused(NurseError.TeamNotFound);
+        }
+
+        State.MovingTo = teamId;
+        await Write();
+        return await CompleteMove(teamId);
+    }
+
+    /// <summary>
+    /// The steps of a move, each safe to repeat: join the new team, leave the old one, record
+    /// the history. Joining first means a nurse is never without a team, only, for a moment,
+    /// listed in both.
+    /// </summary>
+    private async Task<NurseResult> CompleteMove(Guid teamId)
+    {
+        var joined = await GrainFactory.GetGrain<ITeamGrain>(teamId).AddNurse(this.GetPrimaryKey(), State.Profile!.Name);
+        if (joined.Error is not (TeamError.None or TeamError.DuplicateNurse))
+        {
+            State.MovingTo = null;
+            await Write();
+            return NurseResult.Refused(joined.Error == TeamError.TeamFull ? NurseError.TeamFull : NurseError.TeamNotFound);
+        }
+
+        if (CurrentTeam is { } previous)
+        {
+            await GrainFactory.GetGrain<ITeamGrain>(previous).RemoveNurse(this.GetPrimaryKey());
+        }
+
+        var now = clock.GetUtcNow();
+        var open = State.Memberships.FindIndex(m => m.Until is null);
+        if (open >= 0)
+        {
+            State.Memberships[open] = State.Memberships[open] with { Until = now };
+        }
+
+        State.Memberships.Add(new TeamMembership(teamId, now, null));
+        State.MovingTo = null;
+        return await Commit();
+    }
+
+    private async ValueTask<NurseResult> Change(Func<NurseError> change)
+    {
+        if (State.Profile is null)
+        {
+            return NurseResult.Refused(NurseError.NotFound);
+        }
+
+        var error = change();
+        return error == NurseError.None ? await Commit() : NurseResult.Refused(error);
+    }
+
+    private async ValueTask<NurseResult> Commit()
+    {
+        State.Version++;
+        await Write();
+        return NurseResult.Ok(Record());
+    }
+
+    private async Task Write()
+    {
+        try
+        {
+            await nurse.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: drop the change in memory too (see TeamGrain).
+            await nurse.ReadStateAsync();
+            throw;
+        }
+    }
+
+    private NurseRecord Record() =>
+        new(this.GetPrimaryKey(), State.Version, State.Profile!, [.. State.Absences], CurrentTeam, [.. State.Memberships]);
+}

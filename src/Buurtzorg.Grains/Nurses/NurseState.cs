@@ -1,0 +1,20 @@
+using Buurtzorg.Contracts.Nurses;
+
+namespace Buurtzorg.Grains.Nurses;
+
+/// <summary>The stored nurse (a schema: add members with defaults, never rename).</summary>
+public sealed class NurseState
+{
+    public int Schema { get; set; } = 1;
+
+    public long Version { get; set; }
+
+    public NurseProfile? Profile { get; set; }
+
+    public List<Absence> Absences { get; set; } = [];
+
+    public List<TeamMembership> Memberships { get; set; } = [];
+
+    /// <summary>A move that was started and not yet finished; finished on the next activation.</summary>
+    public Guid? MovingTo { get; set; }
+}

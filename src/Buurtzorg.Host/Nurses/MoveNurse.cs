@@ -1,0 +1,17 @@
+using Buurtzorg.Contracts.Nurses;
+using Buurtzorg.Host.Problems;
+using Mediator;
+
+namespace Buurtzorg.Host.Nurses;
+
+/// <summary>A nurse joins a team, leaving her current one; her history keeps both.</summary>
+public sealed record MoveNurse(Guid NurseId, Guid? TeamId) : ICommand<NurseRecord>, IValidatedMessage
+{
+    public void Validate(ValidationErrors errors) => errors.RequireId("teamId", TeamId);
+}
+
+public sealed class MoveNurseHandler(IGrainFactory grains) : ICommandHandler<MoveNurse, NurseRecord>
+{
+    public async ValueTask<NurseRecord> Handle(MoveNurse command, CancellationToken cancellationToken) =>
+        (await grains.GetGrain<INurseGrain>(command.NurseId).MoveToTeam(command.TeamId!.Value)).OrThrow(command.NurseId, command.TeamId);
+}

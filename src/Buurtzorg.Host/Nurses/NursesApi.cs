@@ -1,0 +1,57 @@
+using Buurtzorg.Contracts.Nurses;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Buurtzorg.Host.Nurses;
+
+public static class NursesApi
+{
+    public sealed record HomeInput(double? Latitude, double? Longitude);
+
+    public sealed record RegisterNurseRequest(
+        string? Name, IReadOnlyList<Qualification>? Qualifications, decimal? ContractHoursPerWeek, HomeInput? Home,
+        IReadOnlyList<AvailabilitySlotInput>? WeeklyAvailability);
+
+    public sealed record AvailabilityRequest(IReadOnlyList<AvailabilitySlotInput>? WeeklyAvailability);
+
+    public sealed record AbsenceRequest(DateOnly? From, DateOnly? To, AbsenceReason? Reason, string? Note);
+
+    public sealed record MoveRequest(Guid? TeamId);
+
+    public static IEndpointRouteBuilder MapNurses(this IEndpointRouteBuilder app)
+    {
+        var nurses = app.MapGroup("/api/nurses").WithTags("Nurses");
+
+        nurses.MapPost("/", async Task<Created<NurseRecord>> (RegisterNurseRequest r, IMediator mediator, CancellationToken ct) =>
+            {
+                var nurse = await mediator.Send(new RegisterNurse(r.Name, r.Qualifications, r.ContractHoursPerWeek, r.Home?.Latitude, r.Home?.Longitude, r.WeeklyAvailability), ct);
+                return TypedResults.Created($"/api/nurses/{nurse.Id}", nurse);
+            })
+            .WithName("RegisterNurse");
+
+        nurses.MapGet("/{nurseId:guid}", async Task<Ok<NurseRecord>> (Guid nurseId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetNurse(nurseId), ct)))
+            .WithName("GetNurse");
+
+        nurses.MapPut("/{nurseId:guid}/availability", async Task<Ok<NurseRecord>> (Guid nurseId, AvailabilityRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetAvailability(nurseId, r.WeeklyAvailability), ct)))
+            .WithName("SetNurseAvailability");
+
+        nurses.MapPost("/{nurseId:guid}/absences", async Task<Created<NurseRecord>> (Guid nurseId, AbsenceRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+            {
+                var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+                return TypedResults.Created($"/api/nurses/{nurseId}", await mediator.Send(new AddAbsence(nurseId, r.From, r.To, r.Reason, r.Note, today), ct));
+            })
+            .WithName("AddNurseAbsence");
+
+        nurses.MapDelete("/{nurseId:guid}/absences/{absenceId:guid}", async Task<Ok<NurseRecord>> (Guid nurseId, Guid absenceId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RemoveAbsence(nurseId, absenceId), ct)))
+            .WithName("RemoveNurseAbsence");
+
+        nurses.MapPut("/{nurseId:guid}/team", async Task<Ok<NurseRecord>> (Guid nurseId, MoveRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new MoveNurse(nurseId, r.TeamId), ct)))
+            .WithName("MoveNurseToTeam");
+
+        return app;
+    }
+}
