@@ -7,6 +7,7 @@ using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Schedule;
 using Buurtzorg.Host.Teams;
+using Buurtzorg.Host.Visits;
 using Buurtzorg.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -54,6 +55,7 @@ public static class BuurtzorgApp
         app.MapClients();
         app.MapCarePlans();
         app.MapNurses();
+        app.MapVisits();
         app.MapHub<ScheduleHub>(ScheduleHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>

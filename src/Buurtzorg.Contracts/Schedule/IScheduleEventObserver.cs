@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
 
 namespace Buurtzorg.Contracts.Schedule;
 
@@ -13,4 +14,7 @@ public interface IScheduleEventObserver : IGrainObserver
     /// <summary>One-way: a slow or vanished host must never hold up the grain that changed.</summary>
     [OneWay, Alias("OnTeamChanges")]
     Task OnTeamChanges(IReadOnlyList<TeamChanged> changes);
+
+    [OneWay, Alias("OnScheduleChanges")]
+    Task OnScheduleChanges(IReadOnlyList<ScheduleChanged> changes);
 }

@@ -1,12 +1,27 @@
 using Buurtzorg.Contracts.CarePlans;
+using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Visits;
+using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Grains.CarePlans;
 
-public sealed class CarePlanGrain(
+public sealed partial class CarePlanGrain(
     [PersistentState("care-plan", GrainStorage.Name)] IPersistentState<CarePlanState> plan,
-    TimeProvider clock) : Grain, ICarePlanGrain
+    TimeProvider clock,
+    ILogger<CarePlanGrain> logger) : Grain, ICarePlanGrain
 {
+    private static readonly TimeSpan SyncRetry = TimeSpan.FromSeconds(30);
+
+    private IGrainTimer? _syncRetry;
+
     private CarePlanState State => plan.State;
+
+    /// <summary>
+    /// The team's schedule follows the plan. Syncing is idempotent, so it is simply repeated on
+    /// every activation: an edit whose sync was cut off (a silo stopped) is caught up here.
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        State.Version > 0 ? SyncSchedule() : Task.CompletedTask;
 
     public ValueTask<CarePlanSnapshot> Get() => ValueTask.FromResult(Current());
 
@@ -87,8 +102,37 @@ public sealed class CarePlanGrain(
             throw;
         }
 
+        await SyncSchedule();
         return new CarePlanResult(Current(), CarePlanError.None);
     }
+
+    /// <summary>
+    /// Tells the client's team schedule what the team now does for this client. The edit is
+    /// already stored; if the schedule cannot be reached now, it is tried again shortly.
+    /// </summary>
+    private async Task SyncSchedule()
+    {
+        try
+        {
+            var client = await GrainFactory.GetGrain<IClientGrain>(this.GetPrimaryKey()).Get();
+            if (client is not null)
+            {
+                await GrainFactory.GetGrain<ITeamScheduleGrain>(client.Details.TeamId)
+                    .SyncClient(this.GetPrimaryKey(), [.. State.Problems.SelectMany(p => p.Interventions)]);
+            }
+
+            _syncRetry?.Dispose();
+            _syncRetry = null;
+        }
+        catch (Exception ex)
+        {
+            LogSyncFailed(logger, ex);
+            _syncRetry ??= this.RegisterGrainTimer(SyncSchedule, new GrainTimerCreationOptions { DueTime = SyncRetry, Period = SyncRetry });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not bring the team schedule in line with a care plan; retrying")]
+    private static partial void LogSyncFailed(ILogger logger, Exception exception);
 
     private ValueTask<CarePlanResult> Refuse(CarePlanError error) => ValueTask.FromResult(new CarePlanResult(Current(), error));
 

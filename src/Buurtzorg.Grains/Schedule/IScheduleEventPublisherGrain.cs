@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
 
 namespace Buurtzorg.Grains.Schedule;
 
@@ -8,4 +9,7 @@ public interface IScheduleEventPublisherGrain : IGrainWithIntegerKey
 {
     [Alias("Publish")]
     ValueTask Publish(TeamChanged change);
+
+    [Alias("PublishSchedule")]
+    ValueTask Publish(ScheduleChanged change);
 }

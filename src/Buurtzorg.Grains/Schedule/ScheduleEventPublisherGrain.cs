@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -22,14 +23,26 @@ public sealed partial class ScheduleEventPublisherGrain(
     // Hosts come and go rarely; asking the registry on every flush would make it a hot spot.
     private static readonly TimeSpan SubscriberCacheLifetime = TimeSpan.FromSeconds(2);
 
-    private readonly List<TeamChanged> _pending = [];
+    private readonly List<TeamChanged> _pendingTeams = [];
+    private readonly List<ScheduleChanged> _pendingSchedules = [];
     private IReadOnlyList<IScheduleEventObserver> _subscribers = [];
     private DateTimeOffset _subscribersFetchedAt = DateTimeOffset.MinValue;
     private IGrainTimer? _flushTimer;
 
     public ValueTask Publish(TeamChanged change)
     {
-        _pending.Add(change);
+        _pendingTeams.Add(change);
+        return ScheduleFlush();
+    }
+
+    public ValueTask Publish(ScheduleChanged change)
+    {
+        _pendingSchedules.Add(change);
+        return ScheduleFlush();
+    }
+
+    private ValueTask ScheduleFlush()
+    {
         if (_flushTimer is null)
         {
             _flushTimer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
@@ -46,19 +59,24 @@ public sealed partial class ScheduleEventPublisherGrain(
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
-        if (_pending.Count == 0)
-        {
-            return;
-        }
-
-        TeamChanged[] batch = [.. _pending];
-        _pending.Clear();
+        TeamChanged[] teams = [.. _pendingTeams];
+        ScheduleChanged[] schedules = [.. _pendingSchedules];
+        _pendingTeams.Clear();
+        _pendingSchedules.Clear();
 
         foreach (var subscriber in await Subscribers())
         {
             try
             {
-                await subscriber.OnTeamChanges(batch);
+                if (teams.Length > 0)
+                {
+                    await subscriber.OnTeamChanges(teams);
+                }
+
+                if (schedules.Length > 0)
+                {
+                    await subscriber.OnScheduleChanges(schedules);
+                }
             }
             catch (Exception ex)
             {

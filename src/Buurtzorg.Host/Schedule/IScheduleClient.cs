@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
 
 namespace Buurtzorg.Host.Schedule;
 
@@ -6,4 +7,6 @@ namespace Buurtzorg.Host.Schedule;
 public interface IScheduleClient
 {
     Task TeamChanged(TeamChanged change);
+
+    Task ScheduleChanged(ScheduleChanged change);
 }

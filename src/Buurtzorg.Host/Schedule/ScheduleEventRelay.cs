@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Buurtzorg.Host.Schedule;
@@ -21,6 +22,14 @@ public sealed partial class ScheduleEventRelay(
         foreach (var change in changes)
         {
             await hub.Clients.Group(ScheduleGroups.Team(change.TeamId)).TeamChanged(change);
+        }
+    }
+
+    public async Task OnScheduleChanges(IReadOnlyList<ScheduleChanged> changes)
+    {
+        foreach (var change in changes)
+        {
+            await hub.Clients.Group(ScheduleGroups.Team(change.TeamId)).ScheduleChanged(change);
         }
     }
 

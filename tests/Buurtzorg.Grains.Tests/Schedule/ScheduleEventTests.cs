@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
 
 namespace Buurtzorg.Grains.Tests.Schedule;
 
@@ -52,6 +53,8 @@ public sealed class ScheduleEventTests(ClusterFixture fixture)
 
             return Task.CompletedTask;
         }
+
+        public Task OnScheduleChanges(IReadOnlyList<ScheduleChanged> changes) => Task.CompletedTask;
 
         public async Task<List<TeamChanged>> ReadFor(Guid teamId, int count)
         {

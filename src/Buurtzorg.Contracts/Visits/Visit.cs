@@ -1,0 +1,62 @@
+using Buurtzorg.Contracts.Nurses;
+
+namespace Buurtzorg.Contracts.Visits;
+
+[GenerateSerializer, Alias("Buurtzorg.Visits.VisitStatus")]
+public enum VisitStatus
+{
+    Open = 1,
+    Done = 2,
+    Cancelled = 3,
+}
+
+/// <summary>Why a visit looks different from when it was planned; shown to the team, never silent.</summary>
+[GenerateSerializer, Alias("Buurtzorg.Visits.VisitMark")]
+public enum VisitMark
+{
+    None = 0,
+
+    /// <summary>The care plan changed its time window, duration, qualification or number of nurses.</summary>
+    ChangedByCarePlan = 1,
+
+    /// <summary>The care plan no longer asks for it; kept (cancelled) because a nurse had it.</summary>
+    NoLongerInCarePlan = 2,
+}
+
+/// <summary>
+/// One visit a client's care plan asks of the team: the <see cref="Occurrence"/>-th time on
+/// <see cref="Date"/> that intervention <see cref="InterventionId"/> is due. Its
+/// <see cref="Version"/> is the schedule version of its last change.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.Visit")]
+public sealed record Visit(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid ClientId,
+    [property: Id(2)] Guid InterventionId,
+    [property: Id(3)] DateOnly Date,
+    [property: Id(4)] int Occurrence,
+    [property: Id(5)] TimeOnly WindowStart,
+    [property: Id(6)] TimeOnly WindowEnd,
+    [property: Id(7)] int DurationMinutes,
+    [property: Id(8)] Qualification? RequiredQualification,
+    [property: Id(9)] int NursesNeeded,
+    [property: Id(10)] IReadOnlyList<Guid> AssignedNurses,
+    [property: Id(11)] VisitStatus Status,
+    [property: Id(12)] VisitMark Mark,
+    [property: Id(13)] long Version);
+
+/// <summary>The visits of a team between two dates, at a schedule version.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.ScheduleView")]
+public sealed record ScheduleView(
+    [property: Id(0)] Guid TeamId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] DateOnly From,
+    [property: Id(3)] DateOnly To,
+    [property: Id(4)] IReadOnlyList<Visit> Visits);
+
+/// <summary>One stored change to a team's schedule: the visits it touched and the new version.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.ScheduleChanged")]
+public sealed record ScheduleChanged(
+    [property: Id(0)] Guid TeamId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] IReadOnlyList<Guid> VisitIds);

@@ -1,0 +1,163 @@
+using Buurtzorg.Contracts.CarePlans;
+using Buurtzorg.Contracts.Visits;
+using Buurtzorg.Grains.Schedule;
+
+namespace Buurtzorg.Grains.Visits;
+
+public sealed class TeamScheduleGrain(
+    [PersistentState("team-schedule", GrainStorage.Name)] IPersistentState<TeamScheduleState> schedule,
+    TimeProvider clock) : Grain, ITeamScheduleGrain
+{
+    // Done and past visits stay four weeks (they feed the team's hours), then go.
+    private const int DaysKeptAfter = 28;
+
+    private TeamScheduleState State => schedule.State;
+
+    public async ValueTask<long> SyncClient(Guid clientId, IReadOnlyList<Intervention> interventions)
+    {
+        var today = DutchCalendar.Today(clock);
+        var teamWork = interventions.Where(i => i.PerformedBy == Performer.Team).ToList();
+        var before = State.ClientInterventions.GetValueOrDefault(clientId) ?? [];
+        if (teamWork.Count == 0)
+        {
+            State.ClientInterventions.Remove(clientId);
+        }
+        else
+        {
+            State.ClientInterventions[clientId] = teamWork;
+        }
+
+        var changed = Reconcile(clientId, teamWork, today);
+        changed.AddRange(RollHorizon(today));
+        if (changed.Count == 0 && before.SequenceEqual(teamWork))
+        {
+            return State.Version;
+        }
+
+        await Commit(changed);
+        return State.Version;
+    }
+
+    public async ValueTask<ScheduleView> GetVisits(DateOnly from, DateOnly to)
+    {
+        var rolled = RollHorizon(DutchCalendar.Today(clock));
+        if (rolled.Count > 0)
+        {
+            await Commit(rolled);
+        }
+
+        return new ScheduleView(
+            this.GetPrimaryKey(),
+            State.Version,
+            from,
+            to,
+            [.. State.Visits.Where(v => v.Date >= from && v.Date <= to).OrderBy(v => v.Date).ThenBy(v => v.WindowStart).ThenBy(v => v.ClientId)]);
+    }
+
+    /// <summary>On a new day, extend every client's visits to the new end of the horizon.</summary>
+    private List<Guid> RollHorizon(DateOnly today)
+    {
+        if (State.GeneratedFrom >= today)
+        {
+            return [];
+        }
+
+        State.GeneratedFrom = today;
+        State.Visits.RemoveAll(v => v.Date < today.AddDays(-DaysKeptAfter));
+        return [.. State.ClientInterventions.SelectMany(c => Reconcile(c.Key, c.Value, today))];
+    }
+
+    /// <summary>
+    /// Makes the client's open visits from today on match the interventions. A visit that is no
+    /// longer wanted goes if nobody has it, and is cancelled and marked if a nurse has it; a
+    /// visit whose time, length or needs changed is updated and marked. Returns what changed.
+    /// </summary>
+    private List<Guid> Reconcile(Guid clientId, IReadOnlyList<Intervention> interventions, DateOnly today)
+    {
+        var wanted = interventions
+            .SelectMany(i => VisitPattern.Occurrences(i.Schedule, today, ScheduleHorizon.Days).Select(o => (Intervention: i, Occurrence: o)))
+            .ToDictionary(w => (w.Intervention.Id, w.Occurrence.Date, w.Occurrence.Index));
+        var changed = new List<Guid>();
+
+        for (var i = State.Visits.Count - 1; i >= 0; i--)
+        {
+            var visit = State.Visits[i];
+            if (visit.ClientId != clientId || visit.Date < today || visit.Status != VisitStatus.Open)
+            {
+                continue;
+            }
+
+            var key = (visit.InterventionId, visit.Date, visit.Occurrence);
+            if (wanted.Remove(key, out var want))
+            {
+                var updated = Shape(visit, want.Intervention, want.Occurrence);
+                if (updated != visit)
+                {
+                    State.Visits[i] = updated with { Mark = VisitMark.ChangedByCarePlan };
+                    changed.Add(visit.Id);
+                }
+            }
+            else
+            {
+                if (visit.AssignedNurses.Count == 0)
+                {
+                    State.Visits.RemoveAt(i);
+                }
+                else
+                {
+                    State.Visits[i] = visit with { Status = VisitStatus.Cancelled, Mark = VisitMark.NoLongerInCarePlan };
+                }
+
+                changed.Add(visit.Id);
+            }
+        }
+
+        foreach (var (intervention, occurrence) in wanted.Values)
+        {
+            var visit = Shape(
+                new Visit(Guid.NewGuid(), clientId, intervention.Id, occurrence.Date, occurrence.Index, default, default, 0, null, 1, [], VisitStatus.Open, VisitMark.None, 0),
+                intervention,
+                occurrence);
+            State.Visits.Add(visit);
+            changed.Add(visit.Id);
+        }
+
+        return changed;
+    }
+
+    private static Visit Shape(Visit visit, Intervention intervention, Occurrence occurrence) => visit with
+    {
+        WindowStart = occurrence.WindowStart,
+        WindowEnd = occurrence.WindowEnd,
+        DurationMinutes = intervention.Schedule.DurationMinutes,
+        RequiredQualification = intervention.Schedule.RequiredQualification,
+        NursesNeeded = intervention.Schedule.TwoNurses ? 2 : 1,
+    };
+
+    private async Task Commit(List<Guid> changed)
+    {
+        State.Version++;
+        var ids = changed.ToHashSet();
+        for (var i = 0; i < State.Visits.Count; i++)
+        {
+            if (ids.Contains(State.Visits[i].Id))
+            {
+                State.Visits[i] = State.Visits[i] with { Version = State.Version };
+            }
+        }
+
+        try
+        {
+            await schedule.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: drop the change in memory too (see TeamGrain).
+            await schedule.ReadStateAsync();
+            throw;
+        }
+
+        await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
+            .Publish(new ScheduleChanged(this.GetPrimaryKey(), State.Version, [.. ids]));
+    }
+}
