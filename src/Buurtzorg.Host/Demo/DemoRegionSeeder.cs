@@ -1,20 +1,15 @@
-using Bogus;
+using Buurtzorg.Demo;
 using Buurtzorg.Host.Teams;
 using Mediator;
 
 namespace Buurtzorg.Host.Demo;
 
 /// <summary>
-/// Development feature, on only with <c>--demo</c>: fills an empty system with a few
-/// neighbourhood teams of nurses with Dutch names, through the same commands a user sends.
+/// Development feature, on only with <c>--demo</c>: fills an empty system with a small demo
+/// region (teams, nurses, clients with care plans and their visits) from a fixed seed.
 /// </summary>
-public sealed partial class DemoRegionSeeder(IMediator mediator, ILogger<DemoRegionSeeder> logger) : IHostedService
+public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory grains, ILogger<DemoRegionSeeder> logger) : IHostedService
 {
-    private static readonly string[] Neighbourhoods =
-    [
-        "Utrecht Lombok", "Utrecht Overvecht", "Amersfoort Vathorst", "Zeist Centrum", "Houten Noord",
-    ];
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if ((await mediator.Send(new ListTeams(), cancellationToken)).Count > 0)
@@ -22,23 +17,12 @@ public sealed partial class DemoRegionSeeder(IMediator mediator, ILogger<DemoReg
             return;
         }
 
-        // A fixed seed: every demo start shows the same region, which makes a demo repeatable.
-        var faker = new Faker("nl") { Random = new Randomizer(2007) };
-        foreach (var neighbourhood in Neighbourhoods)
-        {
-            var team = await mediator.Send(new CreateTeam($"Buurtzorg {neighbourhood}"), cancellationToken);
-            var size = faker.Random.Int(7, 11);
-            for (var i = 0; i < size; i++)
-            {
-                await mediator.Send(new AddNurse(team.Id, null, faker.Name.FullName()), cancellationToken);
-            }
-        }
-
-        LogSeeded(logger, Neighbourhoods.Length);
+        var summary = await DemoRegionGenerator.Generate(grains, DemoOptions.Small, cancellationToken);
+        LogSeeded(logger, summary.Teams, summary.Nurses, summary.Clients, summary.Elapsed.TotalSeconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo region seeded with {Teams} teams")]
-    private static partial void LogSeeded(ILogger logger, int teams);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo region seeded: {Teams} teams, {Nurses} nurses, {Clients} clients in {Seconds:F1} s")]
+    private static partial void LogSeeded(ILogger logger, int teams, int nurses, int clients, double seconds);
 }
