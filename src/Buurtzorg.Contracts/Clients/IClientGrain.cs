@@ -8,8 +8,17 @@ public interface IClientGrain : IGrainWithGuidKey
     ValueTask<ClientResult> Register(ClientRegistration registration);
 
     /// <summary>The client's record, or null if no client was registered under this id.</summary>
-    [Alias("Get")]
+    // Reads may run while the grain awaits a call of its own: a dividing team reads the
+    // nurses and clients it divides, one of whom may be waiting on that very team.
+    [Orleans.Concurrency.AlwaysInterleave, Alias("Get")]
     ValueTask<ClientRecord?> Get();
+
+    /// <summary>
+    /// The client's team divided and the client went with <paramref name="teamId"/>. One-way: the
+    /// dividing team must not wait on a client that may itself be waiting on the team.
+    /// </summary>
+    [Orleans.Concurrency.OneWay, Alias("FollowTeam")]
+    Task FollowTeam(Guid teamId);
 
     [Alias("ChangeStatus")]
     ValueTask<ClientResult> ChangeStatus(ClientStatus status);

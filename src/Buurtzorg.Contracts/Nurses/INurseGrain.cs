@@ -7,7 +7,9 @@ public interface INurseGrain : IGrainWithGuidKey
     [Alias("Register")]
     ValueTask<NurseResult> Register(NurseProfile profile);
 
-    [Alias("Get")]
+    // Reads may run while the grain awaits a call of its own: a dividing team reads the
+    // nurses and clients it divides, one of whom may be waiting on that very team.
+    [Orleans.Concurrency.AlwaysInterleave, Alias("Get")]
     ValueTask<NurseRecord?> Get();
 
     [Alias("SetWeeklyAvailability")]
@@ -25,6 +27,13 @@ public interface INurseGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("MoveToTeam")]
     ValueTask<NurseResult> MoveToTeam(Guid teamId);
+
+    /// <summary>
+    /// Her team divided and she went with <paramref name="teamId"/>. One-way, for the same reason
+    /// as for clients: the nurse may be the one whose arrival made the team divide.
+    /// </summary>
+    [Orleans.Concurrency.OneWay, Alias("FollowTeam")]
+    Task FollowTeam(Guid fromTeamId, Guid teamId);
 }
 
 [GenerateSerializer, Alias("Buurtzorg.Nurses.NurseError")]
@@ -35,7 +44,7 @@ public enum NurseError
     AlreadyRegistered = 2,
     AbsenceNotFound = 3,
     TeamNotFound = 4,
-    TeamFull = 5,
+    TeamDivided = 6,
 }
 
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Nurses.NurseResult")]

@@ -16,9 +16,21 @@ public interface ITeamGrain : IGrainWithGuidKey
     [Alias("Get")]
     ValueTask<TeamSnapshot?> Get();
 
+    /// <summary>
+    /// Adds a nurse. The thirteenth nurse makes the team divide in two (7 and 6 nurses), like a
+    /// cell: the answer is then the divided team, naming its two children.
+    /// </summary>
     [Alias("AddNurse")]
     ValueTask<TeamResult> AddNurse(Guid nurseId, string name);
 
     [Alias("RemoveNurse")]
     ValueTask<TeamResult> RemoveNurse(Guid nurseId);
+
+    /// <summary>The team takes a client on (safe to repeat). A divided team passes it to the right child.</summary>
+    [Alias("AdmitClient")]
+    ValueTask<Guid> AdmitClient(Guid clientId);
+
+    /// <summary>Founds this team as one half of a dividing parent; repeating it with the same parent changes nothing.</summary>
+    [Alias("FoundFromDivision")]
+    ValueTask FoundFromDivision(Guid parentId, string name, IReadOnlyList<TeamMember> nurses, IReadOnlyList<Guid> clientIds);
 }

@@ -6,6 +6,11 @@ public enum TeamChangeKind
     Founded = 0,
     NurseAdded = 1,
     NurseRemoved = 2,
+    ClientAdmitted = 3,
+    ClientLeft = 4,
+
+    /// <summary>The team grew past twelve nurses and divided; <see cref="TeamChanged.ChildTeamIds"/> names the two new teams.</summary>
+    Divided = 5,
 }
 
 /// <summary>
@@ -18,4 +23,5 @@ public sealed record TeamChanged(
     [property: Id(1)] long Version,
     [property: Id(2)] TeamChangeKind Kind,
     [property: Id(3)] Guid? NurseId,
-    [property: Id(4)] DateTimeOffset OccurredAt);
+    [property: Id(4)] DateTimeOffset OccurredAt,
+    [property: Id(5)] IReadOnlyList<Guid>? ChildTeamIds = null);

@@ -8,8 +8,10 @@ public enum TeamError
     NotFound = 1,
     AlreadyExists = 2,
     DuplicateNurse = 3,
-    TeamFull = 4,
     NurseNotFound = 5,
+
+    /// <summary>The team has divided; changes go to its children.</summary>
+    Divided = 6,
 }
 
 /// <summary>

@@ -5,7 +5,14 @@ public sealed record TeamSnapshot(
     [property: Id(0)] Guid Id,
     [property: Id(1)] string Name,
     [property: Id(2)] long Version,
-    [property: Id(3)] IReadOnlyList<TeamMember> Nurses);
+    [property: Id(3)] IReadOnlyList<TeamMember> Nurses,
+    [property: Id(4)] IReadOnlyList<Guid> ClientIds,
+    [property: Id(5)] Guid? ParentTeamId,
+    [property: Id(6)] IReadOnlyList<Guid> ChildTeamIds)
+{
+    /// <summary>A team that divided in two carries on as its children; it keeps only its lineage.</summary>
+    public bool IsDivided => ChildTeamIds.Count > 0;
+}
 
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Teams.TeamMember")]
 public sealed record TeamMember(

@@ -18,6 +18,18 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
 
     [Alias("GetVisits")]
     ValueTask<ScheduleView> GetVisits(DateOnly from, DateOnly to);
+
+    /// <summary>How often each nurse visited or is to visit each client (the continuity bonds).</summary>
+    [Alias("GetCareBonds")]
+    ValueTask<IReadOnlyList<CareBondCount>> GetCareBonds();
+
+    /// <summary>Hands a client's interventions and visits to another team's schedule (safe to repeat).</summary>
+    [Alias("HandOverClient")]
+    ValueTask HandOverClient(Guid clientId, Guid toTeamId);
+
+    /// <summary>Takes a client's interventions and visits over from another schedule, replacing any earlier copy.</summary>
+    [Alias("TakeOverClient")]
+    ValueTask TakeOverClient(Guid clientId, IReadOnlyList<Intervention> interventions, IReadOnlyList<Visit> visits);
 }
 
 public static class ScheduleHorizon

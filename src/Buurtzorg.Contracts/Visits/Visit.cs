@@ -60,3 +60,10 @@ public sealed record ScheduleChanged(
     [property: Id(0)] Guid TeamId,
     [property: Id(1)] long Version,
     [property: Id(2)] IReadOnlyList<Guid> VisitIds);
+
+/// <summary>How many visits a nurse made or has for a client.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.CareBondCount")]
+public sealed record CareBondCount(
+    [property: Id(0)] Guid NurseId,
+    [property: Id(1)] Guid ClientId,
+    [property: Id(2)] int Visits);

@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Teams;
 
 namespace Buurtzorg.Grains.Clients;
 
@@ -6,6 +7,28 @@ public sealed class ClientGrain(
     [PersistentState("client", GrainStorage.Name)] IPersistentState<ClientState> client) : Grain, IClientGrain
 {
     private ClientState State => client.State;
+
+    /// <summary>
+    /// The team's list of clients is the team's, the client's team is the client's: on every
+    /// activation the two are brought together again (admitting is safe to repeat), which also
+    /// catches a registration cut off before the team heard of it, or a missed division.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Details is not null)
+        {
+            await JoinTeam();
+        }
+    }
+
+    public async Task FollowTeam(Guid teamId)
+    {
+        if (State.Details is not null && State.Details.TeamId != teamId)
+        {
+            State.Details = State.Details with { TeamId = teamId };
+            await Commit();
+        }
+    }
 
     public async ValueTask<ClientResult> Register(ClientRegistration registration)
     {
@@ -16,7 +39,15 @@ public sealed class ClientGrain(
 
         State.Details = registration;
         State.Status = ClientStatus.Active;
-        return await Commit();
+        await Commit();
+        await JoinTeam();
+        return ClientResult.Ok(Record());
+    }
+
+    private async Task JoinTeam()
+    {
+        var teamId = await GrainFactory.GetGrain<ITeamGrain>(State.Details!.TeamId).AdmitClient(this.GetPrimaryKey());
+        await FollowTeam(teamId);
     }
 
     public ValueTask<ClientRecord?> Get() => ValueTask.FromResult(State.Details is null ? null : Record());

@@ -18,6 +18,32 @@ public sealed class NurseGrain(
         {
             await CompleteMove(teamId);
         }
+
+        // A division's message to follow may have been lost with a stopping silo: ask the team.
+        if (CurrentTeam is { } current && await GrainFactory.GetGrain<ITeamGrain>(current).Get() is { IsDivided: true } divided)
+        {
+            foreach (var child in divided.ChildTeamIds)
+            {
+                if ((await GrainFactory.GetGrain<ITeamGrain>(child).Get())?.Nurses.Any(n => n.NurseId == this.GetPrimaryKey()) == true)
+                {
+                    await FollowTeam(current, child);
+                }
+            }
+        }
+    }
+
+    public async Task FollowTeam(Guid fromTeamId, Guid teamId)
+    {
+        if (State.Profile is null || CurrentTeam != fromTeamId)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var open = State.Memberships.FindIndex(m => m.Until is null);
+        State.Memberships[open] = State.Memberships[open] with { Until = now };
+        State.Memberships.Add(new TeamMembership(teamId, now, null));
+        await Commit();
     }
 
     public async ValueTask<NurseResult> Register(NurseProfile profile)
@@ -84,7 +110,11 @@ public sealed class NurseGrain(
         {
             State.MovingTo = null;
             await Write();
-            return NurseResult.Refused(joined.Error == TeamError.TeamFull ? NurseError.TeamFull : NurseError.TeamNotFound);
+            return NurseResult.Refused(joined.Error switch
+            {
+                TeamError.Divided => NurseError.TeamDivided,
+                _ => NurseError.TeamNotFound,
+            });
         }
 
         if (CurrentTeam is { } previous)

@@ -3,11 +3,16 @@ using Buurtzorg.Grains.Schedule;
 
 namespace Buurtzorg.Grains.Teams;
 
-public sealed class TeamGrain(
+public sealed partial class TeamGrain(
     [PersistentState("team", GrainStorage.Name)] IPersistentState<TeamState> team,
     TimeProvider clock) : Grain, ITeamGrain
 {
     private TeamState State => team.State;
+
+    private bool Divided => State.ChildTeamIds.Count > 0;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        State.Division is not null && !Divided ? CarryOutDivision() : Task.CompletedTask;
 
     public async ValueTask<TeamResult> Create(string name)
     {
@@ -32,9 +37,9 @@ public sealed class TeamGrain(
 
     public async ValueTask<TeamResult> AddNurse(Guid nurseId, string name)
     {
-        if (!State.Founded)
+        if (Refusal() is { } refused)
         {
-            return TeamResult.Refused(TeamError.NotFound);
+            return refused;
         }
 
         if (State.Nurses.Exists(n => n.NurseId == nurseId))
@@ -42,22 +47,21 @@ public sealed class TeamGrain(
             return TeamResult.Refused(TeamError.DuplicateNurse);
         }
 
-        // Until cell division exists a team refuses to grow past twelve instead of splitting.
-        if (State.Nurses.Count >= TeamLimits.MaxNurses)
-        {
-            return TeamResult.Refused(TeamError.TeamFull);
-        }
-
         var now = clock.GetUtcNow();
         State.Nurses.Add(new TeamNurseState { NurseId = nurseId, Name = name, JoinedAt = now });
+        if (State.Nurses.Count > TeamLimits.MaxNurses)
+        {
+            return await Divide(nurseId, now);
+        }
+
         return await Commit(TeamChangeKind.NurseAdded, nurseId, now);
     }
 
     public async ValueTask<TeamResult> RemoveNurse(Guid nurseId)
     {
-        if (!State.Founded)
+        if (Refusal() is { } refused)
         {
-            return TeamResult.Refused(TeamError.NotFound);
+            return refused;
         }
 
         if (State.Nurses.RemoveAll(n => n.NurseId == nurseId) == 0)
@@ -68,7 +72,28 @@ public sealed class TeamGrain(
         return await Commit(TeamChangeKind.NurseRemoved, nurseId, clock.GetUtcNow());
     }
 
-    private async ValueTask<TeamResult> Commit(TeamChangeKind kind, Guid? nurseId, DateTimeOffset now)
+    public async ValueTask<Guid> AdmitClient(Guid clientId)
+    {
+        if (Divided)
+        {
+            return await GrainFactory.GetGrain<ITeamGrain>(ChildFor(clientId)).AdmitClient(clientId);
+        }
+
+        if (!State.Clients.Contains(clientId))
+        {
+            State.Clients.Add(clientId);
+            await Commit(TeamChangeKind.ClientAdmitted, nurseId: null, clock.GetUtcNow());
+        }
+
+        return this.GetPrimaryKey();
+    }
+
+    private TeamResult? Refusal() =>
+        !State.Founded ? TeamResult.Refused(TeamError.NotFound)
+        : Divided ? TeamResult.Refused(TeamError.Divided)
+        : null;
+
+    private async ValueTask<TeamResult> Commit(TeamChangeKind kind, Guid? nurseId, DateTimeOffset now, IReadOnlyList<Guid>? children = null)
     {
         State.Version++;
         try
@@ -84,7 +109,7 @@ public sealed class TeamGrain(
         }
 
         await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
-            .Publish(new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now));
+            .Publish(new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now, children));
         return TeamResult.Ok(Snapshot());
     }
 
@@ -92,5 +117,8 @@ public sealed class TeamGrain(
         this.GetPrimaryKey(),
         State.Name,
         State.Version,
-        [.. State.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt))]);
+        [.. State.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt))],
+        [.. State.Clients],
+        State.ParentTeamId,
+        [.. State.ChildTeamIds]);
 }

@@ -20,6 +20,35 @@ public sealed class TeamState
     public long Version { get; set; }
 
     public List<TeamNurseState> Nurses { get; set; } = [];
+
+    public List<Guid> Clients { get; set; } = [];
+
+    public Guid? ParentTeamId { get; set; }
+
+    /// <summary>Set once the team has divided: it then carries on only as these two teams.</summary>
+    public List<Guid> ChildTeamIds { get; set; } = [];
+
+    /// <summary>
+    /// The division, stored before any of it is carried out, so a silo that stops halfway
+    /// leaves a plan the next activation finishes; kept afterwards as the team's lineage.
+    /// </summary>
+    public TeamDivisionPlan? Division { get; set; }
+}
+
+public sealed class TeamDivisionPlan
+{
+    public List<TeamHalfPlan> Halves { get; set; } = [];
+}
+
+public sealed class TeamHalfPlan
+{
+    public Guid TeamId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public List<TeamNurseState> Nurses { get; set; } = [];
+
+    public List<Guid> Clients { get; set; } = [];
 }
 
 public sealed class TeamNurseState

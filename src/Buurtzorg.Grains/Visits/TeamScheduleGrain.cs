@@ -54,6 +54,46 @@ public sealed class TeamScheduleGrain(
             [.. State.Visits.Where(v => v.Date >= from && v.Date <= to).OrderBy(v => v.Date).ThenBy(v => v.WindowStart).ThenBy(v => v.ClientId)]);
     }
 
+    public ValueTask<IReadOnlyList<CareBondCount>> GetCareBonds() => ValueTask.FromResult<IReadOnlyList<CareBondCount>>(
+        [.. State.Visits
+            .Where(v => v.Status != VisitStatus.Cancelled)
+            .SelectMany(v => v.AssignedNurses.Select(n => (Nurse: n, v.ClientId)))
+            .GroupBy(b => b)
+            .Select(g => new CareBondCount(g.Key.Nurse, g.Key.ClientId, g.Count()))]);
+
+    public async ValueTask HandOverClient(Guid clientId, Guid toTeamId)
+    {
+        var visits = State.Visits.Where(v => v.ClientId == clientId).ToList();
+        var interventions = State.ClientInterventions.GetValueOrDefault(clientId);
+        if (visits.Count == 0 && interventions is null)
+        {
+            return;
+        }
+
+        // The new schedule has the client before this one lets go: a stop in between leaves a
+        // copy here, which the repeated hand-over then removes.
+        await GrainFactory.GetGrain<ITeamScheduleGrain>(toTeamId).TakeOverClient(clientId, interventions ?? [], visits);
+        State.Visits.RemoveAll(v => v.ClientId == clientId);
+        State.ClientInterventions.Remove(clientId);
+        await Commit([.. visits.Select(v => v.Id)]);
+    }
+
+    public async ValueTask TakeOverClient(Guid clientId, IReadOnlyList<Intervention> interventions, IReadOnlyList<Visit> visits)
+    {
+        State.Visits.RemoveAll(v => v.ClientId == clientId);
+        State.Visits.AddRange(visits);
+        if (interventions.Count > 0)
+        {
+            State.ClientInterventions[clientId] = [.. interventions];
+        }
+        else
+        {
+            State.ClientInterventions.Remove(clientId);
+        }
+
+        await Commit([.. visits.Select(v => v.Id)]);
+    }
+
     /// <summary>On a new day, extend every client's visits to the new end of the horizon.</summary>
     private List<Guid> RollHorizon(DateOnly today)
     {

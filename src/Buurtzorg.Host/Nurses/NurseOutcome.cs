@@ -1,5 +1,5 @@
 using Buurtzorg.Contracts.Nurses;
-using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Host.Teams;
 using Buurtzorg.Host.Problems;
 
 namespace Buurtzorg.Host.Nurses;
@@ -12,9 +12,7 @@ internal static class NurseOutcome
         { Error: NurseError.NotFound } => throw NurseNotFound(nurseId),
         { Error: NurseError.AbsenceNotFound } => throw new ResourceNotFoundException("The nurse has no such absence."),
         { Error: NurseError.TeamNotFound } => throw new ResourceNotFoundException($"There is no team with id '{teamId}'."),
-        { Error: NurseError.TeamFull } => throw new ResourceConflictException(
-            "The team already has twelve nurses.",
-            $"Buurtzorg teams stay at most {TeamLimits.MaxNurses} nurses. The nurse stays in her current team; nothing was changed."),
+        { Error: NurseError.TeamDivided } => throw TeamOutcome.TeamDivided(),
         { Error: NurseError.AlreadyRegistered } => throw new ResourceConflictException("The nurse is already registered.", "Nothing was changed."),
         _ => throw new InvalidOperationException($"Unexpected nurse result {result.Error}."),
     };

@@ -68,21 +68,26 @@ public sealed class TeamGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_thirteenth_nurse_is_refused_and_the_twelve_stay()
+    public async Task A_thirteenth_nurse_divides_the_team_into_seven_and_six_with_lineage_both_ways()
     {
         var team = NewTeam();
         await team.Create("Buurtzorg Zeist");
-        for (var i = 0; i < TeamLimits.MaxNurses; i++)
+        var nurses = Enumerable.Range(0, TeamLimits.MaxNurses + 1).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var nurse in nurses.Take(TeamLimits.MaxNurses))
         {
-            Assert.Equal(TeamError.None, (await team.AddNurse(Guid.NewGuid(), $"Nurse {i}")).Error);
+            Assert.Equal(TeamError.None, (await team.AddNurse(nurse, "Verpleegkundige")).Error);
         }
 
-        var thirteenth = await team.AddNurse(Guid.NewGuid(), "Nurse 13");
+        var divided = (await team.AddNurse(nurses[^1], "Nummer dertien")).Team!;
+        var children = await Task.WhenAll(divided.ChildTeamIds.Select(id => fixture.Grains.GetGrain<ITeamGrain>(id).Get().AsTask()));
 
-        Assert.Equal(TeamError.TeamFull, thirteenth.Error);
-        var current = await team.Get();
-        Assert.Equal(TeamLimits.MaxNurses, current!.Nurses.Count);
-        Assert.Equal(1 + TeamLimits.MaxNurses, current.Version);
+        Assert.True(divided.IsDivided);
+        Assert.Empty(divided.Nurses);
+        Assert.Equal([6, 7], children.Select(c => c!.Nurses.Count).Order());
+        Assert.Equal(nurses.Order(), children.SelectMany(c => c!.Nurses.Select(n => n.NurseId)).Order());
+        Assert.All(children, c => Assert.Equal(team.GetPrimaryKey(), c!.ParentTeamId));
+        Assert.All(children, c => Assert.StartsWith("Buurtzorg Zeist ", c!.Name, StringComparison.Ordinal));
+        Assert.Equal(TeamError.Divided, (await team.AddNurse(Guid.NewGuid(), "Te laat")).Error);
     }
 
     [Fact]

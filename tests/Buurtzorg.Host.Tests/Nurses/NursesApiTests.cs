@@ -7,6 +7,7 @@ using System.Text.Json.Serialization;
 using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static Buurtzorg.Host.Tests.Infrastructure.EventuallyExtensions;
 
 namespace Buurtzorg.Host.Tests.Nurses;
 
@@ -113,7 +114,7 @@ public sealed class NursesApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task Moving_into_a_full_or_unknown_team_is_refused_and_she_stays_where_she_was()
+    public async Task Moving_into_a_full_team_divides_it_and_she_ends_in_exactly_one_of_the_two_new_teams()
     {
         var nurse = await Register();
         var home = await fixture.Host.CreateTeam("Buurtzorg Zeist");
@@ -124,14 +125,39 @@ public sealed class NursesApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         }
 
         await Move(nurse.Id, home.Id, HttpStatusCode.OK);
-        await ProblemAssert.Problem(await Move(nurse.Id, full.Id, HttpStatusCode.Conflict), HttpStatusCode.Conflict, "twelve");
+        await Move(nurse.Id, full.Id, HttpStatusCode.OK);
+        var divided = await fixture.Host.GetTeam(full.Id);
+
+        Assert.True(divided.IsDivided);
+        var children = await Task.WhenAll(divided.ChildTeamIds.Select(fixture.Host.GetTeam));
+        var hers = Assert.Single(children, c => c.Nurses.Any(n => n.NurseId == nurse.Id));
+        Assert.DoesNotContain((await fixture.Host.GetTeam(home.Id)).Nurses, n => n.NurseId == nurse.Id);
+
+        // The division tells her one-way (she may be the one whose arrival caused it), so her
+        // own record catches up a moment later.
+        var record = await Eventually(async () => await Http.GetFromJsonAsync<NurseRecord>($"/api/nurses/{nurse.Id}", Json), r => r!.TeamId == hers.Id);
+        Assert.Equal([home.Id, full.Id, hers.Id], record!.Memberships.Select(m => m.TeamId));
+    }
+
+    [Fact]
+    public async Task Moving_into_an_unknown_or_divided_team_is_refused_and_she_stays_where_she_was()
+    {
+        var nurse = await Register();
+        var home = await fixture.Host.CreateTeam("Buurtzorg Centrum");
+        var divided = await fixture.Host.CreateTeam("Buurtzorg Wyck");
+        for (var i = 0; i < 13; i++)
+        {
+            await fixture.Host.AddNurse(divided.Id, $"Verpleegkundige {i}");
+        }
+
+        await Move(nurse.Id, home.Id, HttpStatusCode.OK);
+        await ProblemAssert.Problem(await Move(nurse.Id, divided.Id, HttpStatusCode.Conflict), HttpStatusCode.Conflict, "divided");
         await ProblemAssert.Problem(await Move(nurse.Id, Guid.NewGuid(), HttpStatusCode.NotFound), HttpStatusCode.NotFound, "no team");
         await ProblemAssert.Problem(await Move(nurse.Id, Guid.Empty, HttpStatusCode.BadRequest), HttpStatusCode.BadRequest, "teamId");
 
         var read = await Http.GetFromJsonAsync<NurseRecord>($"/api/nurses/{nurse.Id}", Json);
         Assert.Equal((home.Id, 1), (read!.TeamId, read.Memberships.Count));
         Assert.Contains((await fixture.Host.GetTeam(home.Id)).Nurses, n => n.NurseId == nurse.Id);
-        Assert.Equal(12, (await fixture.Host.GetTeam(full.Id)).Nurses.Count);
     }
 
     [Fact]

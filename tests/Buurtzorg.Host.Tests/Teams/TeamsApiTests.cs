@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Buurtzorg.Host.Tests.Teams;
 
@@ -135,7 +136,7 @@ public sealed class TeamsApiTests(SqliteHostFixture fixture) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task A_thirteenth_nurse_is_a_409_that_says_teams_split_past_twelve_and_changes_nothing()
+    public async Task A_thirteenth_nurse_divides_the_team_in_two_and_watchers_are_told_which_teams_carry_on()
     {
         var team = await Host.CreateTeam("Buurtzorg Houten");
         for (var i = 1; i <= TeamLimits.MaxNurses; i++)
@@ -143,11 +144,22 @@ public sealed class TeamsApiTests(SqliteHostFixture fixture) : IClassFixture<Sql
             await Host.AddNurse(team.Id, $"Verpleegkundige {i}");
         }
 
-        var thirteenth = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/nurses", new { name = "Verpleegkundige 13" });
+        await using var connection = await Host.ConnectToHub();
+        var changes = new HubEvents<TeamChanged>(connection, nameof(Buurtzorg.Host.Schedule.IScheduleClient.TeamChanged));
+        var watched = await connection.InvokeAsync<TeamSnapshot>("WatchTeam", team.Id);
 
-        var problem = await ProblemAssert.Problem(thirteenth, HttpStatusCode.Conflict, "twelve");
-        Assert.Contains("splits in two", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal((13L, TeamLimits.MaxNurses), await VersionAndSize(team.Id));
+        var thirteenth = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/nurses", new { name = "Verpleegkundige 13" });
+        var divided = (await thirteenth.Content.ReadFromJsonAsync<TeamSnapshot>())!;
+        var announced = await changes.Next(c => c.TeamId == team.Id && c.Kind == TeamChangeKind.Divided);
+        var children = await Task.WhenAll(divided.ChildTeamIds.Select(Host.GetTeam));
+
+        Assert.Equal(HttpStatusCode.Created, thirteenth.StatusCode);
+        Assert.True(divided.IsDivided);
+        Assert.Equal(divided.ChildTeamIds.Order(), announced.ChildTeamIds!.Order());
+        Assert.True(announced.Version > watched.Version);
+        Assert.Equal([6, 7], children.Select(c => c.Nurses.Count).Order());
+        Assert.Equal(TeamLimits.MaxNurses + 1, children.SelectMany(c => c.Nurses).Select(n => n.NurseId).Distinct().Count());
+        await ProblemAssert.Problem(await Http.PostAsJsonAsync($"/api/teams/{team.Id}/nurses", new { name = "Te laat" }), HttpStatusCode.Conflict, "divided");
     }
 
     [Fact]
