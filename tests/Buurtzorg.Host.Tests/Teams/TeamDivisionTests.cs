@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
+using Buurtzorg.Grains;
+using Buurtzorg.Grains.Teams;
+using Buurtzorg.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using static Buurtzorg.Host.Tests.Infrastructure.EventuallyExtensions;
+
+namespace Buurtzorg.Host.Tests.Teams;
+
+/// <summary>
+/// A team that divides loses nobody: every nurse, client and visit ends in exactly one of the two
+/// new teams, also when the silo stopped halfway through the division.
+/// </summary>
+public sealed class TeamDivisionTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task Dividing_a_team_with_nurses_clients_and_visits_conserves_all_of_them()
+    {
+        using var file = new TempSqliteFile();
+        await using var host = await TestHost.StartOnSqlite(file.Path);
+        var team = await host.CreateTeam("Buurtzorg Lombok");
+        for (var i = 0; i < 12; i++)
+        {
+            await MoveNurseIn(host, team.Id, await RegisterNurse(host, $"Verpleegkundige {i}", west: i % 2 == 0));
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            await WriteCarePlan(host, await RegisterClient(host, team.Id, west: i % 2 == 0));
+        }
+
+        var visitsBefore = await Visits(host, team.Id);
+        await MoveNurseIn(host, team.Id, await RegisterNurse(host, "Nummer dertien", west: true));
+
+        await AssertConserved(host, team.Id, nurses: 13, clientIds: [.. (await host.GetTeam(team.Id)).ClientIds.Concat(visitsBefore.Select(v => v.ClientId)).Distinct()], visitsBefore);
+    }
+
+    public static TheoryData<string> StopPoints => ["after the plan was stored", "after the first new team was founded", "after the first client was handed over"];
+
+    [Theory]
+    [MemberData(nameof(StopPoints))]
+    public async Task A_division_cut_off_by_a_stopping_silo_is_finished_by_the_next_activation(string stoppedAt)
+    {
+        using var file = new TempSqliteFile();
+        Guid teamId;
+        List<Guid> clients = [];
+        List<Visit> visitsBefore;
+        await using (var first = await TestHost.StartOnSqlite(file.Path))
+        {
+            teamId = (await first.CreateTeam("Buurtzorg Overvecht")).Id;
+            for (var i = 0; i < 12; i++)
+            {
+                await first.AddNurse(teamId, $"Verpleegkundige {i}");
+            }
+
+            for (var i = 0; i < 4; i++)
+            {
+                var client = await RegisterClient(first, teamId, west: i < 2);
+                await WriteCarePlan(first, client);
+                clients.Add(client);
+            }
+
+            visitsBefore = await Visits(first, teamId);
+        }
+
+        // A new silo on the same data, which has not activated the team yet: leave behind what a
+        // silo stopped at this point would have left.
+        await using var second = await TestHost.StartOnSqlite(file.Path);
+        var storage = second.App.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+        var grains = second.App.Services.GetRequiredService<IGrainFactory>();
+        var key = GrainId.Create(GrainType.Create("team"), GrainIdKeyExtensions.CreateGuidKey(teamId));
+        var stored = new GrainState<TeamState>();
+        await storage.ReadStateAsync("team", key, stored);
+        var state = stored.State!;
+        state.Nurses.Add(new TeamNurseState { NurseId = Guid.NewGuid(), Name = "Nummer dertien", JoinedAt = DateTimeOffset.UtcNow });
+        state.Version++;
+        state.Division = new TeamDivisionPlan
+        {
+            Halves =
+            [
+                new() { TeamId = Guid.NewGuid(), Name = "Buurtzorg Overvecht West", Nurses = [.. state.Nurses.Take(7)], Clients = [.. clients.Take(2)] },
+                new() { TeamId = Guid.NewGuid(), Name = "Buurtzorg Overvecht Oost", Nurses = [.. state.Nurses.Skip(7)], Clients = [.. clients.Skip(2)] },
+            ],
+        };
+        await storage.WriteStateAsync("team", key, stored);
+        var firstHalf = state.Division.Halves[0];
+        if (stoppedAt != "after the plan was stored")
+        {
+            await grains.GetGrain<ITeamGrain>(firstHalf.TeamId).FoundFromDivision(
+                teamId, firstHalf.Name, [.. firstHalf.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt))], firstHalf.Clients);
+        }
+
+        if (stoppedAt == "after the first client was handed over")
+        {
+            await grains.GetGrain<ITeamScheduleGrain>(teamId).HandOverClient(firstHalf.Clients[0], firstHalf.TeamId);
+        }
+
+        await AssertConserved(second, teamId, nurses: 13, clientIds: clients, visitsBefore);
+    }
+
+    private static async Task AssertConserved(TestHost host, Guid parentId, int nurses, IReadOnlyList<Guid> clientIds, List<Visit> visitsBefore)
+    {
+        var parent = await host.GetTeam(parentId);
+        Assert.True(parent.IsDivided);
+        Assert.Empty(parent.Nurses);
+        Assert.Empty(parent.ClientIds);
+        var children = await Task.WhenAll(parent.ChildTeamIds.Select(host.GetTeam));
+        Assert.Equal([6, 7], children.Select(c => c.Nurses.Count).Order());
+        Assert.Equal(nurses, children.SelectMany(c => c.Nurses).Select(n => n.NurseId).Distinct().Count());
+        Assert.Equal(clientIds.Order(), children.SelectMany(c => c.ClientIds).Order());
+
+        Assert.Empty(await Visits(host, parentId));
+        var visitsAfter = new List<Visit>();
+        foreach (var child in children)
+        {
+            var visits = await Visits(host, child.Id);
+            Assert.All(visits, v => Assert.Contains(v.ClientId, child.ClientIds));
+            visitsAfter.AddRange(visits);
+            foreach (var clientId in child.ClientIds)
+            {
+                await Eventually(
+                    async () => (await host.Http.GetFromJsonAsync<ClientRecord>($"/api/clients/{clientId}", Json))!.Details.TeamId,
+                    team => team == child.Id);
+            }
+        }
+
+        Assert.Equal(visitsBefore.Select(v => v.Id).Order(), visitsAfter.Select(v => v.Id).Order());
+    }
+
+    private static async Task<List<Visit>> Visits(TestHost host, Guid teamId) =>
+        [.. (await host.Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{teamId}/visits", Json))!.Visits];
+
+    private static async Task<Guid> RegisterNurse(TestHost host, string name, bool west)
+    {
+        var response = await host.Http.PostAsync("/api/nurses", Body($$"""
+            {"name":"{{name}}","qualifications":["BasicCare"],"contractHoursPerWeek":24,
+             "home":{"latitude":52.09,"longitude":{{(west ? "5.08" : "5.16")}}},"weeklyAvailability":[]}
+            """));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task MoveNurseIn(TestHost host, Guid teamId, Guid nurseId) =>
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.PutAsync($"/api/nurses/{nurseId}/team", Body($$"""{"teamId":"{{teamId}}"}"""))).StatusCode);
+
+    private static async Task<Guid> RegisterClient(TestHost host, Guid teamId, bool west)
+    {
+        var response = await host.Http.PostAsync("/api/clients", Body($$"""
+            {"name":"Cliënt","dateOfBirth":"1940-01-01",
+             "address":{"street":"Kanaalstraat","houseNumber":"12","postcode":"3531 CJ","city":"Utrecht","latitude":52.09,"longitude":{{(west ? "5.085" : "5.155")}}},
+             "phone":"0301234567","teamId":"{{teamId}}","indicationHoursPerWeek":3,"startDate":"2026-11-02"}
+            """));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ClientRecord>(Json))!.Id;
+    }
+
+    private static async Task WriteCarePlan(TestHost host, Guid clientId)
+    {
+        var response = await host.Http.PutAsync($"/api/clients/{clientId}/care-plan/problems/42", Body($$"""
+            {"expectedVersion":0,"changedBy":"{{Guid.NewGuid()}}","scope":"Individual","type":"Potential","signsAndSymptoms":[],
+             "interventions":[{"category":"TreatmentsAndProcedures","targetCode":39,"description":"Medicatie aanreiken",
+               "timesPerPeriod":1,"period":"Day","windowStart":"08:00","windowEnd":"10:00","durationMinutes":10,"twoNurses":false,"performedBy":"Team"}]}
+            """));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+}
