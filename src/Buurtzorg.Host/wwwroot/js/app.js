@@ -252,6 +252,14 @@ async function selectTeam(id) {
   if (id) await follow(id, { quiet: false });
 }
 
+async function moveOnFromDivided(children) {
+  await loadTeams();
+  const name = (id) => state.teams.find((team) => team.id === id)?.name ?? "";
+  announce(t("teamDivided", { first: name(children[0]), second: name(children[1]) }));
+  location.hash = `team=${children[0]}`;
+  await selectTeam(children[0]);
+}
+
 /** Starts watching the team and reads it; also how we converge after any reconnect. */
 async function follow(id, { quiet = true } = {}) {
   if (isConnected()) {
@@ -283,6 +291,11 @@ async function refreshTeam(id, { quiet = true } = {}) {
 /** Puts snapshot on screen unless it is stale or for a team no longer chosen. */
 function show(snapshot) {
   if (snapshot.id !== state.selectedId) return false;
+  // A team that divided carries on as its two children: move on to the first, no reload.
+  if (snapshot.childTeamIds?.length) {
+    moveOnFromDivided(snapshot.childTeamIds);
+    return false;
+  }
   if (state.team && snapshot.version <= state.team.version) return false;
   const isUpdate = state.team !== null;
   state.team = snapshot;

@@ -33,8 +33,9 @@ export const strings = {
     nurseRemoved: "{name} is uit het team verwijderd.",
     teamUpdated: "Het team is bijgewerkt: {count} van {max} wijkverpleegkundigen.",
     teamFull:
-      "Dit team heeft twaalf wijkverpleegkundigen. Groeit een team verder, dan splitst het in twee " +
-      "kleinere teams. Splitsen komt in een latere versie; tot die tijd neemt het team geen dertiende aan.",
+      "Dit team heeft twaalf wijkverpleegkundigen. Komt er een dertiende bij, dan splitst het team " +
+      "zich in twee kleinere teams, met de cliënten bij de verpleegkundigen die ze kennen.",
+    teamDivided: "Het team is gesplitst in {first} en {second}. U ziet nu {first}.",
     nameRequired: "Vul een naam in.",
     connection: "Verbinding",
     connecting: "Verbinden…",
@@ -75,8 +76,9 @@ export const strings = {
     nurseRemoved: "{name} has been removed from the team.",
     teamUpdated: "The team was updated: {count} of {max} neighbourhood nurses.",
     teamFull:
-      "This team has twelve nurses. A team that grows past twelve splits into two smaller teams. " +
-      "Splitting arrives in a later version; until then the team does not take a thirteenth nurse.",
+      "This team has twelve nurses. When a thirteenth joins, the team splits into two smaller teams, " +
+      "each client going with the nurses who know them.",
+    teamDivided: "The team has split into {first} and {second}. You are now seeing {first}.",
     nameRequired: "Please enter a name.",
     connection: "Connection",
     connecting: "Connecting…",
