@@ -3,7 +3,22 @@ using Buurtzorg.Contracts.Geography;
 namespace Buurtzorg.Demo;
 
 /// <summary>A neighbourhood of a Dutch city, with the approximate coordinates of its centre.</summary>
-public sealed record Neighbourhood(string City, string Name, GeoPoint Centre);
+public sealed record Neighbourhood(string City, string Name, GeoPoint Centre)
+{
+    /// <summary>The province, used as the team's region in the capacity overview.</summary>
+    public string Region => City switch
+    {
+        "Utrecht" or "Amersfoort" or "Zeist" or "Houten" => "Utrecht",
+        "Amsterdam" or "Haarlem" => "Noord-Holland",
+        "Rotterdam" or "Den Haag" or "Leiden" => "Zuid-Holland",
+        "Eindhoven" or "Breda" or "Tilburg" => "Noord-Brabant",
+        "Zwolle" or "Enschede" => "Overijssel",
+        "Arnhem" or "Nijmegen" => "Gelderland",
+        "Maastricht" => "Limburg",
+        "Leeuwarden" => "Friesland",
+        _ => City,
+    };
+}
 
 /// <summary>
 /// Real Dutch neighbourhoods (approximate centres), so generated addresses fall inside real

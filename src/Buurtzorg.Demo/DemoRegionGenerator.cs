@@ -71,7 +71,7 @@ public static class DemoRegionGenerator
         var name = $"Buurtzorg {hood.City} {hood.Name}{(round == 0 ? "" : $" {round + 1}")}";
         var centre = Near(faker, hood.Centre, round == 0 ? 0 : 0.01);
         var teamId = faker.Random.Guid();
-        await grains.GetGrain<ITeamGrain>(teamId).Create(name);
+        await grains.GetGrain<ITeamGrain>(teamId).Create(name, hood.Region);
 
         var nurseCount = faker.Random.Int(9, 11);
         for (var n = 0; n < nurseCount; n++)

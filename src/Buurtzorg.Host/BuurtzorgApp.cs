@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Buurtzorg.Grains;
+using Buurtzorg.Host.Capacity;
 using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
@@ -56,6 +57,7 @@ public static class BuurtzorgApp
         app.MapCarePlans();
         app.MapNurses();
         app.MapVisits();
+        app.MapCapacity();
         app.MapHub<ScheduleHub>(ScheduleHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>

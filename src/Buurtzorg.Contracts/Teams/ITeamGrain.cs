@@ -10,7 +10,7 @@ public interface ITeamGrain : IGrainWithGuidKey
 {
     /// <summary>Founds the team. Fails with <see cref="TeamError.AlreadyExists"/> if it was founded before.</summary>
     [Alias("Create")]
-    ValueTask<TeamResult> Create(string name);
+    ValueTask<TeamResult> Create(string name, string? region = null);
 
     /// <summary>The team as it is now, or null if it was never founded.</summary>
     [Alias("Get")]
@@ -32,5 +32,5 @@ public interface ITeamGrain : IGrainWithGuidKey
 
     /// <summary>Founds this team as one half of a dividing parent; repeating it with the same parent changes nothing.</summary>
     [Alias("FoundFromDivision")]
-    ValueTask FoundFromDivision(Guid parentId, string name, IReadOnlyList<TeamMember> nurses, IReadOnlyList<Guid> clientIds);
+    ValueTask FoundFromDivision(Guid parentId, string name, string region, IReadOnlyList<TeamMember> nurses, IReadOnlyList<Guid> clientIds);
 }

@@ -6,4 +6,7 @@ public static class TeamLimits
     public const int MaxNurses = 12;
 
     public const int MaxNameLength = 100;
+
+    /// <summary>The region of a team founded without one: central staff group it later.</summary>
+    public const string UnassignedRegion = "Niet ingedeeld";
 }

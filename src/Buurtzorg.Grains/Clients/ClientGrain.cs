@@ -1,10 +1,12 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Teams;
 
 namespace Buurtzorg.Grains.Clients;
 
 public sealed class ClientGrain(
-    [PersistentState("client", GrainStorage.Name)] IPersistentState<ClientState> client) : Grain, IClientGrain
+    [PersistentState("client", GrainStorage.Name)] IPersistentState<ClientState> client,
+    TimeProvider clock) : Grain, IClientGrain
 {
     private ClientState State => client.State;
 
@@ -25,8 +27,10 @@ public sealed class ClientGrain(
     {
         if (State.Details is not null && State.Details.TeamId != teamId)
         {
+            var previous = State.Details.TeamId;
             State.Details = State.Details with { TeamId = teamId };
             await Commit();
+            await GrainFactory.GetGrain<ITeamCapacityGrain>(previous).ReportClient(this.GetPrimaryKey(), State.Status, waiting: false, inTeam: false);
         }
     }
 
@@ -117,6 +121,8 @@ public sealed class ClientGrain(
             throw;
         }
 
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(State.Details!.TeamId).ReportClient(
+            this.GetPrimaryKey(), State.Status, waiting: State.Details.StartDate > DutchCalendar.Today(clock), inTeam: true);
         return ClientResult.Ok(Record());
     }
 

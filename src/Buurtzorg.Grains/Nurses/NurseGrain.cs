@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
 
@@ -149,7 +150,23 @@ public sealed class NurseGrain(
     {
         State.Version++;
         await Write();
+        await ReportSupply();
         return NurseResult.Ok(Record());
+    }
+
+    /// <summary>Her available hours count for her team, and no longer for the one she left last.</summary>
+    private async Task ReportSupply()
+    {
+        if (State.Memberships.LastOrDefault(m => m.Until is not null) is { } left && left.TeamId != CurrentTeam)
+        {
+            await GrainFactory.GetGrain<ITeamCapacityGrain>(left.TeamId).ReportSupply(this.GetPrimaryKey(), 0);
+        }
+
+        if (CurrentTeam is { } team)
+        {
+            var hours = State.Profile!.WeeklyAvailability.Sum(s => (decimal)(s.To - s.From).TotalHours);
+            await GrainFactory.GetGrain<ITeamCapacityGrain>(team).ReportSupply(this.GetPrimaryKey(), hours);
+        }
     }
 
     private async Task Write()

@@ -17,7 +17,7 @@ namespace Buurtzorg.Grains.Teams;
 /// </summary>
 public sealed partial class TeamGrain
 {
-    public async ValueTask FoundFromDivision(Guid parentId, string name, IReadOnlyList<TeamMember> nurses, IReadOnlyList<Guid> clientIds)
+    public async ValueTask FoundFromDivision(Guid parentId, string name, string region, IReadOnlyList<TeamMember> nurses, IReadOnlyList<Guid> clientIds)
     {
         if (State.Founded)
         {
@@ -32,6 +32,7 @@ public sealed partial class TeamGrain
         var now = clock.GetUtcNow();
         State.Founded = true;
         State.Name = name;
+        State.Region = region;
         State.FoundedAt = now;
         State.ParentTeamId = parentId;
         State.Nurses = [.. nurses.Select(n => new TeamNurseState { NurseId = n.NurseId, Name = n.Name, JoinedAt = n.JoinedAt })];
@@ -67,7 +68,7 @@ public sealed partial class TeamGrain
         foreach (var half in State.Division!.Halves)
         {
             await GrainFactory.GetGrain<ITeamGrain>(half.TeamId).FoundFromDivision(
-                parentId, half.Name, [.. half.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt))], half.Clients);
+                parentId, half.Name, State.Region, [.. half.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt))], half.Clients);
         }
 
         foreach (var half in State.Division.Halves)

@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Grains.Schedule;
 
@@ -14,7 +15,7 @@ public sealed partial class TeamGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         State.Division is not null && !Divided ? CarryOutDivision() : Task.CompletedTask;
 
-    public async ValueTask<TeamResult> Create(string name)
+    public async ValueTask<TeamResult> Create(string name, string? region = null)
     {
         if (State.Founded)
         {
@@ -24,6 +25,7 @@ public sealed partial class TeamGrain(
         var now = clock.GetUtcNow();
         State.Founded = true;
         State.Name = name;
+        State.Region = region ?? TeamLimits.UnassignedRegion;
         State.FoundedAt = now;
         var result = await Commit(TeamChangeKind.Founded, nurseId: null, now);
 
@@ -110,6 +112,7 @@ public sealed partial class TeamGrain(
 
         await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
             .Publish(new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now, children));
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportTeam(State.Name, State.Region, State.Nurses.Count, Divided);
         return TeamResult.Ok(Snapshot());
     }
 

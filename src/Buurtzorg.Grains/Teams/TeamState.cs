@@ -15,6 +15,9 @@ public sealed class TeamState
 
     public string Name { get; set; } = "";
 
+    /// <summary>The grouping central staff see the team in; no meaning inside the team.</summary>
+    public string Region { get; set; } = Contracts.Teams.TeamLimits.UnassignedRegion;
+
     public DateTimeOffset FoundedAt { get; set; }
 
     public long Version { get; set; }

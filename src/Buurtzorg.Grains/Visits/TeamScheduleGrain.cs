@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains.Schedule;
@@ -165,6 +166,15 @@ public sealed class TeamScheduleGrain(
         return changed;
     }
 
+    /// <summary>Hours a week the team's interventions ask, counting both nurses of a double visit.</summary>
+    private decimal DemandHoursPerWeek() => State.ClientInterventions.Values.SelectMany(i => i)
+        .Sum(i => (i.Schedule.Period == SchedulePeriod.Day ? 7 : 1) * i.Schedule.TimesPerPeriod * i.Schedule.DurationMinutes * (i.Schedule.TwoNurses ? 2 : 1)) / 60m;
+
+    /// <summary>Nurse hours of open visits that still lack a nurse.</summary>
+    private decimal OpenVisitHours() => State.Visits
+        .Where(v => v.Status == VisitStatus.Open && v.AssignedNurses.Count < v.NursesNeeded)
+        .Sum(v => v.DurationMinutes * (v.NursesNeeded - v.AssignedNurses.Count)) / 60m;
+
     private static Visit Shape(Visit visit, Intervention intervention, Occurrence occurrence) => visit with
     {
         WindowStart = occurrence.WindowStart,
@@ -199,5 +209,6 @@ public sealed class TeamScheduleGrain(
 
         await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
             .Publish(new ScheduleChanged(this.GetPrimaryKey(), State.Version, [.. ids]));
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportDemand(DemandHoursPerWeek(), OpenVisitHours());
     }
 }

@@ -4,9 +4,16 @@ using Mediator;
 
 namespace Buurtzorg.Host.Teams;
 
-public sealed record CreateTeam(string? Name) : ICommand<TeamSnapshot>, IValidatedMessage
+public sealed record CreateTeam(string? Name, string? Region = null) : ICommand<TeamSnapshot>, IValidatedMessage
 {
-    public void Validate(ValidationErrors errors) => errors.RequireName("name", Name, TeamLimits.MaxNameLength);
+    public void Validate(ValidationErrors errors)
+    {
+        errors.RequireName("name", Name, TeamLimits.MaxNameLength);
+        if (Region is not null)
+        {
+            errors.RequireName("region", Region, TeamLimits.MaxNameLength);
+        }
+    }
 }
 
 public sealed class CreateTeamHandler(IGrainFactory grains) : ICommandHandler<CreateTeam, TeamSnapshot>
@@ -15,7 +22,8 @@ public sealed class CreateTeamHandler(IGrainFactory grains) : ICommandHandler<Cr
     {
         var name = ValidationErrors.CleanName(command.Name);
         var teamId = Guid.NewGuid();
-        var result = await grains.GetGrain<ITeamGrain>(teamId).Create(name);
+        var region = command.Region is null ? null : ValidationErrors.CleanName(command.Region);
+        var result = await grains.GetGrain<ITeamGrain>(teamId).Create(name, region);
         return result.OrThrow(teamId);
     }
 }

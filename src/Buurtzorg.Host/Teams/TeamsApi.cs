@@ -6,7 +6,7 @@ namespace Buurtzorg.Host.Teams;
 
 public static class TeamsApi
 {
-    public sealed record CreateTeamRequest(string? Name);
+    public sealed record CreateTeamRequest(string? Name, string? Region);
 
     public sealed record AddNurseRequest(string? Name, Guid? NurseId);
 
@@ -20,7 +20,7 @@ public static class TeamsApi
 
         teams.MapPost("/", async Task<Created<TeamSnapshot>> (CreateTeamRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var team = await mediator.Send(new CreateTeam(request.Name), ct);
+                var team = await mediator.Send(new CreateTeam(request.Name, request.Region), ct);
                 return TypedResults.Created($"/api/teams/{team.Id}", team);
             })
             .WithName("CreateTeam");

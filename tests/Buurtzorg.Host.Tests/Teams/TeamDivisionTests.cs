@@ -97,7 +97,7 @@ public sealed class TeamDivisionTests
         if (stoppedAt != "after the plan was stored")
         {
             await grains.GetGrain<ITeamGrain>(firstHalf.TeamId).FoundFromDivision(
-                teamId, firstHalf.Name, [.. firstHalf.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt))], firstHalf.Clients);
+                teamId, firstHalf.Name, state.Region, [.. firstHalf.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt))], firstHalf.Clients);
         }
 
         if (stoppedAt == "after the first client was handed over")

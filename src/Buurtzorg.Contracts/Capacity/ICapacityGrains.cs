@@ -1,0 +1,58 @@
+using Buurtzorg.Contracts.Clients;
+
+namespace Buurtzorg.Contracts.Capacity;
+
+/// <summary>
+/// One team's capacity, fed by the grains that know each part (team, nurses, clients,
+/// schedule) as they change; it passes the team's figures on to the national rollup.
+/// </summary>
+[Alias("Buurtzorg.Capacity.ITeamCapacityGrain")]
+public interface ITeamCapacityGrain : IGrainWithGuidKey
+{
+    [Alias("ReportTeam")]
+    ValueTask ReportTeam(string name, string region, int nurses, bool divided);
+
+    /// <summary>A nurse's weekly available hours in this team; 0 when she left it.</summary>
+    [Alias("ReportSupply")]
+    ValueTask ReportSupply(Guid nurseId, decimal hoursPerWeek);
+
+    [Alias("ReportDemand")]
+    ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours);
+
+    /// <summary>A client's state in this team; <paramref name="inTeam"/> false when they left it.</summary>
+    [Alias("ReportClient")]
+    ValueTask ReportClient(Guid clientId, ClientStatus status, bool waiting, bool inTeam);
+}
+
+/// <summary>The national picture (key "nl"): every team's figures, by region and in total.</summary>
+[Alias("Buurtzorg.Capacity.ICapacityRollupGrain")]
+public interface ICapacityRollupGrain : IGrainWithStringKey
+{
+    [Alias("Report")]
+    ValueTask Report(TeamCapacityReport team);
+
+    [Alias("GetOverview")]
+    ValueTask<CapacityOverview> GetOverview();
+}
+
+public static class CapacityRollup
+{
+    public const string Nation = "nl";
+}
+
+/// <summary>
+/// A team's figures as reported to the rollup, with exact client counts so regions can be
+/// summed; only the rollup sees these, and it withholds small counts in what it answers.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.TeamCapacityReport")]
+public sealed record TeamCapacityReport(
+    [property: Id(0)] Guid TeamId,
+    [property: Id(1)] string TeamName,
+    [property: Id(2)] string Region,
+    [property: Id(3)] int Nurses,
+    [property: Id(4)] decimal SupplyHoursPerWeek,
+    [property: Id(5)] decimal DemandHoursPerWeek,
+    [property: Id(6)] decimal OpenVisitHours,
+    [property: Id(7)] int ActiveClients,
+    [property: Id(8)] int WaitingClients,
+    [property: Id(9)] bool Divided);

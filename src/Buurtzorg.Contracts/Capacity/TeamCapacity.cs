@@ -1,0 +1,53 @@
+namespace Buurtzorg.Contracts.Capacity;
+
+/// <summary>
+/// What central staff see of one team: hours and counts only, no person. Client counts under
+/// <see cref="CapacityPrivacy.MinimumCount"/> are withheld (null) so a small team cannot point
+/// at a person.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.TeamCapacity")]
+public sealed record TeamCapacity(
+    [property: Id(0)] Guid TeamId,
+    [property: Id(1)] string TeamName,
+    [property: Id(2)] string Region,
+    [property: Id(3)] int Nurses,
+    [property: Id(4)] decimal SupplyHoursPerWeek,
+    [property: Id(5)] decimal DemandHoursPerWeek,
+    [property: Id(6)] decimal OpenVisitHours,
+    [property: Id(7)] int? ActiveClients,
+    [property: Id(8)] int? WaitingClients,
+    [property: Id(9)] bool Divided)
+{
+    /// <summary>At eleven or twelve nurses a team is about to divide.</summary>
+    public bool NearDivision => !Divided && Nurses >= 11;
+
+    public bool OverCapacity => DemandHoursPerWeek > SupplyHoursPerWeek;
+}
+
+/// <summary>The same figures summed over a region, or over the nation.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.CapacityTotals")]
+public sealed record CapacityTotals(
+    [property: Id(0)] string Name,
+    [property: Id(1)] int Teams,
+    [property: Id(2)] int Nurses,
+    [property: Id(3)] decimal SupplyHoursPerWeek,
+    [property: Id(4)] decimal DemandHoursPerWeek,
+    [property: Id(5)] decimal OpenVisitHours,
+    [property: Id(6)] int? ActiveClients,
+    [property: Id(7)] int? WaitingClients,
+    [property: Id(8)] int TeamsNearDivision,
+    [property: Id(9)] int TeamsOverCapacity);
+
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.CapacityOverview")]
+public sealed record CapacityOverview(
+    [property: Id(0)] CapacityTotals Nation,
+    [property: Id(1)] IReadOnlyList<CapacityTotals> Regions,
+    [property: Id(2)] IReadOnlyList<TeamCapacity> Teams);
+
+public static class CapacityPrivacy
+{
+    /// <summary>Fewer clients than this are shown as withheld, never as a number.</summary>
+    public const int MinimumCount = 5;
+
+    public static int? Suppress(int count) => count < MinimumCount ? null : count;
+}

@@ -1,0 +1,60 @@
+using Buurtzorg.Contracts.Capacity;
+
+namespace Buurtzorg.Grains.Capacity;
+
+/// <summary>
+/// The national picture. Reports are applied in memory at once, so a query reflects them
+/// immediately; storing them is batched (at most every <see cref="StoreEvery"/>), since a
+/// report lost with a stopping silo is repeated by the team's next change anyway.
+/// </summary>
+public sealed class CapacityRollupGrain(
+    [PersistentState("capacity-rollup", GrainStorage.Name)] IPersistentState<CapacityRollupState> rollup) : Grain, ICapacityRollupGrain
+{
+    private static readonly TimeSpan StoreEvery = TimeSpan.FromSeconds(2);
+
+    private IGrainTimer? _store;
+
+    public ValueTask Report(TeamCapacityReport team)
+    {
+        rollup.State.Teams[team.TeamId] = team;
+        _store ??= this.RegisterGrainTimer(Store, new GrainTimerCreationOptions { DueTime = StoreEvery, Period = Timeout.InfiniteTimeSpan });
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<CapacityOverview> GetOverview()
+    {
+        var teams = rollup.State.Teams.Values.Where(t => !t.Divided).ToList();
+        return ValueTask.FromResult(new CapacityOverview(
+            Totals("Nederland", teams),
+            [.. teams.GroupBy(t => t.Region).OrderBy(g => g.Key, StringComparer.CurrentCulture).Select(g => Totals(g.Key, [.. g]))],
+            [.. teams.OrderBy(t => t.Region, StringComparer.CurrentCulture).ThenBy(t => t.TeamName, StringComparer.CurrentCulture).Select(Public)]));
+    }
+
+    private async Task Store()
+    {
+        // Disposing the timer cancels the token it hands this callback, so it goes last.
+        using var timer = _store;
+        _store = null;
+        await rollup.WriteStateAsync();
+    }
+
+    private static TeamCapacity Public(TeamCapacityReport t) => new(
+        t.TeamId, t.TeamName, t.Region, t.Nurses, t.SupplyHoursPerWeek, t.DemandHoursPerWeek, t.OpenVisitHours,
+        CapacityPrivacy.Suppress(t.ActiveClients), CapacityPrivacy.Suppress(t.WaitingClients), t.Divided);
+
+    private static CapacityTotals Totals(string name, List<TeamCapacityReport> teams)
+    {
+        var shown = teams.Select(Public).ToList();
+        return new CapacityTotals(
+            name,
+            teams.Count,
+            teams.Sum(t => t.Nurses),
+            teams.Sum(t => t.SupplyHoursPerWeek),
+            teams.Sum(t => t.DemandHoursPerWeek),
+            teams.Sum(t => t.OpenVisitHours),
+            CapacityPrivacy.Suppress(teams.Sum(t => t.ActiveClients)),
+            CapacityPrivacy.Suppress(teams.Sum(t => t.WaitingClients)),
+            shown.Count(t => t.NearDivision),
+            shown.Count(t => t.OverCapacity));
+    }
+}

@@ -1,0 +1,11 @@
+using Buurtzorg.Contracts.Capacity;
+
+namespace Buurtzorg.Grains.Capacity;
+
+/// <summary>The latest report of every team (a schema: add, never rename).</summary>
+public sealed class CapacityRollupState
+{
+    public int Schema { get; set; } = 1;
+
+    public Dictionary<Guid, TeamCapacityReport> Teams { get; set; } = [];
+}
