@@ -24,6 +24,10 @@ public interface ICarePlanGrain : IGrainWithGuidKey
     [Alias("RemoveProblem")]
     ValueTask<CarePlanResult> RemoveProblem(int expectedVersion, int problemCode, Guid by);
 
+    /// <summary>Brings the team's schedule in line with the plan and the client's status again.</summary>
+    [Alias("SyncSchedule")]
+    Task SyncSchedule();
+
     [Alias("RateOutcome")]
     ValueTask<CarePlanResult> RateOutcome(int expectedVersion, int problemCode, OutcomeRating rating, Guid by);
 }

@@ -110,15 +110,18 @@ public sealed partial class CarePlanGrain(
     /// Tells the client's team schedule what the team now does for this client. The edit is
     /// already stored; if the schedule cannot be reached now, it is tried again shortly.
     /// </summary>
-    private async Task SyncSchedule()
+    public async Task SyncSchedule()
     {
         try
         {
             var client = await GrainFactory.GetGrain<IClientGrain>(this.GetPrimaryKey()).Get();
             if (client is not null)
             {
-                await GrainFactory.GetGrain<ITeamScheduleGrain>(client.Details.TeamId)
-                    .SyncClient(this.GetPrimaryKey(), [.. State.Problems.SelectMany(p => p.Interventions)]);
+                // A paused or discharged client gets no visits; the plan itself stays as it is.
+                IReadOnlyList<Intervention> interventions = client.Status == ClientStatus.Active
+                    ? [.. State.Problems.SelectMany(p => p.Interventions)]
+                    : [];
+                await GrainFactory.GetGrain<ITeamScheduleGrain>(client.Details.TeamId).SyncClient(this.GetPrimaryKey(), interventions);
             }
 
             _syncRetry?.Dispose();

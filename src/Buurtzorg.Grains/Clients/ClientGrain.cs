@@ -56,11 +56,21 @@ public sealed class ClientGrain(
 
     public ValueTask<ClientRecord?> Get() => ValueTask.FromResult(State.Details is null ? null : Record());
 
-    public ValueTask<ClientResult> ChangeStatus(ClientStatus status) => Change(() =>
+    public async ValueTask<ClientResult> ChangeStatus(ClientStatus status)
     {
-        State.Status = status;
-        return ClientError.None;
-    });
+        var result = await Change(() =>
+        {
+            State.Status = status;
+            return ClientError.None;
+        });
+        if (result.Error == ClientError.None)
+        {
+            // The plan's grain owns what the team does for the client; it re-reads the status.
+            await GrainFactory.GetGrain<Contracts.CarePlans.ICarePlanGrain>(this.GetPrimaryKey()).SyncSchedule();
+        }
+
+        return result;
+    }
 
     public ValueTask<ClientResult> AddNetworkMember(Guid memberId, NetworkMemberDetails details) => Change(() =>
     {

@@ -67,6 +67,22 @@ public sealed class VisitsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Pausing_a_client_takes_their_open_visits_off_the_schedule_and_resuming_puts_them_back()
+    {
+        var team = await fixture.Host.CreateTeam("Buurtzorg Houten");
+        var client = await RegisterClient(team.Id);
+        await WriteMedication(client, expectedVersion: 0, interventionId: Guid.NewGuid());
+
+        await Http.PutAsync($"/api/clients/{client}/status", new StringContent("""{"status":"Paused"}""", Encoding.UTF8, "application/json"));
+        var paused = await Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{team.Id}/visits", Json);
+        await Http.PutAsync($"/api/clients/{client}/status", new StringContent("""{"status":"Active"}""", Encoding.UTF8, "application/json"));
+        var resumed = await Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{team.Id}/visits", Json);
+
+        Assert.Empty(paused!.Visits);
+        Assert.Equal(ScheduleHorizon.Days * 2, resumed!.Visits.Count);
+    }
+
+    [Fact]
     public async Task Asking_for_visits_of_an_unknown_team_is_a_404_and_a_backwards_or_too_long_range_a_400()
     {
         var team = await fixture.Host.CreateTeam("Buurtzorg Zeist");
