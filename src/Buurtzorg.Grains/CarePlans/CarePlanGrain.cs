@@ -16,12 +16,9 @@ public sealed partial class CarePlanGrain(
 
     private CarePlanState State => plan.State;
 
-    /// <summary>
-    /// The team's schedule follows the plan. Syncing is idempotent, so it is simply repeated on
-    /// every activation: an edit whose sync was cut off (a silo stopped) is caught up here.
-    /// </summary>
+    /// <summary>The team's schedule follows the plan: an edit whose sync was cut off (a silo stopped) is caught up here.</summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        State.Version > 0 ? SyncSchedule() : Task.CompletedTask;
+        State.ScheduleSyncPending ? SyncSchedule() : Task.CompletedTask;
 
     public ValueTask<CarePlanSnapshot> Get() => ValueTask.FromResult(Current());
 
@@ -91,6 +88,7 @@ public sealed partial class CarePlanGrain(
         }
 
         State.Log.Add(new CarePlanLogEntry { Version = State.Version, At = now, By = by, Kind = kind, ProblemCode = problemCode, ProblemAfter = problemAfter });
+        State.ScheduleSyncPending = true;
         try
         {
             await plan.WriteStateAsync();
@@ -122,6 +120,12 @@ public sealed partial class CarePlanGrain(
                     ? [.. State.Problems.SelectMany(p => p.Interventions)]
                     : [];
                 await GrainFactory.GetGrain<ITeamScheduleGrain>(client.Details.TeamId).SyncClient(this.GetPrimaryKey(), interventions);
+            }
+
+            if (State.ScheduleSyncPending)
+            {
+                State.ScheduleSyncPending = false;
+                await plan.WriteStateAsync();
             }
 
             _syncRetry?.Dispose();

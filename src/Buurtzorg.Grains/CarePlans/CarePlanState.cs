@@ -19,6 +19,12 @@ public sealed class CarePlanState
     public List<CarePlanProblem> Problems { get; set; } = [];
 
     public List<CarePlanLogEntry> Log { get; set; } = [];
+
+    /// <summary>
+    /// Stored true with every edit and false once the team's schedule has it: an activation
+    /// that finds it true knows a sync was cut off, and only then syncs.
+    /// </summary>
+    public bool ScheduleSyncPending { get; set; }
 }
 
 public sealed class CarePlanLogEntry
