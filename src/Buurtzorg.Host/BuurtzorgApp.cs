@@ -6,6 +6,7 @@ using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Problems;
+using Buurtzorg.Host.Rounds;
 using Buurtzorg.Host.Schedule;
 using Buurtzorg.Host.Teams;
 using Buurtzorg.Host.Visits;
@@ -28,6 +29,7 @@ public static class BuurtzorgApp
 
         builder.AddBuurtzorgSilo(GrainStorage.Name);
         builder.Services.AddHostedService<ScheduleEventRelay>();
+        builder.Services.AddSingleton<VisitDetailsReader>();
         if (demo)
         {
             builder.Services.AddHostedService<DemoRegionSeeder>();
@@ -58,6 +60,7 @@ public static class BuurtzorgApp
         app.MapNurses();
         app.MapVisits();
         app.MapCapacity();
+        app.MapRounds();
         app.MapHub<ScheduleHub>(ScheduleHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -21,17 +21,17 @@ namespace Buurtzorg.Benchmarks;
 /// silo, activate every team, schedule, nurse, client and care plan from storage, and ask the
 /// national capacity question. The anchor, in the same process and on the same silo: the rate
 /// at which Orleans activates grains that have no state at all. Usage:
-///   Buurtzorg.Benchmarks national --postgres "&lt;connection string&gt;" [--teams 900] [--skip-generation]
+///   Buurtzorg.Benchmarks national --postgres "&lt;connection string&gt;" [--teams 900] [--concurrency 64] [--generate-only | --skip-generation]
 /// </summary>
 internal static class NationalBenchmark
 {
-    private const int Concurrency = 64;
 
     public static async Task<int> Run(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var postgres = Value("--postgres") ?? throw new ArgumentException("Give a PostgreSQL connection string with --postgres.");
         var teams = int.Parse(Value("--teams") ?? "900", CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(Value("--concurrency") ?? "64", CultureInfo.InvariantCulture);
 
         if (!args.Contains("--skip-generation"))
         {
@@ -43,32 +43,44 @@ internal static class NationalBenchmark
             Print($"generation: {summary.Teams} teams, {summary.Nurses} nurses, {summary.Clients} clients, {summary.CarePlanProblems} problems in {summary.Elapsed.TotalSeconds:F0} s");
         }
 
+        if (args.Contains("--generate-only"))
+        {
+            return 0;
+        }
+
         using var host = await StartSilo(postgres, "activate");
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var before = Memory();
+        var peak = before.WorkingSet;
+        using var sampling = new Timer(_ => InterlockedMax(ref peak, Environment.WorkingSet), null, 0, 50);
 
+        // Teams first (their lists name everyone else), then every nurse, client and care plan as
+        // one flat stream at the anchor's concurrency.
         var stopwatch = Stopwatch.StartNew();
         var listings = await grains.GetGrain<ITeamDirectoryGrain>(0).List();
-        var activated = 1L;
-        var peak = 0L;
-        await Parallel.ForEachAsync(listings, new ParallelOptions { MaxDegreeOfParallelism = Concurrency / 8 }, async (listing, _) =>
+        var snapshots = new TeamSnapshot?[listings.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, listings.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
         {
-            var team = (await grains.GetGrain<ITeamGrain>(listing.Id).Get())!;
-            await grains.GetGrain<ITeamScheduleGrain>(listing.Id).GetVisits(DateOnly.MinValue, DateOnly.MinValue.AddDays(1));
-            await Task.WhenAll(team.Nurses.Select(n => grains.GetGrain<INurseGrain>(n.NurseId).Get().AsTask()));
-            foreach (var chunk in team.ClientIds.Chunk(8))
+            snapshots[i] = await grains.GetGrain<ITeamGrain>(listings[i].Id).Get();
+            await grains.GetGrain<ITeamScheduleGrain>(listings[i].Id).GetVisits(DateOnly.MinValue, DateOnly.MinValue.AddDays(1));
+        });
+        var teamsActivated = stopwatch.Elapsed;
+        var members = snapshots.OfType<TeamSnapshot>().SelectMany(t =>
+            t.Nurses.Select(n => (Kind: 'n', Id: n.NurseId))
+                .Concat(t.ClientIds.Select(c => (Kind: 'c', Id: c)))
+                .Concat(t.ClientIds.Select(c => (Kind: 'p', Id: c)))).ToList();
+        await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (member, _) =>
+        {
+            switch (member.Kind)
             {
-                await Task.WhenAll(chunk.Select(async c =>
-                {
-                    await grains.GetGrain<IClientGrain>(c).Get();
-                    await grains.GetGrain<ICarePlanGrain>(c).Get();
-                }));
+                case 'n': await grains.GetGrain<INurseGrain>(member.Id).Get(); break;
+                case 'c': await grains.GetGrain<IClientGrain>(member.Id).Get(); break;
+                default: await grains.GetGrain<ICarePlanGrain>(member.Id).Get(); break;
             }
-
-            Interlocked.Add(ref activated, 2 + team.Nurses.Count + 2L * team.ClientIds.Count);
-            Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), Environment.WorkingSet));
         });
         var activation = stopwatch.Elapsed;
+        long activated = 1 + 2 * listings.Count + members.Count;
+        InterlockedMax(ref peak, Environment.WorkingSet);
         var after = Memory();
 
         var latencies = new List<double>();
@@ -82,20 +94,50 @@ internal static class NationalBenchmark
 
         var emptyCount = (int)Math.Min(activated, 200_000);
         var empty = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, emptyCount), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, emptyCount), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (_, _) =>
             await grains.GetGrain<IEmptyGrain>(Guid.NewGuid()).Ping());
         var emptyRate = emptyCount / empty.Elapsed.TotalSeconds;
+
+        // The stored anchor: write the same number of one-number grains, let them all go, then
+        // activate them again cold from storage.
+        var storedIds = Enumerable.Range(0, emptyCount).Select(_ => Guid.NewGuid()).ToArray();
+        await Parallel.ForEachAsync(storedIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, _) =>
+            await grains.GetGrain<IStoredNumberGrain>(id).Set(1));
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var stored = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(storedIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, _) =>
+        {
+            if (await grains.GetGrain<IStoredNumberGrain>(id).Get() != 1)
+            {
+                throw new InvalidOperationException("A stored grain did not read its state back.");
+            }
+        });
+        var storedRate = emptyCount / stored.Elapsed.TotalSeconds;
         await host.StopAsync();
 
         var rate = activated / activation.TotalSeconds;
-        Print($"cold activation: {activated} grains of {listings.Count} teams in {activation.TotalSeconds:F1} s = {rate:F0} grains/s");
+        Print($"cold activation: {activated} grains of {listings.Count} teams in {activation.TotalSeconds:F1} s = {rate:F0} grains/s (teams and schedules {teamsActivated.TotalSeconds:F1} s)");
         Print($"anchor: {emptyCount} empty grains at {emptyRate:F0} grains/s; ratio {rate / emptyRate:F2}");
-        Print($"memory: managed heap +{(after.Heap - before.Heap) / 1024.0 / 1024:F0} MiB, working set +{(after.WorkingSet - before.WorkingSet) / 1024.0 / 1024:F0} MiB " +
-              $"= {(double)(after.WorkingSet - before.WorkingSet) / activated:F0} bytes per activated grain; peak working set {Math.Max(peak, after.WorkingSet) / 1024.0 / 1024:F0} MiB");
+        Print($"stored anchor: {emptyCount} one-number grains read cold from the same store at {storedRate:F0} grains/s ({storedRate / emptyRate:F2} of empty); domain grains at {rate / storedRate:F2} of it");
+        Print($"memory: working set {Mib(before.WorkingSet)} MiB before, {Mib(after.WorkingSet)} MiB after = {(double)(after.WorkingSet - before.WorkingSet) / activated:F0} bytes per activated grain " +
+              $"(managed heap +{Mib(after.Heap - before.Heap)} MiB = {(double)(after.Heap - before.Heap) / activated:F0} bytes per grain); peak working set {Mib(peak)} MiB");
         latencies.Sort();
         Print($"national capacity query: median {latencies[latencies.Count / 2]:F1} ms, max {latencies[^1]:F1} ms over {latencies.Count} queries " +
               $"({overview!.Teams.Count} teams, {overview.Regions.Count} regions, {overview.Nation.ActiveClients} active clients)");
         return 0;
+    }
+
+    private static string Mib(long bytes) => (bytes / 1024.0 / 1024).ToString("F0", CultureInfo.InvariantCulture);
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
     }
 
     private static (long Heap, long WorkingSet) Memory()

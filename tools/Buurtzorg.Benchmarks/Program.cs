@@ -2,7 +2,7 @@ using Buurtzorg.Benchmarks;
 
 // Benchmarks of the project; see docs/benchmarks.md for what each measures and its anchor.
 //   Buurtzorg.Benchmarks division [--teams 200] [--seed 13]
-//   Buurtzorg.Benchmarks national --postgres "<connection string>" [--teams 900] [--skip-generation]
+//   Buurtzorg.Benchmarks national --postgres "<connection string>" [--teams 900] [--concurrency 64] [--generate-only | --skip-generation]
 //   Buurtzorg.Benchmarks --postgres "<connection string>" [--writers 16] [--seconds 20]
 return args.FirstOrDefault() switch
 {

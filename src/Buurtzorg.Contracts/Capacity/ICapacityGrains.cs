@@ -16,8 +16,9 @@ public interface ITeamCapacityGrain : IGrainWithGuidKey
     [Alias("ReportSupply")]
     ValueTask ReportSupply(Guid nurseId, decimal hoursPerWeek);
 
+    /// <summary>What the schedule asks and what nurses confirmed as done this week (Monday to today).</summary>
     [Alias("ReportDemand")]
-    ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours);
+    ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek);
 
     /// <summary>A client's state in this team; <paramref name="inTeam"/> false when they left it.</summary>
     [Alias("ReportClient")]
@@ -40,6 +41,10 @@ public static class CapacityRollup
     public const string Nation = "nl";
 }
 
+/// <summary>The national figures changed; watchers read the overview again (it holds no personal data).</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.CapacityChanged")]
+public sealed record CapacityChanged([property: Id(0)] long Version);
+
 /// <summary>
 /// A team's figures as reported to the rollup, with exact client counts so regions can be
 /// summed; only the rollup sees these, and it withholds small counts in what it answers.
@@ -55,4 +60,5 @@ public sealed record TeamCapacityReport(
     [property: Id(6)] decimal OpenVisitHours,
     [property: Id(7)] int ActiveClients,
     [property: Id(8)] int WaitingClients,
-    [property: Id(9)] bool Divided);
+    [property: Id(9)] bool Divided,
+    [property: Id(10)] decimal ConfirmedHoursThisWeek = 0);

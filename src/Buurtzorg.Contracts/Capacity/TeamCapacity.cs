@@ -16,7 +16,8 @@ public sealed record TeamCapacity(
     [property: Id(6)] decimal OpenVisitHours,
     [property: Id(7)] int? ActiveClients,
     [property: Id(8)] int? WaitingClients,
-    [property: Id(9)] bool Divided)
+    [property: Id(9)] bool Divided,
+    [property: Id(10)] decimal ConfirmedHoursThisWeek)
 {
     /// <summary>At eleven or twelve nurses a team is about to divide.</summary>
     public bool NearDivision => !Divided && Nurses >= 11;
@@ -36,13 +37,15 @@ public sealed record CapacityTotals(
     [property: Id(6)] int? ActiveClients,
     [property: Id(7)] int? WaitingClients,
     [property: Id(8)] int TeamsNearDivision,
-    [property: Id(9)] int TeamsOverCapacity);
+    [property: Id(9)] int TeamsOverCapacity,
+    [property: Id(10)] decimal ConfirmedHoursThisWeek);
 
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.CapacityOverview")]
 public sealed record CapacityOverview(
     [property: Id(0)] CapacityTotals Nation,
     [property: Id(1)] IReadOnlyList<CapacityTotals> Regions,
-    [property: Id(2)] IReadOnlyList<TeamCapacity> Teams);
+    [property: Id(2)] IReadOnlyList<TeamCapacity> Teams,
+    [property: Id(3)] long Version);
 
 public static class CapacityPrivacy
 {

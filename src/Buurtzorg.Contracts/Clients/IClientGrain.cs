@@ -14,10 +14,10 @@ public interface IClientGrain : IGrainWithGuidKey
     ValueTask<ClientRecord?> Get();
 
     /// <summary>
-    /// The client's team divided and the client went with <paramref name="teamId"/>. One-way: the
-    /// dividing team must not wait on a client that may itself be waiting on the team.
+    /// The client's team divided and the client went with <paramref name="teamId"/>. The dividing
+    /// team waits for it, so it interleaves with a client that may itself be waiting on the team.
     /// </summary>
-    [Orleans.Concurrency.OneWay, Alias("FollowTeam")]
+    [Orleans.Concurrency.AlwaysInterleave, Alias("FollowTeam")]
     Task FollowTeam(Guid teamId);
 
     [Alias("ChangeStatus")]

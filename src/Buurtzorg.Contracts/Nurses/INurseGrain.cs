@@ -29,10 +29,11 @@ public interface INurseGrain : IGrainWithGuidKey
     ValueTask<NurseResult> MoveToTeam(Guid teamId);
 
     /// <summary>
-    /// Her team divided and she went with <paramref name="teamId"/>. One-way, for the same reason
-    /// as for clients: the nurse may be the one whose arrival made the team divide.
+    /// Her team divided and she went with <paramref name="teamId"/>. The dividing team waits for
+    /// it, so it interleaves: the nurse may be the one whose arrival made the team divide, waiting
+    /// on that very team.
     /// </summary>
-    [Orleans.Concurrency.OneWay, Alias("FollowTeam")]
+    [Orleans.Concurrency.AlwaysInterleave, Alias("FollowTeam")]
     Task FollowTeam(Guid fromTeamId, Guid teamId);
 }
 

@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Orleans.Concurrency;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
@@ -17,4 +18,7 @@ public interface IScheduleEventObserver : IGrainObserver
 
     [OneWay, Alias("OnScheduleChanges")]
     Task OnScheduleChanges(IReadOnlyList<ScheduleChanged> changes);
+
+    [OneWay, Alias("OnCapacityChanged")]
+    Task OnCapacityChanged(CapacityChanged change);
 }

@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.CarePlans;
+using Buurtzorg.Contracts.Rounds;
 
 namespace Buurtzorg.Contracts.Visits;
 
@@ -30,7 +31,45 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
     /// <summary>Takes a client's interventions and visits over from another schedule, replacing any earlier copy.</summary>
     [Alias("TakeOverClient")]
     ValueTask TakeOverClient(Guid clientId, IReadOnlyList<Intervention> interventions, IReadOnlyList<Visit> visits);
+
+    /// <summary>What changed after <paramref name="since"/>: how a watcher that missed events catches up.</summary>
+    [Alias("GetChanges")]
+    ValueTask<ScheduleDelta> GetChanges(long since);
+
+    /// <summary>
+    /// A nurse of the team takes an open visit that still needs a nurse. Refused when she lacks
+    /// its qualification, is not available then, or someone else was first.
+    /// </summary>
+    [Alias("Claim")]
+    ValueTask<RoundResult> Claim(Guid visitId, Guid nurseId);
+
+    [Alias("Release")]
+    ValueTask<RoundResult> Release(Guid visitId, Guid nurseId);
+
+    /// <summary>Hands a visit from one nurse to a colleague, checked as if the colleague claimed it.</summary>
+    [Alias("HandOver")]
+    ValueTask<RoundResult> HandOver(Guid visitId, Guid fromNurseId, Guid toNurseId);
+
+    /// <summary>The nurse's round for a day (her visits in her order, with times and warnings).</summary>
+    [Alias("GetRound")]
+    ValueTask<NurseRound> GetRound(Guid nurseId, DateOnly date);
+
+    /// <summary>Sets the order (and any fixed start times) of the nurse's visits of a day.</summary>
+    [Alias("PlanRound")]
+    ValueTask<RoundResult> PlanRound(Guid nurseId, DateOnly date, IReadOnlyList<RoundPlanStop> stops);
+
+    /// <summary>Registers a visit of the nurse's as done as planned (one action) or with its deviation.</summary>
+    [Alias("Report")]
+    ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation);
 }
+
+/// <summary>How a visit went other than planned: another start or duration, or not done and why.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.VisitDeviation")]
+public sealed record VisitDeviation(
+    [property: Id(0)] bool Done,
+    [property: Id(1)] TimeOnly? Start,
+    [property: Id(2)] int? DurationMinutes,
+    [property: Id(3)] string? NotDoneReason);
 
 public static class ScheduleHorizon
 {

@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Nurses;
+using Buurtzorg.Contracts.Rounds;
 
 namespace Buurtzorg.Contracts.Visits;
 
@@ -8,6 +9,9 @@ public enum VisitStatus
     Open = 1,
     Done = 2,
     Cancelled = 3,
+
+    /// <summary>Reported as not done, with the reason.</summary>
+    NotDone = 4,
 }
 
 /// <summary>Why a visit looks different from when it was planned; shown to the team, never silent.</summary>
@@ -43,7 +47,8 @@ public sealed record Visit(
     [property: Id(10)] IReadOnlyList<Guid> AssignedNurses,
     [property: Id(11)] VisitStatus Status,
     [property: Id(12)] VisitMark Mark,
-    [property: Id(13)] long Version);
+    [property: Id(13)] long Version,
+    [property: Id(14)] VisitReport? Report = null);
 
 /// <summary>The visits of a team between two dates, at a schedule version.</summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.ScheduleView")]
@@ -54,12 +59,17 @@ public sealed record ScheduleView(
     [property: Id(3)] DateOnly To,
     [property: Id(4)] IReadOnlyList<Visit> Visits);
 
-/// <summary>One stored change to a team's schedule: the visits it touched and the new version.</summary>
+/// <summary>
+/// One stored change to a team's schedule: the visits it touched, the clients and nurses those
+/// visits concern (so each watcher hears of what is theirs) and the new version.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.ScheduleChanged")]
 public sealed record ScheduleChanged(
     [property: Id(0)] Guid TeamId,
     [property: Id(1)] long Version,
-    [property: Id(2)] IReadOnlyList<Guid> VisitIds);
+    [property: Id(2)] IReadOnlyList<Guid> VisitIds,
+    [property: Id(3)] IReadOnlyList<Guid> ClientIds,
+    [property: Id(4)] IReadOnlyList<Guid> NurseIds);
 
 /// <summary>How many visits a nurse made or has for a client.</summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.CareBondCount")]

@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Capacity;
+using Buurtzorg.Grains.Schedule;
 
 namespace Buurtzorg.Grains.Capacity;
 
@@ -17,8 +18,9 @@ public sealed class CapacityRollupGrain(
     public ValueTask Report(TeamCapacityReport team)
     {
         rollup.State.Teams[team.TeamId] = team;
+        rollup.State.Version++;
         _store ??= this.RegisterGrainTimer(Store, new GrainTimerCreationOptions { DueTime = StoreEvery, Period = Timeout.InfiniteTimeSpan });
-        return ValueTask.CompletedTask;
+        return GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(new CapacityChanged(rollup.State.Version));
     }
 
     public ValueTask<CapacityOverview> GetOverview()
@@ -27,7 +29,8 @@ public sealed class CapacityRollupGrain(
         return ValueTask.FromResult(new CapacityOverview(
             Totals("Nederland", teams),
             [.. teams.GroupBy(t => t.Region).OrderBy(g => g.Key, StringComparer.CurrentCulture).Select(g => Totals(g.Key, [.. g]))],
-            [.. teams.OrderBy(t => t.Region, StringComparer.CurrentCulture).ThenBy(t => t.TeamName, StringComparer.CurrentCulture).Select(Public)]));
+            [.. teams.OrderBy(t => t.Region, StringComparer.CurrentCulture).ThenBy(t => t.TeamName, StringComparer.CurrentCulture).Select(Public)],
+            rollup.State.Version));
     }
 
     private async Task Store()
@@ -40,7 +43,7 @@ public sealed class CapacityRollupGrain(
 
     private static TeamCapacity Public(TeamCapacityReport t) => new(
         t.TeamId, t.TeamName, t.Region, t.Nurses, t.SupplyHoursPerWeek, t.DemandHoursPerWeek, t.OpenVisitHours,
-        CapacityPrivacy.Suppress(t.ActiveClients), CapacityPrivacy.Suppress(t.WaitingClients), t.Divided);
+        CapacityPrivacy.Suppress(t.ActiveClients), CapacityPrivacy.Suppress(t.WaitingClients), t.Divided, t.ConfirmedHoursThisWeek);
 
     private static CapacityTotals Totals(string name, List<TeamCapacityReport> teams)
     {
@@ -55,6 +58,7 @@ public sealed class CapacityRollupGrain(
             CapacityPrivacy.Suppress(teams.Sum(t => t.ActiveClients)),
             CapacityPrivacy.Suppress(teams.Sum(t => t.WaitingClients)),
             shown.Count(t => t.NearDivision),
-            shown.Count(t => t.OverCapacity));
+            shown.Count(t => t.OverCapacity),
+            teams.Sum(t => t.ConfirmedHoursThisWeek));
     }
 }

@@ -39,9 +39,9 @@ public sealed class TeamCapacityGrain(
         return Changed();
     }
 
-    public ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours)
+    public ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek)
     {
-        (State.DemandHoursPerWeek, State.OpenVisitHours) = (demandHoursPerWeek, openVisitHours);
+        (State.DemandHoursPerWeek, State.OpenVisitHours, State.ConfirmedHoursThisWeek) = (demandHoursPerWeek, openVisitHours, confirmedHoursThisWeek);
         return Changed();
     }
 
@@ -81,6 +81,7 @@ public sealed class TeamCapacityGrain(
             State.OpenVisitHours,
             State.Clients.Values.Count(c => !c.Waiting && c.Status == ClientStatus.Active),
             State.Clients.Values.Count(c => c.Waiting),
-            State.Divided));
+            State.Divided,
+            State.ConfirmedHoursThisWeek));
     }
 }

@@ -21,6 +21,8 @@ public sealed class TeamCapacityState
 
     public decimal OpenVisitHours { get; set; }
 
+    public decimal ConfirmedHoursThisWeek { get; set; }
+
     public Dictionary<Guid, ClientCapacityState> Clients { get; set; } = [];
 }
 

@@ -8,16 +8,30 @@ public sealed class ClientGrain(
     [PersistentState("client", GrainStorage.Name)] IPersistentState<ClientState> client,
     TimeProvider clock) : Grain, IClientGrain
 {
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private IGrainTimer? _admission;
+
     private ClientState State => client.State;
 
     /// <summary>
-    /// The team's list of clients is the team's, the client's team is the client's: on every
-    /// activation the two are brought together again (admitting is safe to repeat), which also
-    /// catches a registration cut off before the team heard of it, or a missed division.
+    /// A registration cut off before the team heard of the client is finished in a turn of its
+    /// own, not in the activation: the team may be dividing and waiting on this very client.
     /// </summary>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.Details is not null)
+        if (State.Details is not null && State.AdmissionPending)
+        {
+            _admission = this.RegisterGrainTimer(FinishAdmission, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task FinishAdmission(CancellationToken cancellationToken)
+    {
+        _admission?.Dispose();
+        _admission = null;
+        if (State.AdmissionPending)
         {
             await JoinTeam();
         }
@@ -25,13 +39,23 @@ public sealed class ClientGrain(
 
     public async Task FollowTeam(Guid teamId)
     {
-        if (State.Details is not null && State.Details.TeamId != teamId)
+        if (State.Details is null || (State.Details.TeamId == teamId && !State.AdmissionPending))
         {
-            var previous = State.Details.TeamId;
-            State.Details = State.Details with { TeamId = teamId };
-            await Commit();
-            await GrainFactory.GetGrain<ITeamCapacityGrain>(previous).ReportClient(this.GetPrimaryKey(), State.Status, waiting: false, inTeam: false);
+            return;
         }
+
+        var previous = State.Details.TeamId;
+        State.AdmissionPending = false;
+        if (previous == teamId)
+        {
+            // Only the team's confirmation: nothing the client's record shows changed.
+            await Write();
+            return;
+        }
+
+        State.Details = State.Details with { TeamId = teamId };
+        await Commit();
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(previous).ReportClient(this.GetPrimaryKey(), State.Status, waiting: false, inTeam: false);
     }
 
     public async ValueTask<ClientResult> Register(ClientRegistration registration)
@@ -43,11 +67,13 @@ public sealed class ClientGrain(
 
         State.Details = registration;
         State.Status = ClientStatus.Active;
+        State.AdmissionPending = true;
         await Commit();
         await JoinTeam();
         return ClientResult.Ok(Record());
     }
 
+    /// <summary>The team takes the client on (or, divided, passes them to a half), and the client follows.</summary>
     private async Task JoinTeam()
     {
         var teamId = await GrainFactory.GetGrain<ITeamGrain>(State.Details!.TeamId).AdmitClient(this.GetPrimaryKey());
@@ -120,6 +146,16 @@ public sealed class ClientGrain(
     private async ValueTask<ClientResult> Commit()
     {
         State.Version++;
+        await Write();
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(State.Details!.TeamId).ReportClient(
+            this.GetPrimaryKey(), State.Status, waiting: State.Details.StartDate > DutchCalendar.Today(clock), inTeam: true);
+        return ClientResult.Ok(Record());
+    }
+
+    private async Task Write()
+    {
+        // A dividing team's FollowTeam interleaves with other turns: one write at a time.
+        await _writing.WaitAsync();
         try
         {
             await client.WriteStateAsync();
@@ -130,10 +166,10 @@ public sealed class ClientGrain(
             await client.ReadStateAsync();
             throw;
         }
-
-        await GrainFactory.GetGrain<ITeamCapacityGrain>(State.Details!.TeamId).ReportClient(
-            this.GetPrimaryKey(), State.Status, waiting: State.Details.StartDate > DutchCalendar.Today(clock), inTeam: true);
-        return ClientResult.Ok(Record());
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     private ClientRecord Record() => new(this.GetPrimaryKey(), State.Version, State.Details!, State.Status, [.. State.Network]);

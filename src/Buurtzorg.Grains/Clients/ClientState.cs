@@ -18,4 +18,7 @@ public sealed class ClientState
     public ClientStatus Status { get; set; } = ClientStatus.Active;
 
     public List<NetworkMember> Network { get; set; } = [];
+
+    /// <summary>Registered, but the team has not yet confirmed taking the client on.</summary>
+    public bool AdmissionPending { get; set; }
 }

@@ -8,34 +8,53 @@ public sealed class NurseGrain(
     [PersistentState("nurse", GrainStorage.Name)] IPersistentState<NurseState> nurse,
     TimeProvider clock) : Grain, INurseGrain
 {
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private IGrainTimer? _resume;
+
     private NurseState State => nurse.State;
 
     private Guid? CurrentTeam => State.Memberships.Find(m => m.Until is null)?.TeamId;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A move interrupted by a stopping silo is finished in a turn of its own right after the
+    /// activation, not in it: the team she joins may be dividing and waiting on her.
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A move interrupted by a stopping silo is finished before anything else happens.
+        if (State.MovingTo is not null)
+        {
+            _resume = this.RegisterGrainTimer(ResumeMove, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ResumeMove(CancellationToken cancellationToken)
+    {
+        _resume?.Dispose();
+        _resume = null;
         if (State.MovingTo is { } teamId)
         {
             await CompleteMove(teamId);
-        }
-
-        // A division's message to follow may have been lost with a stopping silo: ask the team.
-        if (CurrentTeam is { } current && await GrainFactory.GetGrain<ITeamGrain>(current).Get() is { IsDivided: true } divided)
-        {
-            foreach (var child in divided.ChildTeamIds)
-            {
-                if ((await GrainFactory.GetGrain<ITeamGrain>(child).Get())?.Nurses.Any(n => n.NurseId == this.GetPrimaryKey()) == true)
-                {
-                    await FollowTeam(current, child);
-                }
-            }
         }
     }
 
     public async Task FollowTeam(Guid fromTeamId, Guid teamId)
     {
-        if (State.Profile is null || CurrentTeam != fromTeamId)
+        if (State.Profile is null)
+        {
+            return;
+        }
+
+        // Her own arrival made the team divide: the move goes on to the half that took her.
+        if (State.MovingTo == fromTeamId)
+        {
+            State.MovingTo = teamId;
+            await Write();
+            return;
+        }
+
+        if (CurrentTeam != fromTeamId)
         {
             return;
         }
@@ -107,7 +126,10 @@ public sealed class NurseGrain(
     private async Task<NurseResult> CompleteMove(Guid teamId)
     {
         var joined = await GrainFactory.GetGrain<ITeamGrain>(teamId).AddNurse(this.GetPrimaryKey(), State.Profile!.Name);
-        if (joined.Error is not (TeamError.None or TeamError.DuplicateNurse))
+
+        // A division of the team she joined redirects the move to the half that took her.
+        var target = State.MovingTo ?? teamId;
+        if (target == teamId && joined.Error is not (TeamError.None or TeamError.DuplicateNurse))
         {
             State.MovingTo = null;
             await Write();
@@ -121,6 +143,12 @@ public sealed class NurseGrain(
         if (CurrentTeam is { } previous)
         {
             await GrainFactory.GetGrain<ITeamGrain>(previous).RemoveNurse(this.GetPrimaryKey());
+
+            // Her old team divided while she left it, and took her into one of its halves.
+            if (CurrentTeam is { } half && half != previous)
+            {
+                await GrainFactory.GetGrain<ITeamGrain>(half).RemoveNurse(this.GetPrimaryKey());
+            }
         }
 
         var now = clock.GetUtcNow();
@@ -130,7 +158,13 @@ public sealed class NurseGrain(
             State.Memberships[open] = State.Memberships[open] with { Until = now };
         }
 
-        State.Memberships.Add(new TeamMembership(teamId, now, null));
+        if (target != teamId)
+        {
+            // Her history shows the team she joined, which divided as she arrived.
+            State.Memberships.Add(new TeamMembership(teamId, now, now));
+        }
+
+        State.Memberships.Add(new TeamMembership(target, now, null));
         State.MovingTo = null;
         return await Commit();
     }
@@ -171,6 +205,8 @@ public sealed class NurseGrain(
 
     private async Task Write()
     {
+        // A dividing team's FollowTeam interleaves with other turns: one write at a time.
+        await _writing.WaitAsync();
         try
         {
             await nurse.WriteStateAsync();
@@ -180,6 +216,10 @@ public sealed class NurseGrain(
             // Not stored: drop the change in memory too (see TeamGrain).
             await nurse.ReadStateAsync();
             throw;
+        }
+        finally
+        {
+            _writing.Release();
         }
     }
 

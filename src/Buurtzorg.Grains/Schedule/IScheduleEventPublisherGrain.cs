@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 
@@ -12,4 +13,7 @@ public interface IScheduleEventPublisherGrain : IGrainWithIntegerKey
 
     [Alias("PublishSchedule")]
     ValueTask Publish(ScheduleChanged change);
+
+    [Alias("PublishCapacity")]
+    ValueTask Publish(CapacityChanged change);
 }

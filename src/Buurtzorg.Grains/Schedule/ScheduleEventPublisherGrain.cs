@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
@@ -25,6 +26,7 @@ public sealed partial class ScheduleEventPublisherGrain(
 
     private readonly List<TeamChanged> _pendingTeams = [];
     private readonly List<ScheduleChanged> _pendingSchedules = [];
+    private CapacityChanged? _pendingCapacity;
     private IReadOnlyList<IScheduleEventObserver> _subscribers = [];
     private DateTimeOffset _subscribersFetchedAt = DateTimeOffset.MinValue;
     private IGrainTimer? _flushTimer;
@@ -38,6 +40,13 @@ public sealed partial class ScheduleEventPublisherGrain(
     public ValueTask Publish(ScheduleChanged change)
     {
         _pendingSchedules.Add(change);
+        return ScheduleFlush();
+    }
+
+    /// <summary>Only the latest matters: watchers re-read the whole (aggregate) overview.</summary>
+    public ValueTask Publish(CapacityChanged change)
+    {
+        _pendingCapacity = change;
         return ScheduleFlush();
     }
 
@@ -61,8 +70,10 @@ public sealed partial class ScheduleEventPublisherGrain(
         _flushTimer = null;
         TeamChanged[] teams = [.. _pendingTeams];
         ScheduleChanged[] schedules = [.. _pendingSchedules];
+        var capacity = _pendingCapacity;
         _pendingTeams.Clear();
         _pendingSchedules.Clear();
+        _pendingCapacity = null;
 
         foreach (var subscriber in await Subscribers())
         {
@@ -76,6 +87,11 @@ public sealed partial class ScheduleEventPublisherGrain(
                 if (schedules.Length > 0)
                 {
                     await subscriber.OnScheduleChanges(schedules);
+                }
+
+                if (capacity is not null)
+                {
+                    await subscriber.OnCapacityChanged(capacity);
                 }
             }
             catch (Exception ex)

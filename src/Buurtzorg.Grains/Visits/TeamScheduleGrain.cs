@@ -5,7 +5,7 @@ using Buurtzorg.Grains.Schedule;
 
 namespace Buurtzorg.Grains.Visits;
 
-public sealed class TeamScheduleGrain(
+public sealed partial class TeamScheduleGrain(
     [PersistentState("team-schedule", GrainStorage.Name)] IPersistentState<TeamScheduleState> schedule,
     TimeProvider clock) : Grain, ITeamScheduleGrain
 {
@@ -35,7 +35,7 @@ public sealed class TeamScheduleGrain(
             return State.Version;
         }
 
-        await Commit(changed);
+        await Commit(changed, clientId: clientId);
         return State.Version;
     }
 
@@ -76,7 +76,7 @@ public sealed class TeamScheduleGrain(
         await GrainFactory.GetGrain<ITeamScheduleGrain>(toTeamId).TakeOverClient(clientId, interventions ?? [], visits);
         State.Visits.RemoveAll(v => v.ClientId == clientId);
         State.ClientInterventions.Remove(clientId);
-        await Commit([.. visits.Select(v => v.Id)]);
+        await Commit([.. visits.Select(v => v.Id)], clientId: clientId, gone: visits);
     }
 
     public async ValueTask TakeOverClient(Guid clientId, IReadOnlyList<Intervention> interventions, IReadOnlyList<Visit> visits)
@@ -92,7 +92,7 @@ public sealed class TeamScheduleGrain(
             State.ClientInterventions.Remove(clientId);
         }
 
-        await Commit([.. visits.Select(v => v.Id)]);
+        await Commit([.. visits.Select(v => v.Id)], clientId: clientId);
     }
 
     /// <summary>On a new day, extend every client's visits to the new end of the horizon.</summary>
@@ -105,6 +105,14 @@ public sealed class TeamScheduleGrain(
 
         State.GeneratedFrom = today;
         State.Visits.RemoveAll(v => v.Date < today.AddDays(-DaysKeptAfter));
+        State.Rounds.RemoveAll(r => r.Date < today.AddDays(-DaysKeptAfter));
+        var forgotten = State.Removed.FindLastIndex(r => r.Date < today.AddDays(-DaysKeptAfter));
+        if (forgotten >= 0)
+        {
+            // Watchers further behind than the oldest removal still known get the whole schedule.
+            State.RemovalsKnownSince = State.Removed[forgotten].Version;
+            State.Removed.RemoveRange(0, forgotten + 1);
+        }
         return [.. State.ClientInterventions.SelectMany(c => Reconcile(c.Key, c.Value, today))];
     }
 
@@ -175,6 +183,15 @@ public sealed class TeamScheduleGrain(
         .Where(v => v.Status == VisitStatus.Open && v.AssignedNurses.Count < v.NursesNeeded)
         .Sum(v => v.DurationMinutes * (v.NursesNeeded - v.AssignedNurses.Count)) / 60m;
 
+    /// <summary>Nurse hours reported as done this week (Monday to Sunday), both nurses of a double visit.</summary>
+    private decimal ConfirmedHoursThisWeek(DateOnly today)
+    {
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        return State.Visits
+            .Where(v => v.Status == VisitStatus.Done && v.Date >= monday && v.Date <= today && v.Report is not null)
+            .Sum(v => v.Report!.DurationMinutes * Math.Max(1, v.AssignedNurses.Count)) / 60m;
+    }
+
     private static Visit Shape(Visit visit, Intervention intervention, Occurrence occurrence) => visit with
     {
         WindowStart = occurrence.WindowStart,
@@ -184,17 +201,47 @@ public sealed class TeamScheduleGrain(
         NursesNeeded = intervention.Schedule.TwoNurses ? 2 : 1,
     };
 
-    private async Task Commit(List<Guid> changed)
+    /// <summary>
+    /// Stores a change as one new version and publishes it as one event, naming the clients and
+    /// nurses it concerns: those of the changed visits, of the visits that left (<paramref name="gone"/>),
+    /// and anyone else the change took something from.
+    /// </summary>
+    private async Task Commit(List<Guid> changed, Guid? clientId = null, IEnumerable<Visit>? gone = null, IEnumerable<Guid>? alsoNurses = null)
     {
+        if (State.RemovalsKnownSince == long.MaxValue)
+        {
+            State.RemovalsKnownSince = State.Version;
+        }
+
         State.Version++;
         var ids = changed.ToHashSet();
+        var clients = new HashSet<Guid>();
+        var nurses = new HashSet<Guid>(alsoNurses ?? []);
+        foreach (var visit in gone ?? [])
+        {
+            clients.Add(visit.ClientId);
+            nurses.UnionWith(visit.AssignedNurses);
+        }
+
+        if (clientId is { } client)
+        {
+            clients.Add(client);
+        }
+
+        var present = new HashSet<Guid>();
         for (var i = 0; i < State.Visits.Count; i++)
         {
             if (ids.Contains(State.Visits[i].Id))
             {
                 State.Visits[i] = State.Visits[i] with { Version = State.Version };
+                present.Add(State.Visits[i].Id);
+                clients.Add(State.Visits[i].ClientId);
+                nurses.UnionWith(State.Visits[i].AssignedNurses);
             }
         }
+
+        var today = DutchCalendar.Today(clock);
+        State.Removed.AddRange(ids.Where(id => !present.Contains(id)).Select(id => new RemovedVisit(id, State.Version, today)));
 
         try
         {
@@ -208,7 +255,7 @@ public sealed class TeamScheduleGrain(
         }
 
         await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
-            .Publish(new ScheduleChanged(this.GetPrimaryKey(), State.Version, [.. ids]));
-        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportDemand(DemandHoursPerWeek(), OpenVisitHours());
+            .Publish(new ScheduleChanged(this.GetPrimaryKey(), State.Version, [.. ids], [.. clients], [.. nurses]));
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportDemand(DemandHoursPerWeek(), OpenVisitHours(), ConfirmedHoursThisWeek(today));
     }
 }

@@ -29,6 +29,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Detail = conflict.Message,
                 Extensions = new Dictionary<string, object?>(conflict.Extensions),
             },
+            RuleViolationException rule => new ProblemDetails
+            {
+                Status = rule.Status,
+                Title = rule.Title,
+                Detail = rule.Message,
+                Extensions = new Dictionary<string, object?>(rule.Extensions),
+            },
             ProblemException refused => new ProblemDetails { Status = refused.Status, Title = refused.Title, Detail = refused.Message },
             BadHttpRequestException bad => FromBadRequest(bad),
             _ => null,

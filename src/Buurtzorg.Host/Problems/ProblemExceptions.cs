@@ -17,6 +17,13 @@ public sealed class RequestValidationException(IDictionary<string, string[]> err
 public sealed class ResourceNotFoundException(string detail)
     : ProblemException(StatusCodes.Status404NotFound, "Not found.", detail);
 
+/// <summary>A change that breaks a rule of the domain (a qualification the nurse lacks, say); <paramref name="extensions"/> say what it met.</summary>
+public sealed class RuleViolationException(string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    : ProblemException(StatusCodes.Status422UnprocessableEntity, title, detail)
+{
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+}
+
 /// <summary>A change refused because of the state it met; <paramref name="extensions"/> says what that state is.</summary>
 public sealed class ResourceConflictException(string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
     : ProblemException(StatusCodes.Status409Conflict, title, detail)

@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 
@@ -9,4 +10,6 @@ public interface IScheduleClient
     Task TeamChanged(TeamChanged change);
 
     Task ScheduleChanged(ScheduleChanged change);
+
+    Task CapacityChanged(CapacityChanged change);
 }

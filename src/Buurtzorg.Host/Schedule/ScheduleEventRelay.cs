@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
@@ -29,9 +30,15 @@ public sealed partial class ScheduleEventRelay(
     {
         foreach (var change in changes)
         {
-            await hub.Clients.Group(ScheduleGroups.Team(change.TeamId)).ScheduleChanged(change);
+            // Each watcher hears of what is theirs: the team, each nurse, each client concerned.
+            await hub.Clients.Groups([
+                ScheduleGroups.Team(change.TeamId),
+                .. change.NurseIds.Select(ScheduleGroups.Nurse),
+                .. change.ClientIds.Select(ScheduleGroups.Client)]).ScheduleChanged(change);
         }
     }
+
+    public Task OnCapacityChanged(CapacityChanged change) => hub.Clients.Group(ScheduleGroups.Capacity).CapacityChanged(change);
 
     /// <summary>Subscribes before the host reports started, so no change made after start-up is missed.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)

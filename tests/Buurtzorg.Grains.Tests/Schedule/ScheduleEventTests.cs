@@ -56,6 +56,8 @@ public sealed class ScheduleEventTests(ClusterFixture fixture)
 
         public Task OnScheduleChanges(IReadOnlyList<ScheduleChanged> changes) => Task.CompletedTask;
 
+        public Task OnCapacityChanged(Contracts.Capacity.CapacityChanged change) => Task.CompletedTask;
+
         public async Task<List<TeamChanged>> ReadFor(Guid teamId, int count)
         {
             using var timeout = new CancellationTokenSource(Patience);

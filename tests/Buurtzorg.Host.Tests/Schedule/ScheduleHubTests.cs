@@ -72,7 +72,7 @@ public sealed class ScheduleHubTests(SqliteHostFixture fixture) : IClassFixture<
 
         var refused = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<TeamSnapshot>("WatchTeam", Guid.NewGuid()));
 
-        Assert.Contains("no such team", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("There is no team with id", refused.Message, StringComparison.Ordinal);
         Assert.Equal(HubConnectionState.Connected, connection.State);
     }
 

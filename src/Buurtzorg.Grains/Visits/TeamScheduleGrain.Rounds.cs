@@ -1,0 +1,241 @@
+using Buurtzorg.Contracts.Nurses;
+using Buurtzorg.Contracts.Rounds;
+using Buurtzorg.Contracts.Visits;
+
+namespace Buurtzorg.Grains.Visits;
+
+/// <summary>
+/// Nurses plan their own rounds on the team's schedule. Every change is one turn of this grain,
+/// so of two nurses claiming the same visit at the same moment exactly one is first; each change
+/// is stored as one new version and published as one event, or refused with nothing changed.
+/// </summary>
+public sealed partial class TeamScheduleGrain
+{
+    public ValueTask<ScheduleDelta> GetChanges(long since)
+    {
+        var complete = since < State.RemovalsKnownSince || since > State.Version;
+        return ValueTask.FromResult(new ScheduleDelta(
+            this.GetPrimaryKey(),
+            since,
+            State.Version,
+            complete,
+            [.. State.Visits.Where(v => complete || v.Version > since).OrderBy(v => v.Date).ThenBy(v => v.WindowStart)],
+            complete ? [] : [.. State.Removed.Where(r => r.Version > since).Select(r => r.Id)]));
+    }
+
+    public async ValueTask<RoundResult> Claim(Guid visitId, Guid nurseId)
+    {
+        if (Find(visitId) is not { } at)
+        {
+            return RoundResult.Refused(RoundError.VisitNotFound, State.Version);
+        }
+
+        var visit = State.Visits[at];
+        if (visit.AssignedNurses.Contains(nurseId))
+        {
+            return Done(visit);
+        }
+
+        if (visit.Status != VisitStatus.Open)
+        {
+            return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
+        }
+
+        if (visit.AssignedNurses.Count >= visit.NursesNeeded)
+        {
+            return RoundResult.Refused(RoundError.ClaimedByOther, State.Version, visit);
+        }
+
+        if (await CheckNurse(nurseId, visit) is { } refusal)
+        {
+            return RoundResult.Refused(refusal, State.Version, visit);
+        }
+
+        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses, nurseId] }, alsoNurse: null);
+    }
+
+    public async ValueTask<RoundResult> Release(Guid visitId, Guid nurseId)
+    {
+        if (Find(visitId) is not { } at)
+        {
+            return RoundResult.Refused(RoundError.VisitNotFound, State.Version);
+        }
+
+        var visit = State.Visits[at];
+        if (!visit.AssignedNurses.Contains(nurseId))
+        {
+            return RoundResult.Refused(RoundError.NotAssigned, State.Version, visit);
+        }
+
+        if (visit.Status is VisitStatus.Done or VisitStatus.NotDone)
+        {
+            return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
+        }
+
+        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Where(n => n != nurseId)] }, alsoNurse: nurseId);
+    }
+
+    public async ValueTask<RoundResult> HandOver(Guid visitId, Guid fromNurseId, Guid toNurseId)
+    {
+        if (Find(visitId) is not { } at)
+        {
+            return RoundResult.Refused(RoundError.VisitNotFound, State.Version);
+        }
+
+        var visit = State.Visits[at];
+        if (!visit.AssignedNurses.Contains(fromNurseId))
+        {
+            return RoundResult.Refused(RoundError.NotAssigned, State.Version, visit);
+        }
+
+        if (visit.AssignedNurses.Contains(toNurseId))
+        {
+            return RoundResult.Refused(RoundError.AlreadyAssigned, State.Version, visit);
+        }
+
+        if (visit.Status != VisitStatus.Open)
+        {
+            return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
+        }
+
+        if (await CheckNurse(toNurseId, visit) is { } refusal)
+        {
+            return RoundResult.Refused(refusal, State.Version, visit);
+        }
+
+        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Select(n => n == fromNurseId ? toNurseId : n)] }, alsoNurse: fromNurseId);
+    }
+
+    public ValueTask<NurseRound> GetRound(Guid nurseId, DateOnly date) => ValueTask.FromResult(Round(nurseId, date));
+
+    public async ValueTask<RoundResult> PlanRound(Guid nurseId, DateOnly date, IReadOnlyList<RoundPlanStop> stops)
+    {
+        var hers = RoundVisits(nurseId, date).Select(v => v.Id).ToHashSet();
+        if (stops.Count != hers.Count || !stops.All(s => hers.Contains(s.VisitId)) || stops.DistinctBy(s => s.VisitId).Count() != stops.Count)
+        {
+            return RoundResult.Refused(RoundError.RoundMismatch, State.Version) with { Round = Round(nurseId, date) };
+        }
+
+        var round = StoredRoundOf(nurseId, date);
+        round.Stops = [.. stops];
+        await Commit([.. hers], alsoNurses: [nurseId]);
+        return new RoundResult(RoundError.None, State.Version, null, Round(nurseId, date));
+    }
+
+    public async ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation)
+    {
+        if (Find(visitId) is not { } at)
+        {
+            return RoundResult.Refused(RoundError.VisitNotFound, State.Version);
+        }
+
+        var visit = State.Visits[at];
+        if (!visit.AssignedNurses.Contains(nurseId))
+        {
+            return RoundResult.Refused(RoundError.NotAssigned, State.Version, visit);
+        }
+
+        if (visit.Status != VisitStatus.Open)
+        {
+            return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
+        }
+
+        if (visit.Date > DutchCalendar.Today(clock))
+        {
+            return RoundResult.Refused(RoundError.NotYetDue, State.Version, visit);
+        }
+
+        var planned = Round(nurseId, visit.Date).Stops.First(s => s.Visit.Id == visitId).PlannedStart;
+        var done = deviation?.Done ?? true;
+        var report = new VisitReport(
+            nurseId,
+            clock.GetUtcNow(),
+            done,
+            AsPlanned: deviation is null,
+            done ? deviation?.Start ?? planned : null,
+            done ? deviation?.DurationMinutes ?? visit.DurationMinutes : 0,
+            done ? null : deviation!.NotDoneReason);
+        State.Visits[at] = visit with { Status = done ? VisitStatus.Done : VisitStatus.NotDone, Report = report };
+        await Commit([visitId]);
+        return Done(State.Visits[at]);
+    }
+
+    /// <summary>Why this nurse may not take this visit, or null if she may.</summary>
+    private async Task<RoundError?> CheckNurse(Guid nurseId, Visit visit)
+    {
+        if (await GrainFactory.GetGrain<INurseGrain>(nurseId).Get() is not { } nurse)
+        {
+            return RoundError.NurseNotFound;
+        }
+
+        if (nurse.TeamId != this.GetPrimaryKey())
+        {
+            return RoundError.NurseNotInTeam;
+        }
+
+        if (visit.RequiredQualification is { } needed && !nurse.Profile.Qualifications.Contains(needed))
+        {
+            return RoundError.MissingQualification;
+        }
+
+        return Available(nurse, visit) ? null : RoundError.OutsideAvailability;
+    }
+
+    /// <summary>Not on leave that day, and working long enough inside the visit's window to do it.</summary>
+    private static bool Available(NurseRecord nurse, Visit visit) =>
+        !nurse.Absences.Any(a => a.From <= visit.Date && visit.Date <= a.To)
+        && nurse.Profile.WeeklyAvailability.Any(slot =>
+            slot.Day == visit.Date.DayOfWeek
+            && ((slot.To < visit.WindowEnd ? slot.To : visit.WindowEnd) - (slot.From > visit.WindowStart ? slot.From : visit.WindowStart)).TotalMinutes >= visit.DurationMinutes
+            && (slot.From > visit.WindowStart ? slot.From : visit.WindowStart) < (slot.To < visit.WindowEnd ? slot.To : visit.WindowEnd));
+
+    private async Task<RoundResult> Assign(int at, Visit changed, Guid? alsoNurse)
+    {
+        State.Visits[at] = changed;
+        foreach (var round in State.Rounds.Where(r => r.Date == changed.Date))
+        {
+            // A visit that is no longer hers leaves her chosen order; a new one joins it at the end.
+            if (!changed.AssignedNurses.Contains(round.NurseId))
+            {
+                round.Stops.RemoveAll(s => s.VisitId == changed.Id);
+            }
+            else if (!round.Stops.Exists(s => s.VisitId == changed.Id))
+            {
+                round.Stops.Add(new RoundPlanStop(changed.Id, null));
+            }
+        }
+
+        await Commit([changed.Id], alsoNurses: alsoNurse is { } nurse ? [nurse] : null);
+        return Done(State.Visits[at]);
+    }
+
+    private RoundResult Done(Visit visit) => new(RoundError.None, State.Version, visit, null);
+
+    private int? Find(Guid visitId)
+    {
+        var at = State.Visits.FindIndex(v => v.Id == visitId);
+        return at < 0 ? null : at;
+    }
+
+    private IEnumerable<Visit> RoundVisits(Guid nurseId, DateOnly date) =>
+        State.Visits.Where(v => v.Date == date && v.Status != VisitStatus.Cancelled && v.AssignedNurses.Contains(nurseId));
+
+    private StoredRound StoredRoundOf(Guid nurseId, DateOnly date)
+    {
+        if (State.Rounds.Find(r => r.NurseId == nurseId && r.Date == date) is not { } round)
+        {
+            round = new StoredRound { NurseId = nurseId, Date = date };
+            State.Rounds.Add(round);
+        }
+
+        return round;
+    }
+
+    private NurseRound Round(Guid nurseId, DateOnly date)
+    {
+        var visits = RoundVisits(nurseId, date).ToList();
+        var order = State.Rounds.Find(r => r.NurseId == nurseId && r.Date == date)?.Stops ?? [];
+        var (stops, warnings) = RoundTimetable.Work(visits, order);
+        return new NurseRound(this.GetPrimaryKey(), nurseId, date, State.Version, stops, warnings);
+    }
+}

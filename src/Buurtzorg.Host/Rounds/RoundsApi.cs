@@ -1,0 +1,56 @@
+using Buurtzorg.Contracts.Rounds;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Buurtzorg.Host.Rounds;
+
+public static class RoundsApi
+{
+    public sealed record NurseRequest(Guid? NurseId);
+
+    public sealed record HandOverRequest(Guid? FromNurseId, Guid? ToNurseId);
+
+    public sealed record DeviationRequest(Guid? NurseId, bool? Done, TimeOnly? Start, int? DurationMinutes, string? NotDoneReason);
+
+    public sealed record RoundRequest(IReadOnlyList<RoundStopInput>? Stops);
+
+    public static IEndpointRouteBuilder MapRounds(this IEndpointRouteBuilder app)
+    {
+        var team = app.MapGroup("/api/teams/{teamId:guid}").WithTags("Rounds");
+
+        team.MapGet("/schedule/changes", async Task<Ok<ScheduleDelta>> (Guid teamId, long? since, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetScheduleChanges(teamId, since), ct)))
+            .WithName("GetScheduleChanges");
+
+        var visit = team.MapGroup("/visits/{visitId:guid}");
+        visit.MapPost("/claim", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ClaimVisit(teamId, visitId, r.NurseId), ct)))
+            .WithName("ClaimVisit");
+        visit.MapPost("/release", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReleaseVisit(teamId, visitId, r.NurseId), ct)))
+            .WithName("ReleaseVisit");
+        visit.MapPost("/handover", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, HandOverRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new HandOverVisit(teamId, visitId, r.FromNurseId, r.ToNurseId), ct)))
+            .WithName("HandOverVisit");
+        visit.MapPost("/confirm", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ConfirmVisit(teamId, visitId, r.NurseId), ct)))
+            .WithName("ConfirmVisit");
+        visit.MapPost("/deviation", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, DeviationRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReportDeviation(teamId, visitId, r.NurseId, r.Done, r.Start, r.DurationMinutes, r.NotDoneReason), ct)))
+            .WithName("ReportDeviation");
+
+        var round = team.MapGroup("/rounds/{nurseId:guid}/{date}");
+        round.MapGet("/", async Task<Ok<RoundView>> (Guid teamId, Guid nurseId, DateOnly date, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetRound(teamId, nurseId, date), ct)))
+            .WithName("GetRound");
+        round.MapPut("/", async Task<Ok<RoundView>> (Guid teamId, Guid nurseId, DateOnly date, RoundRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new PlanRound(teamId, nurseId, date, r.Stops), ct)))
+            .WithName("PlanRound");
+
+        app.MapGet("/api/clients/{clientId:guid}/visits", async Task<Ok<ClientVisits>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetClientVisits(clientId), ct)))
+            .WithTags("Rounds")
+            .WithName("GetClientVisits");
+        return app;
+    }
+}
