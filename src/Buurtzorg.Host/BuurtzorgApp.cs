@@ -47,7 +47,8 @@ public static class BuurtzorgApp
         // Binding failures (malformed JSON, wrong types) throw, so the handler above answers
         // them with a ProblemDetails body like every other refusal.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
         app.UseExceptionHandler();

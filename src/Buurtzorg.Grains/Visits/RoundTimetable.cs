@@ -18,7 +18,7 @@ public static class RoundTimetable
         var placed = order.Where(s => byId.ContainsKey(s.VisitId)).DistinctBy(s => s.VisitId).ToList();
         var chosen = placed.Select(s => s.VisitId).ToHashSet();
         placed.AddRange(visits.Where(v => !chosen.Contains(v.Id))
-            .OrderBy(v => v.WindowStart).ThenBy(v => v.Id)
+            .OrderBy(v => v.WindowStart).ThenBy(v => v.WindowEnd).ThenBy(v => v.Id)
             .Select(v => new RoundPlanStop(v.Id, null)));
 
         var stops = new List<RoundStop>();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Buurtzorg.Contracts.Rounds;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Host.Schedule;
 using Buurtzorg.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -71,5 +73,24 @@ public sealed class TwoSiloClusterTests : IAsyncLifetime
 
         // The browser on B keeps receiving changes, even if the hub registry lived on A.
         Assert.Equal(3, (await changes.Next(c => c.TeamId == team.Id && c.Version == 3)).Version);
+    }
+
+    [Fact]
+    public async Task A_claim_through_host_A_reaches_the_nurse_watching_on_host_B_and_the_colleague_who_lost_sees_it_there_too()
+    {
+        var team = await _hostA.CreateTeam("Buurtzorg Hoograven");
+        var anne = await _hostA.AddWorkingNurse(team.Id, "Anne");
+        var bram = await _hostA.AddWorkingNurse(team.Id, "Bram");
+        var visit = await _hostA.AddDailyVisit(team.Id, (await _hostA.AddClient(team.Id, "Johanna")).Id);
+        await using var onB = await _hostB.ConnectToHub();
+        var changes = new HubEvents<ScheduleChanged>(onB, nameof(IScheduleClient.ScheduleChanged));
+        await onB.InvokeCoreAsync("WatchNurse", typeof(object), [anne.Id]);
+
+        var claimed = await _hostA.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, TeamDay.Json);
+        var lost = await _hostB.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = bram.Id }, TeamDay.Json);
+
+        var version = (await claimed.Content.ReadFromJsonAsync<RoundResult>(TeamDay.Json))!.Version;
+        Assert.Equal([visit.Id], (await changes.Next(c => c.Version == version)).VisitIds);
+        Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
     }
 }

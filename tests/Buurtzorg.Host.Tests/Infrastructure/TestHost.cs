@@ -67,6 +67,7 @@ public sealed class TestHost : IAsyncDisposable
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(Address, ScheduleHub.Path))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
         await connection.StartAsync();
         return connection;
