@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.CarePlans.Omaha;
 using Buurtzorg.Contracts.CarePlans;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +13,11 @@ public static class CarePlansApi
     public static IEndpointRouteBuilder MapCarePlans(this IEndpointRouteBuilder app)
     {
         var plan = app.MapGroup("/api/clients/{clientId:guid}/care-plan").WithTags("Care plans");
+
+        app.MapGet("/api/omaha/problems", async Task<Ok<IReadOnlyList<OmahaProblem>>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetOmahaProblems(), ct)))
+            .WithTags("Care plans")
+            .WithName("GetOmahaProblems");
 
         plan.MapGet("/", async Task<Ok<CarePlanSnapshot>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCarePlan(clientId), ct)))

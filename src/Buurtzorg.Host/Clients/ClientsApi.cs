@@ -15,6 +15,11 @@ public static class ClientsApi
 
     public static IEndpointRouteBuilder MapClients(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/teams/{teamId:guid}/clients", async Task<Ok<IReadOnlyList<TeamClient>>> (Guid teamId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListTeamClients(teamId), ct)))
+            .WithTags("Clients")
+            .WithName("ListTeamClients");
+
         var clients = app.MapGroup("/api/clients").WithTags("Clients");
 
         clients.MapPost("/", async Task<Created<ClientRecord>> (RegisterClientRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>

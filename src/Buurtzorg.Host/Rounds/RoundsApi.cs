@@ -22,6 +22,10 @@ public static class RoundsApi
                 TypedResults.Ok(await mediator.Send(new GetScheduleChanges(teamId, since), ct)))
             .WithName("GetScheduleChanges");
 
+        team.MapGet("/board/{date}", async Task<Ok<TeamBoard>> (Guid teamId, DateOnly date, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetTeamBoard(teamId, date), ct)))
+            .WithName("GetTeamBoard");
+
         var visit = team.MapGroup("/visits/{visitId:guid}");
         visit.MapPost("/claim", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ClaimVisit(teamId, visitId, r.NurseId), ct)))

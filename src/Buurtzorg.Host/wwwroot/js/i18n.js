@@ -45,6 +45,11 @@ export const strings = {
     somethingWrong: "Er ging iets mis",
     networkDetail: "De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.",
     statusDetail: "De server antwoordde met status {status}.",
+    navTeams: "Teams",
+    navRound: "Mijn ronde",
+    navClient: "Cliënt en familie",
+    navCentral: "Centraal bureau",
+    mainNav: "Hoofdmenu",
   },
   en: {
     pageTitle: "Buurtzorg – Neighbourhood teams",
@@ -88,6 +93,11 @@ export const strings = {
     somethingWrong: "Something went wrong",
     networkDetail: "The server cannot be reached. Check the connection and try again.",
     statusDetail: "The server answered with status {status}.",
+    navTeams: "Teams",
+    navRound: "My round",
+    navClient: "Client and family",
+    navCentral: "Central office",
+    mainNav: "Main menu",
   },
 };
 
@@ -125,5 +135,12 @@ export function translatePage(root = document) {
   }
   for (const el of root.querySelectorAll("[data-i18n-label]")) {
     el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+  }
+}
+
+/** Adds a page's own texts; a page module calls it once before it renders anything. */
+export function addStrings(more) {
+  for (const lang of languages) {
+    Object.assign(strings[lang], more[lang] ?? {});
   }
 }

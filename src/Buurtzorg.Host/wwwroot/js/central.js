@@ -1,0 +1,198 @@
+// Central staff watch capacity: demand against supply hours per region and team, teams about
+// to split, open visit hours. Aggregates only; the server withholds counts under five.
+// Live: every capacity change is an event, and the page reads the overview again.
+import { addStrings, t } from "./i18n.js";
+import { fillSelect } from "./labels.js";
+import { $, announce, api, clearProblem, coalesce, make, openStream, params, setUpPage, showProblem } from "./page.js";
+
+addStrings({
+  nl: {
+    capacityTitle: "Capaciteit van de teams",
+    capacityIntro: "Vraag en aanbod in uren per week. Alleen totalen: geen gegevens van cliënten of verpleegkundigen.",
+    nation: "Nederland",
+    regions: "Regio's",
+    teamsInRegion: "Teams per regio",
+    region: "Regio",
+    teamName: "Team",
+    teamsCount: "Teams",
+    nursesCount: "Verpleegkundigen",
+    supply: "Aanbod (uur/week)",
+    demand: "Vraag (uur/week)",
+    open: "Open bezoekuren",
+    confirmedHours: "Bevestigd deze week (uur)",
+    activeClients: "Cliënten",
+    waitingClients: "Wachtend",
+    nearSplit: "Bijna splitsen",
+    overCapacity: "Te weinig aanbod",
+    suppressed: "minder dan 5",
+    yesWord: "ja",
+    chartCaption: "Vraag en aanbod per team in {region}, in uren per week",
+    chartLegendSupply: "aanbod",
+    chartLegendDemand: "vraag",
+    chartBar: "{team}: aanbod {supply} uur, vraag {demand} uur",
+    capacityUpdated: "De cijfers zijn bijgewerkt.",
+  },
+  en: {
+    capacityTitle: "Team capacity",
+    capacityIntro: "Demand and supply in hours per week. Totals only: no client or nurse data.",
+    nation: "The Netherlands",
+    regions: "Regions",
+    teamsInRegion: "Teams by region",
+    region: "Region",
+    teamName: "Team",
+    teamsCount: "Teams",
+    nursesCount: "Nurses",
+    supply: "Supply (h/week)",
+    demand: "Demand (h/week)",
+    open: "Open visit hours",
+    confirmedHours: "Confirmed this week (h)",
+    activeClients: "Clients",
+    waitingClients: "Waiting",
+    nearSplit: "About to split",
+    overCapacity: "Short of supply",
+    suppressed: "fewer than 5",
+    yesWord: "yes",
+    chartCaption: "Demand and supply per team in {region}, in hours per week",
+    chartLegendSupply: "supply",
+    chartLegendDemand: "demand",
+    chartBar: "{team}: supply {supply} hours, demand {demand} hours",
+    capacityUpdated: "The figures have been updated.",
+  },
+});
+
+const state = { overview: null, version: -1, region: params.get("region") ?? "" };
+const hours = (value) => Math.round(value).toLocaleString(document.documentElement.lang === "nl" ? "nl-NL" : "en-GB");
+const count = (value) => (value === null || value === undefined ? t("suppressed") : hours(value));
+
+const load = coalesce(async () => {
+  try {
+    const overview = await api("/api/capacity");
+    clearProblem($("capacity-problem"));
+    const changed = state.overview !== null && overview.version !== state.version;
+    state.overview = overview;
+    state.version = overview.version;
+    render();
+    if (changed) announce(t("capacityUpdated"));
+  } catch (problem) {
+    showProblem($("capacity-problem"), problem);
+  }
+});
+
+function render() {
+  const overview = state.overview;
+  if (!overview) return;
+  const n = overview.nation;
+  const figures = [
+    [t("teamsCount"), hours(n.teams)], [t("nursesCount"), hours(n.nurses)], [t("supply"), hours(n.supplyHoursPerWeek)],
+    [t("demand"), hours(n.demandHoursPerWeek)], [t("open"), hours(n.openVisitHours)], [t("confirmedHours"), hours(n.confirmedHoursThisWeek)],
+    [t("activeClients"), count(n.activeClients)], [t("waitingClients"), count(n.waitingClients)],
+    [t("nearSplit"), hours(n.teamsNearDivision)], [t("overCapacity"), hours(n.teamsOverCapacity)],
+  ];
+  $("nation-figures").replaceChildren(...figures.flatMap(([term, value]) => {
+    const wrapper = make("div", "figure");
+    wrapper.dataset.figure = term;
+    wrapper.append(make("dt", null, term), make("dd", null, value));
+    return [wrapper];
+  }));
+
+  table($("regions-table"), [t("region"), t("teamsCount"), t("nursesCount"), t("supply"), t("demand"), t("open"), t("nearSplit"), t("overCapacity")],
+    overview.regions.map((r) => [r.name, hours(r.teams), hours(r.nurses), hours(r.supplyHoursPerWeek), hours(r.demandHoursPerWeek),
+      hours(r.openVisitHours), hours(r.teamsNearDivision), hours(r.teamsOverCapacity)]));
+
+  const regions = overview.regions.map((r) => r.name);
+  if (!regions.includes(state.region)) state.region = regions[0] ?? "";
+  fillSelect($("region-select"), regions.map((r) => ({ value: r, label: r })), state.region);
+  const teams = overview.teams.filter((team) => team.region === state.region);
+  table($("teams-table"), [t("teamName"), t("nursesCount"), t("supply"), t("demand"), t("open"), t("activeClients"), t("nearSplit"), t("overCapacity")],
+    teams.map((team) => [team.teamName, hours(team.nurses), hours(team.supplyHoursPerWeek), hours(team.demandHoursPerWeek), hours(team.openVisitHours),
+      count(team.activeClients), team.nearDivision ? t("yesWord") : "", team.overCapacity ? t("yesWord") : ""]),
+    teams.map((team) => team.teamId));
+  chart(teams);
+}
+
+function table(element, headings, rows, rowIds = []) {
+  const head = make("thead");
+  const headRow = make("tr");
+  headRow.append(...headings.map((h) => {
+    const th = make("th", null, h);
+    th.scope = "col";
+    return th;
+  }));
+  head.append(headRow);
+  const body = make("tbody");
+  body.append(...rows.map((cells, i) => {
+    const row = make("tr");
+    if (rowIds[i]) row.dataset.team = rowIds[i];
+    row.append(...cells.map((cell, j) => {
+      const el = make(j === 0 ? "th" : "td", null, cell);
+      if (j === 0) el.scope = "row";
+      return el;
+    }));
+    return row;
+  }));
+  element.replaceChildren(head, body);
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+const svg = (tag, attributes = {}) => {
+  const el = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, String(value));
+  return el;
+};
+
+/** Two bars per team, supply above demand, on one scale; the table below holds the same figures. */
+function chart(teams) {
+  $("chart-caption").textContent = t("chartCaption", { region: state.region });
+  const rowHeight = 34;
+  const labelWidth = 180;
+  const width = 640;
+  const max = Math.max(1, ...teams.flatMap((team) => [team.supplyHoursPerWeek, team.demandHoursPerWeek]));
+  const scale = (value) => ((width - labelWidth - 60) * value) / max;
+  const root = svg("svg", { viewBox: `0 0 ${width} ${teams.length * rowHeight + 30}`, role: "img", "aria-labelledby": "chart-caption", class: "bar-chart" });
+  const legend = svg("g", { transform: "translate(0, 12)", "aria-hidden": "true" });
+  for (const [i, [cls, text]] of [["supply", t("chartLegendSupply")], ["demand", t("chartLegendDemand")]].entries()) {
+    legend.append(svg("rect", { x: labelWidth + i * 110, y: -9, width: 14, height: 10, class: `bar ${cls}` }));
+    const label = svg("text", { x: labelWidth + 20 + i * 110, y: 0, class: "chart-text" });
+    label.textContent = text;
+    legend.append(label);
+  }
+  root.append(legend);
+  teams.forEach((team, i) => {
+    const y = 24 + i * rowHeight;
+    const group = svg("g", { class: team.overCapacity ? "over" : "" });
+    const title = svg("title");
+    title.textContent = t("chartBar", { team: team.teamName, supply: hours(team.supplyHoursPerWeek), demand: hours(team.demandHoursPerWeek) });
+    const name = svg("text", { x: 0, y: y + 17, class: "chart-text" });
+    name.textContent = team.teamName.length > 24 ? `${team.teamName.slice(0, 23)}…` : team.teamName;
+    group.append(title, name,
+      svg("rect", { x: labelWidth, y: y + 4, width: scale(team.supplyHoursPerWeek), height: 11, class: "bar supply" }),
+      svg("rect", { x: labelWidth, y: y + 16, width: scale(team.demandHoursPerWeek), height: 11, class: "bar demand" }));
+    const value = svg("text", { x: labelWidth + Math.max(scale(team.supplyHoursPerWeek), scale(team.demandHoursPerWeek)) + 6, y: y + 20, class: "chart-text" });
+    value.textContent = `${hours(team.supplyHoursPerWeek)} / ${hours(team.demandHoursPerWeek)}`;
+    group.append(value);
+    root.append(group);
+  });
+  $("chart").replaceChildren(root);
+}
+
+const stream = openStream({
+  handlers: {
+    CapacityChanged: (change) => {
+      if (change.version > state.version) load();
+    },
+  },
+  watch: (connection) => connection.invoke("WatchCapacity"),
+  resync: () => load(),
+});
+
+$("region-select").addEventListener("change", (event) => {
+  state.region = event.target.value;
+  params.set({ region: state.region });
+  render();
+});
+
+setUpPage(() => {
+  stream?.render?.();
+  render();
+});
+load();

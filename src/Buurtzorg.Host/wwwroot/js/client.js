@@ -1,0 +1,223 @@
+// The page for a client and their family: who is coming when (first names only), and the care
+// plan in plain words: what the team does, what family and neighbours do, and how it is going.
+// Live: a change to the client's visits arrives as an event and the visits are read again.
+import { addStrings, t } from "./i18n.js";
+import { fillSelect } from "./labels.js";
+import { $, api, coalesce, formatDate, hhmm, make, openStream, params, setUpPage, showProblem, todayIso, announce, clearProblem } from "./page.js";
+
+addStrings({
+  nl: {
+    whoIsComing: "Wie komt wanneer",
+    noVisits: "Er zijn de komende twee weken geen bezoeken gepland.",
+    carePlan: "Zorgplan",
+    noPlan: "Er is nog geen zorgplan.",
+    today: "Vandaag",
+    comes: "{names} komt",
+    comeTogether: "{names} komen",
+    notPlannedYet: "Nog niet bekend wie komt",
+    betweenTimes: "tussen {from} en {to}",
+    visitDone: "geweest",
+    visitNotDone: "niet doorgegaan",
+    planChanged: "Laatst bijgewerkt op {date}.",
+    teamDoes: "Wat het team doet",
+    networkDoes: "Wat familie en buren doen",
+    howItGoes: "Hoe het gaat",
+    someoneFromNetwork: "iemand uit uw netwerk",
+    perDay: "{times} keer per dag",
+    perWeek: "{times} keer per week",
+    timesAt: "{frequency}, tussen {from} en {to}, ongeveer {minutes} minuten",
+    withTwoNurses: "met twee verpleegkundigen",
+    knowledge: "Kennis",
+    behavior: "Gedrag",
+    status: "Toestand",
+    ratingChange: "{concept}: van {from} naar {to} (van 5)",
+    ratingOnly: "{concept}: {to} (van 5)",
+    better: "beter",
+    same: "gelijk",
+    worse: "minder",
+    signs: "Wat we zien: {signs}",
+    visitsUpdated: "De bezoeken zijn bijgewerkt.",
+  },
+  en: {
+    whoIsComing: "Who is coming when",
+    noVisits: "No visits are planned for the next two weeks.",
+    carePlan: "Care plan",
+    noPlan: "There is no care plan yet.",
+    today: "Today",
+    comes: "{names} is coming",
+    comeTogether: "{names} are coming",
+    notPlannedYet: "Not yet known who is coming",
+    betweenTimes: "between {from} and {to}",
+    visitDone: "done",
+    visitNotDone: "did not take place",
+    planChanged: "Last updated on {date}.",
+    teamDoes: "What the team does",
+    networkDoes: "What family and neighbours do",
+    howItGoes: "How it is going",
+    someoneFromNetwork: "someone from your network",
+    perDay: "{times} times a day",
+    perWeek: "{times} times a week",
+    timesAt: "{frequency}, between {from} and {to}, about {minutes} minutes",
+    withTwoNurses: "with two nurses",
+    knowledge: "Knowledge",
+    behavior: "Behaviour",
+    status: "Status",
+    ratingChange: "{concept}: from {from} to {to} (out of 5)",
+    ratingOnly: "{concept}: {to} (out of 5)",
+    better: "better",
+    same: "the same",
+    worse: "worse",
+    signs: "What we see: {signs}",
+    visitsUpdated: "The visits have been updated.",
+  },
+});
+
+const state = {
+  clientId: params.get("client") ?? "",
+  problems: new Map(), // Omaha code -> published name
+  client: null,
+  plan: null,
+  visits: null,
+};
+
+async function loadTeams() {
+  try {
+    const [teams, problems] = await Promise.all([api("/api/teams"), api("/api/omaha/problems")]);
+    state.problems = new Map(problems.map((p) => [p.code, p.name]));
+    fillSelect($("team-select"), teams.map((team) => ({ value: team.id, label: team.name })), params.get("team") ?? "");
+    if ($("team-select").value) await chooseTeam($("team-select").value);
+  } catch (problem) {
+    showProblem($("who-problem"), problem);
+  }
+}
+
+async function chooseTeam(teamId) {
+  clearProblem($("who-problem"));
+  params.set({ team: teamId });
+  const clients = teamId ? await api(`/api/teams/${teamId}/clients`) : [];
+  fillSelect($("client-select"), clients.map((c) => ({ value: c.id, label: c.name })), state.clientId);
+  await chooseClient($("client-select").value);
+}
+
+async function chooseClient(clientId) {
+  state.clientId = clientId;
+  params.set({ client: clientId });
+  $("client").hidden = !clientId;
+  if (!clientId) return;
+  const [client, plan] = await Promise.all([api(`/api/clients/${clientId}`), api(`/api/clients/${clientId}/care-plan`)]);
+  state.client = client;
+  state.plan = plan;
+  await stream.rewatch();
+  await loadVisits();
+  render();
+}
+
+const loadVisits = coalesce(async () => {
+  if (!state.clientId) return;
+  try {
+    state.visits = await api(`/api/clients/${state.clientId}/visits`);
+    clearProblem($("visits-problem"));
+    renderVisits();
+  } catch (problem) {
+    showProblem($("visits-problem"), problem);
+  }
+});
+
+function render() {
+  if (!state.client) return;
+  renderVisits();
+  renderPlan();
+}
+
+function renderVisits() {
+  if (!state.visits) return;
+  const byDay = Map.groupBy(state.visits.visits, (v) => v.date);
+  const days = [...byDay.entries()].map(([date, visits]) => {
+    const item = make("li", "day");
+    const heading = make("h3", null, date === todayIso() ? `${t("today")}, ${formatDate(date)}` : formatDate(date));
+    const list = make("ul", "visit-list");
+    list.append(...visits.map((v) => {
+      const entry = make("li", "visit");
+      entry.dataset.visit = v.visitId;
+      const who = v.nurseFirstNames.length === 0
+        ? t("notPlannedYet")
+        : t(v.nurseFirstNames.length > 1 ? "comeTogether" : "comes", { names: v.nurseFirstNames.join(" & ") });
+      entry.append(make("p", "who", who));
+      const when = t("betweenTimes", { from: hhmm(v.windowStart), to: hhmm(v.windowEnd) });
+      entry.append(make("p", "muted", v.whatFor ? `${when} · ${v.whatFor}` : when));
+      if (v.status === "Done") entry.append(make("p", "status done", t("visitDone")));
+      if (v.status === "NotDone") entry.append(make("p", "status not-done", t("visitNotDone")));
+      return entry;
+    }));
+    item.append(heading, list);
+    return item;
+  });
+  $("visit-days").replaceChildren(...days);
+  $("no-visits").hidden = days.length > 0;
+}
+
+function frequency(schedule) {
+  const often = t(schedule.period === "Day" ? "perDay" : "perWeek", { times: schedule.timesPerPeriod });
+  const text = t("timesAt", { frequency: often, from: hhmm(schedule.windowStart), to: hhmm(schedule.windowEnd), minutes: schedule.durationMinutes });
+  return schedule.twoNurses ? `${text}, ${t("withTwoNurses")}` : text;
+}
+
+function ratingLines(ratings) {
+  if (!ratings.length) return [];
+  const first = ratings[0];
+  const last = ratings.at(-1);
+  return [["knowledge", "knowledge"], ["behavior", "behavior"], ["status", "status"]].map(([field, concept]) => {
+    if (ratings.length === 1) return t("ratingOnly", { concept: t(concept), to: last[field] });
+    const trend = last[field] > first[field] ? "better" : last[field] < first[field] ? "worse" : "same";
+    return `${t("ratingChange", { concept: t(concept), from: first[field], to: last[field] })}: ${t(trend)}`;
+  });
+}
+
+function renderPlan() {
+  const plan = state.plan;
+  $("no-plan").hidden = plan.problems.length > 0;
+  $("plan-changed").textContent = plan.changedAt ? t("planChanged", { date: formatDate(plan.changedAt.slice(0, 10), { day: "numeric", month: "long", year: "numeric" }) }) : "";
+  const members = new Map(state.client.network.map((m) => [m.id, m.details.name]));
+  $("plan-problems").replaceChildren(...plan.problems.map((problem) => {
+    const article = make("article", "plan-problem");
+    const heading = make("h3", null, state.problems.get(problem.code) ?? String(problem.code));
+    heading.lang = "en"; // the Omaha System's published names
+    article.append(heading);
+    if (problem.signsAndSymptoms.length) article.append(make("p", "muted", t("signs", { signs: problem.signsAndSymptoms.join(", ") })));
+    const section = (title, items) => {
+      if (!items.length) return;
+      article.append(make("h4", null, title));
+      const list = make("ul");
+      list.append(...items.map((text) => make("li", null, text)));
+      article.append(list);
+    };
+    section(t("teamDoes"), problem.interventions.filter((i) => i.performedBy === "Team").map((i) => `${i.description} — ${frequency(i.schedule)}`));
+    section(t("networkDoes"), problem.interventions.filter((i) => i.performedBy === "Network")
+      .map((i) => `${members.get(i.networkMemberId) ?? t("someoneFromNetwork")}: ${i.description} — ${frequency(i.schedule)}`));
+    section(t("howItGoes"), ratingLines(problem.ratings));
+    return article;
+  }));
+}
+
+const stream = openStream({
+  handlers: {
+    ScheduleChanged: (change) => {
+      if (state.clientId && change.clientIds.includes(state.clientId)) {
+        loadVisits().then(() => announce(t("visitsUpdated")));
+      }
+    },
+  },
+  watch: async (connection) => {
+    if (state.clientId) await connection.invoke("WatchClient", state.clientId);
+  },
+  resync: () => loadVisits(),
+});
+
+$("team-select").addEventListener("change", (event) => chooseTeam(event.target.value).catch((p) => showProblem($("who-problem"), p)));
+$("client-select").addEventListener("change", (event) => chooseClient(event.target.value).catch((p) => showProblem($("who-problem"), p)));
+
+setUpPage(() => {
+  stream?.render?.();
+  render();
+});
+loadTeams();

@@ -1,0 +1,479 @@
+// The nurse's page: her round for a day in her order, and the team board with open visits.
+// Every change goes through the team's schedule grain (one versioned operation, one event);
+// colleagues' changes arrive as events and the page catches up with what changed since the
+// version it has, so it never depends on SignalR having delivered everything.
+import { addStrings, t } from "./i18n.js";
+import { category, fillSelect, qualification } from "./labels.js";
+import {
+  $, addDays, announce, api, ApiProblem, clearProblem, coalesce, formatDate, hhmm, make, openStream, params, setUpPage, showProblem, todayIso,
+} from "./page.js";
+
+addStrings({
+  nl: {
+    previousDay: "Vorige dag",
+    nextDay: "Volgende dag",
+    backToToday: "Naar vandaag",
+    myRound: "Mijn ronde",
+    teamBoard: "Teambord",
+    openVisits: "Open bezoeken",
+    colleaguesVisits: "Bij collega's",
+    noOpenVisits: "Alle bezoeken van deze dag hebben een verpleegkundige.",
+    roundEmpty: "U heeft nog geen bezoeken op deze dag. Kies ze op het teambord.",
+    roundSummary: "{count} bezoeken, van {start} tot {end}.",
+    window: "Tussen {from} en {to}",
+    needs: "Vraagt {qualification}",
+    doubleVisit: "Dubbel bezoek: twee verpleegkundigen",
+    withColleague: "samen met {names}",
+    secondNurseWanted: "Tweede verpleegkundige gezocht",
+    claim: "Oppakken",
+    claimLabel: "{client} om {time} oppakken",
+    release: "Teruggeven",
+    releaseLabel: "{client} teruggeven aan het team",
+    moveUp: "Eerder",
+    moveUpLabel: "{client} eerder in de ronde",
+    moveDown: "Later",
+    moveDownLabel: "{client} later in de ronde",
+    handOverTo: "Overdragen aan",
+    handOver: "Overdragen",
+    handOverLabel: "{client} overdragen",
+    confirm: "Gedaan zoals gepland",
+    confirmLabel: "{client}: gedaan zoals gepland",
+    deviation: "Afwijking melden",
+    tookPlace: "Heeft het bezoek plaatsgevonden?",
+    yes: "Ja",
+    no: "Nee",
+    actualStart: "Begonnen om",
+    actualMinutes: "Duur in minuten",
+    reason: "Waarom niet?",
+    save: "Opslaan",
+    done: "Gedaan",
+    notDone: "Niet gedaan: {reason}",
+    cancelled: "Vervallen (niet meer in het zorgplan)",
+    changedByPlan: "Gewijzigd door het zorgplan",
+    "warning.Late": "{client}: {minutes} minuten na het tijdvenster",
+    "warning.Early": "{client}: {minutes} minuten voor het tijdvenster",
+    "warning.Overlap": "{client}: overlapt {minutes} minuten met het vorige bezoek",
+    claimed: "{client} staat nu in uw ronde.",
+    released: "{client} staat weer op het teambord.",
+    handedOver: "{client} is overgedragen aan {nurse}.",
+    confirmed: "{client} is bevestigd.",
+    reported: "De afwijking bij {client} is opgeslagen.",
+    boardUpdated: "Het teambord is bijgewerkt.",
+    teamDividedNurse: "Uw team is gesplitst. U ziet nu {team}.",
+    nobody: "nog niemand",
+    chooseNurseFirst: "Kies eerst uw team en uw naam.",
+  },
+  en: {
+    previousDay: "Previous day",
+    nextDay: "Next day",
+    backToToday: "Back to today",
+    myRound: "My round",
+    teamBoard: "Team board",
+    openVisits: "Open visits",
+    colleaguesVisits: "With colleagues",
+    noOpenVisits: "Every visit of this day has a nurse.",
+    roundEmpty: "You have no visits on this day yet. Pick them from the team board.",
+    roundSummary: "{count} visits, from {start} to {end}.",
+    window: "Between {from} and {to}",
+    needs: "Needs {qualification}",
+    doubleVisit: "Double visit: two nurses",
+    withColleague: "together with {names}",
+    secondNurseWanted: "Second nurse wanted",
+    claim: "Take",
+    claimLabel: "Take {client} at {time}",
+    release: "Give back",
+    releaseLabel: "Give {client} back to the team",
+    moveUp: "Earlier",
+    moveUpLabel: "{client} earlier in the round",
+    moveDown: "Later",
+    moveDownLabel: "{client} later in the round",
+    handOverTo: "Hand over to",
+    handOver: "Hand over",
+    handOverLabel: "Hand {client} over",
+    confirm: "Done as planned",
+    confirmLabel: "{client}: done as planned",
+    deviation: "Report a deviation",
+    tookPlace: "Did the visit take place?",
+    yes: "Yes",
+    no: "No",
+    actualStart: "Started at",
+    actualMinutes: "Duration in minutes",
+    reason: "Why not?",
+    save: "Save",
+    done: "Done",
+    notDone: "Not done: {reason}",
+    cancelled: "Cancelled (no longer in the care plan)",
+    changedByPlan: "Changed by the care plan",
+    "warning.Late": "{client}: {minutes} minutes after the time window",
+    "warning.Early": "{client}: {minutes} minutes before the time window",
+    "warning.Overlap": "{client}: overlaps the previous visit by {minutes} minutes",
+    claimed: "{client} is now in your round.",
+    released: "{client} is back on the team board.",
+    handedOver: "{client} has been handed over to {nurse}.",
+    confirmed: "{client} has been confirmed.",
+    reported: "The deviation at {client} has been saved.",
+    boardUpdated: "The team board has been updated.",
+    teamDividedNurse: "Your team has split. You are now seeing {team}.",
+    nobody: "nobody yet",
+    chooseNurseFirst: "Choose your team and your name first.",
+  },
+});
+
+const state = {
+  teams: [],
+  team: null,      // TeamSnapshot of the chosen team
+  nurseId: params.get("nurse") ?? "",
+  date: params.get("date") ?? todayIso(),
+  version: -1,     // the schedule version the page shows
+  board: null,
+  round: null,
+};
+
+const shownVisitIds = () => new Set(state.board?.visits.map((v) => v.visit.id) ?? []);
+const nurseName = (id) => state.team?.nurses.find((n) => n.nurseId === id)?.name ?? "";
+const base = () => `/api/teams/${state.team.id}`;
+
+// ---------------------------------------------------------------- loading
+
+async function loadTeams() {
+  try {
+    state.teams = await api("/api/teams");
+    fillSelect($("team-select"), state.teams.map((team) => ({ value: team.id, label: team.name })), params.get("team") ?? "");
+    if ($("team-select").value) await chooseTeam($("team-select").value);
+  } catch (problem) {
+    showProblem($("who-problem"), problem);
+  }
+}
+
+async function chooseTeam(teamId) {
+  clearProblem($("who-problem"));
+  params.set({ team: teamId });
+  state.team = teamId ? await api(`/api/teams/${teamId}`) : null;
+  if (state.team?.childTeamIds?.length) {
+    await moveToChild(state.team.childTeamIds);
+    return;
+  }
+  fillSelect($("nurse-select"), (state.team?.nurses ?? []).map((n) => ({ value: n.nurseId, label: n.name })), state.nurseId);
+  await chooseNurse($("nurse-select").value);
+  await stream.rewatch();
+}
+
+async function chooseNurse(nurseId) {
+  state.nurseId = nurseId;
+  params.set({ nurse: nurseId });
+  $("day").hidden = !(state.team && nurseId);
+  if (!$("day").hidden) await loadDay();
+}
+
+/** A divided team carries on as its children; follow the one she went with, without a reload. */
+async function moveToChild(childIds) {
+  const children = await Promise.all(childIds.map((id) => api(`/api/teams/${id}`)));
+  const hers = children.find((c) => c.nurses.some((n) => n.nurseId === state.nurseId)) ?? children[0];
+  state.teams = await api("/api/teams");
+  fillSelect($("team-select"), state.teams.map((team) => ({ value: team.id, label: team.name })), hers.id);
+  announce(t("teamDividedNurse", { team: hers.name }));
+  await chooseTeam(hers.id);
+}
+
+async function loadDay() {
+  if (!state.team || !state.nurseId) return;
+  const [board, round] = await Promise.all([
+    api(`${base()}/board/${state.date}`),
+    api(`${base()}/rounds/${state.nurseId}/${state.date}`),
+  ]);
+  state.board = board;
+  state.round = round;
+  state.version = Math.max(board.version, round.version);
+  render();
+}
+
+/**
+ * Catches up from the version on screen: the schedule says what changed since; only when that
+ * touches the day on screen are the board and round read again.
+ */
+const catchUp = coalesce(async () => {
+  if (!state.team || !state.nurseId) return;
+  try {
+    const delta = await api(`${base()}/schedule/changes?since=${Math.max(state.version, 0)}`);
+    const shown = shownVisitIds();
+    const touchesDay = delta.complete
+      || delta.visits.some((v) => v.date === state.date)
+      || delta.removedVisitIds.some((id) => shown.has(id));
+    if (touchesDay) {
+      await loadDay();
+      announce(t("boardUpdated"));
+    } else {
+      state.version = delta.version;
+    }
+  } catch (problem) {
+    showProblem($("board-problem"), problem);
+  }
+});
+
+// ---------------------------------------------------------------- actions
+
+async function act(box, action, message) {
+  clearProblem(box);
+  try {
+    await action();
+    if (message) announce(message);
+  } catch (problem) {
+    showProblem(box, problem);
+    if (problem instanceof ApiProblem) announce(problem.title);
+  }
+  // Success or refusal, show the schedule as it now is (a refusal carries the fresh state too).
+  await loadDay();
+}
+
+const claim = (entry) => act($("board-problem"), () =>
+  api(`${base()}/visits/${entry.visit.id}/claim`, { method: "POST", body: { nurseId: state.nurseId } }), t("claimed", { client: entry.details.clientName }));
+
+const release = (stop) => act($("round-problem"), () =>
+  api(`${base()}/visits/${stop.stop.visit.id}/release`, { method: "POST", body: { nurseId: state.nurseId } }), t("released", { client: stop.details.clientName }));
+
+const handOver = (stop, toNurseId) => act($("round-problem"), () =>
+  api(`${base()}/visits/${stop.stop.visit.id}/handover`, { method: "POST", body: { fromNurseId: state.nurseId, toNurseId } }),
+  t("handedOver", { client: stop.details.clientName, nurse: nurseName(toNurseId) }));
+
+const confirm = (stop) => act($("round-problem"), () =>
+  api(`${base()}/visits/${stop.stop.visit.id}/confirm`, { method: "POST", body: { nurseId: state.nurseId } }), t("confirmed", { client: stop.details.clientName }));
+
+const reportDeviation = (stop, body) => act($("round-problem"), () =>
+  api(`${base()}/visits/${stop.stop.visit.id}/deviation`, { method: "POST", body: { nurseId: state.nurseId, ...body } }), t("reported", { client: stop.details.clientName }));
+
+async function move(index, by) {
+  const stops = state.round.stops.map((s) => ({ visitId: s.stop.visit.id }));
+  const [moved] = stops.splice(index, 1);
+  stops.splice(index + by, 0, moved);
+  await act($("round-problem"), async () => {
+    state.round = await api(`${base()}/rounds/${state.nurseId}/${state.date}`, { method: "PUT", body: { stops } });
+  });
+  // Keep the keyboard where the user is: on the same button of the visit that moved.
+  document.querySelector(`[data-visit="${moved.visitId}"] [data-move="${by}"]`)?.focus();
+}
+
+// ---------------------------------------------------------------- rendering
+
+function render() {
+  const day = todayIso() === state.date ? `${formatDate(state.date)}` : formatDate(state.date);
+  $("day-heading").textContent = day;
+  $("today").hidden = state.date === todayIso();
+  document.title = `${t("navRound")} – Buurtzorg`;
+  if (!state.round || !state.board) return;
+  renderRound();
+  renderBoard();
+}
+
+function visitFacts(visit, details) {
+  const facts = make("div", "facts");
+  facts.append(make("p", "client-name", details.clientName));
+  facts.append(make("p", "address", details.address));
+  if (details.whatToDo) facts.append(make("p", "what", details.problem ? `${details.whatToDo} (${details.problem})` : details.whatToDo));
+  facts.append(make("p", "muted", t("window", { from: hhmm(visit.windowStart), to: hhmm(visit.windowEnd) })));
+  if (visit.requiredQualification) facts.append(make("p", "muted", t("needs", { qualification: qualification(visit.requiredQualification) })));
+  if (visit.nursesNeeded > 1) facts.append(make("p", "tag", t("doubleVisit")));
+  if (visit.mark === "ChangedByCarePlan") facts.append(make("p", "tag", t("changedByPlan")));
+  return facts;
+}
+
+function renderRound() {
+  const { stops, warnings } = state.round;
+  const list = $("round-list");
+  list.replaceChildren(...stops.map(roundItem));
+  $("round-empty").hidden = stops.length > 0;
+  $("round-summary").textContent = stops.length
+    ? t("roundSummary", { count: stops.length, start: hhmm(stops[0].stop.plannedStart), end: hhmm(stops.at(-1).stop.plannedEnd) })
+    : "";
+  const names = new Map(stops.map((s) => [s.stop.visit.id, s.details.clientName]));
+  $("round-warnings").replaceChildren(...warnings.map((w) =>
+    make("li", "warning", t(`warning.${w.kind}`, { client: names.get(w.visitId), minutes: w.minutes }))));
+}
+
+function roundItem(entry, index, all) {
+  const { stop, details } = entry;
+  const visit = stop.visit;
+  const item = make("li", "stop");
+  item.dataset.visit = visit.id;
+  const time = make("p", "stop-time", `${hhmm(stop.plannedStart)}–${hhmm(stop.plannedEnd)}`);
+  item.append(time, visitFacts(visit, details));
+  const colleagues = visit.assignedNurses.filter((n) => n !== state.nurseId).map(nurseName);
+  if (colleagues.length) item.append(make("p", "muted", t("withColleague", { names: colleagues.join(", ") })));
+
+  if (visit.status === "Done") {
+    item.append(make("p", "status done", t("done")));
+    return item;
+  }
+  if (visit.status === "NotDone") {
+    item.append(make("p", "status not-done", t("notDone", { reason: visit.report?.notDoneReason ?? "" })));
+    return item;
+  }
+  if (visit.status === "Cancelled") {
+    item.append(make("p", "status", t("cancelled")));
+    return item;
+  }
+
+  const actions = make("div", "actions");
+  const button = (text, label, onClick, className = "button") => {
+    const b = make("button", className, text);
+    b.type = "button";
+    b.setAttribute("aria-label", label);
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const client = details.clientName;
+  if (state.date <= todayIso()) {
+    actions.append(button(t("confirm"), t("confirmLabel", { client }), () => confirm(entry), "button primary"));
+  }
+  const up = button(t("moveUp"), t("moveUpLabel", { client }), () => move(index, -1));
+  up.dataset.move = "-1";
+  up.disabled = index === 0;
+  const down = button(t("moveDown"), t("moveDownLabel", { client }), () => move(index, 1));
+  down.dataset.move = "1";
+  down.disabled = index === all.length - 1;
+  actions.append(up, down, button(t("release"), t("releaseLabel", { client }), () => release(entry)));
+  item.append(actions);
+
+  const colleaguesToAsk = state.team.nurses.filter((n) => !visit.assignedNurses.includes(n.nurseId));
+  if (colleaguesToAsk.length) {
+    const form = make("form", "inline-form");
+    const id = `handover-${visit.id}`;
+    const label = make("label", null, t("handOverTo"));
+    label.htmlFor = id;
+    const select = make("select");
+    select.id = id;
+    fillSelect(select, colleaguesToAsk.map((n) => ({ value: n.nurseId, label: n.name })), "");
+    const submit = make("button", "button", t("handOver"));
+    submit.type = "submit";
+    submit.setAttribute("aria-label", t("handOverLabel", { client }));
+    form.append(label, select, submit);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (select.value) handOver(entry, select.value);
+    });
+    item.append(form);
+  }
+  if (state.date <= todayIso()) item.append(deviationForm(entry));
+  return item;
+}
+
+function deviationForm(entry) {
+  const visitId = entry.stop.visit.id;
+  const details = make("details", "deviation");
+  details.append(make("summary", null, t("deviation")));
+  const form = make("form", "stacked-form");
+  const fieldset = make("fieldset");
+  fieldset.append(make("legend", null, t("tookPlace")));
+  for (const [value, text] of [["yes", t("yes")], ["no", t("no")]]) {
+    const id = `took-${value}-${visitId}`;
+    const radio = make("input");
+    Object.assign(radio, { type: "radio", name: "took", value, id, checked: value === "yes" });
+    const label = make("label", "radio-label", text);
+    label.htmlFor = id;
+    label.prepend(radio);
+    fieldset.append(label);
+  }
+  const field = (name, text, type, attributes = {}) => {
+    const id = `${name}-${visitId}`;
+    const wrapper = make("div", "field");
+    const label = make("label", null, text);
+    label.htmlFor = id;
+    const input = make("input");
+    Object.assign(input, { id, name, type, ...attributes });
+    wrapper.append(label, input);
+    return wrapper;
+  };
+  const start = field("start", t("actualStart"), "time", { value: hhmm(entry.stop.plannedStart) });
+  const minutes = field("minutes", t("actualMinutes"), "number", { min: 1, max: 480, value: entry.stop.visit.durationMinutes, inputMode: "numeric" });
+  const reason = field("reason", t("reason"), "text", { maxLength: 500 });
+  reason.hidden = true;
+  const save = make("button", "button primary", t("save"));
+  save.type = "submit";
+  form.append(fieldset, start, minutes, reason, save);
+  form.addEventListener("change", () => {
+    const took = form.elements.namedItem("took").value === "yes";
+    start.hidden = !took;
+    minutes.hidden = !took;
+    reason.hidden = took;
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const took = form.elements.namedItem("took").value === "yes";
+    reportDeviation(entry, took
+      ? { done: true, start: form.elements.namedItem("start").value || null, durationMinutes: Number(form.elements.namedItem("minutes").value) || null }
+      : { done: false, notDoneReason: form.elements.namedItem("reason").value });
+  });
+  details.append(form);
+  return details;
+}
+
+function renderBoard() {
+  const open = state.board.visits.filter((b) => b.visit.status === "Open" && b.visit.assignedNurses.length < b.visit.nursesNeeded
+    && !b.visit.assignedNurses.includes(state.nurseId));
+  const taken = state.board.visits.filter((b) => b.visit.assignedNurses.length > 0 && !b.visit.assignedNurses.includes(state.nurseId));
+  $("open-list").replaceChildren(...open.map(openItem));
+  $("open-empty").hidden = open.length > 0;
+  $("taken-list").replaceChildren(...taken.map(takenItem));
+}
+
+function openItem(entry) {
+  const { visit, details } = entry;
+  const item = make("li", "board-item");
+  item.dataset.visit = visit.id;
+  item.append(visitFacts(visit, details));
+  if (visit.assignedNurses.length) item.append(make("p", "tag", `${t("secondNurseWanted")} (${t("withColleague", { names: visit.assignedNurses.map(nurseName).join(", ") })})`));
+  const claimButton = make("button", "button primary", t("claim"));
+  claimButton.type = "button";
+  claimButton.setAttribute("aria-label", t("claimLabel", { client: details.clientName, time: hhmm(visit.windowStart) }));
+  claimButton.addEventListener("click", () => claim(entry));
+  item.append(claimButton);
+  return item;
+}
+
+function takenItem(entry) {
+  const { visit, details } = entry;
+  const item = make("li", "board-item compact");
+  item.dataset.visit = visit.id;
+  item.append(make("p", "client-name", `${hhmm(visit.windowStart)}–${hhmm(visit.windowEnd)} · ${details.clientName}`));
+  item.append(make("p", "muted nurse-names", visit.assignedNurses.map(nurseName).join(", ") || t("nobody")));
+  return item;
+}
+
+// ---------------------------------------------------------------- start-up
+
+const stream = openStream({
+  handlers: {
+    ScheduleChanged: (change) => {
+      if (state.team && change.teamId === state.team.id && change.version > state.version) catchUp();
+    },
+    TeamChanged: async (change) => {
+      if (!state.team || change.teamId !== state.team.id || change.version <= state.team.version) return;
+      if (change.kind === "Divided") {
+        await moveToChild(change.childTeamIds);
+      } else {
+        await chooseTeam(state.team.id);
+      }
+    },
+  },
+  watch: async (connection) => {
+    if (state.team) await connection.invoke("WatchTeam", state.team.id);
+  },
+  resync: () => catchUp(),
+});
+
+$("team-select").addEventListener("change", (event) => chooseTeam(event.target.value).catch((p) => showProblem($("who-problem"), p)));
+$("nurse-select").addEventListener("change", (event) => chooseNurse(event.target.value).catch((p) => showProblem($("who-problem"), p)));
+const changeDay = (date) => {
+  state.date = date;
+  params.set({ date: date === todayIso() ? null : date });
+  loadDay().catch((p) => showProblem($("board-problem"), p));
+  $("day-heading").focus();
+};
+$("previous-day").addEventListener("click", () => changeDay(addDays(state.date, -1)));
+$("next-day").addEventListener("click", () => changeDay(addDays(state.date, 1)));
+$("today").addEventListener("click", () => changeDay(todayIso()));
+
+setUpPage(() => {
+  stream?.render?.();
+  render();
+});
+loadTeams();

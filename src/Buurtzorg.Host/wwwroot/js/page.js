@@ -1,0 +1,257 @@
+// What every role page shares: language and large-text switches, HTTP with ProblemDetails,
+// announcements for screen readers, and a live connection to the schedule hub that converges
+// on the server's state whenever it (re)connects.
+import { addStrings, language, setLanguage, t, translatePage } from "./i18n.js";
+
+addStrings({
+  nl: {
+    skipToMain: "Naar de inhoud",
+    whoAreYou: "Wie bent u?",
+  },
+  en: {
+    skipToMain: "Skip to content",
+    whoAreYou: "Who are you?",
+  },
+});
+
+export const $ = (id) => document.getElementById(id);
+
+export function make(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined && text !== null) el.textContent = text;
+  return el;
+}
+
+// Storage can be unavailable (private mode, locked-down devices); the page still works without it.
+export const prefs = {
+  get(key) {
+    try { return localStorage.getItem(key); } catch { return null; }
+  },
+  set(key, value) {
+    try { localStorage.setItem(key, value); } catch { /* not remembered, still applied */ }
+  },
+};
+
+export function announce(message) {
+  const announcer = $("announcer");
+  // Clearing first makes a screen reader repeat a message identical to the previous one.
+  announcer.textContent = "";
+  setTimeout(() => { announcer.textContent = message; }, 50);
+}
+
+export class ApiProblem extends Error {
+  constructor({ title, detail, errors, status, ...rest }, lang) {
+    super(title);
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors ?? {};
+    this.status = status ?? 0;
+    this.lang = lang;
+    this.extensions = rest;
+  }
+}
+
+export async function api(path, { method = "GET", body } = {}) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined
+        ? { Accept: "application/json" }
+        : { Accept: "application/json", "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiProblem({ title: t("somethingWrong"), detail: t("networkDetail") }, language());
+  }
+  if (response.ok) return response.json();
+
+  let problem = null;
+  try { problem = await response.json(); } catch { /* not a ProblemDetails body */ }
+  if (!problem?.title) {
+    throw new ApiProblem({ title: t("somethingWrong"), detail: t("statusDetail", { status: response.status }), status: response.status }, language());
+  }
+  // The server writes its problems in English; mark them so screen readers pronounce them right.
+  throw new ApiProblem({ ...problem, status: response.status }, "en");
+}
+
+/** Shows a refusal in box (a role="alert" element) and announces it. */
+export function showProblem(box, problem) {
+  box.replaceChildren();
+  if (!(problem instanceof ApiProblem)) throw problem;
+  const content = make("div");
+  content.lang = problem.lang;
+  content.append(make("strong", null, problem.title));
+  if (problem.detail) content.append(make("p", null, problem.detail));
+  const fieldMessages = Object.values(problem.errors ?? {}).flat();
+  if (fieldMessages.length) {
+    const list = make("ul");
+    list.append(...fieldMessages.map((m) => make("li", null, m)));
+    content.append(list);
+  }
+  box.append(content);
+}
+
+export const clearProblem = (box) => box.replaceChildren();
+
+/** "08:30" from "08:30:00". */
+export const hhmm = (time) => (time ?? "").slice(0, 5);
+
+export function formatDate(iso, options = { weekday: "long", day: "numeric", month: "long" }) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(language() === "nl" ? "nl-NL" : "en-GB", options);
+}
+
+export function todayIso() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+export function addDays(iso, days) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const date = new Date(y, m - 1, d + days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}
+
+/** Query-string state, so a page can be bookmarked and reloaded as it was. */
+export const params = {
+  get: (key) => new URLSearchParams(location.search).get(key),
+  set(values) {
+    const search = new URLSearchParams(location.search);
+    for (const [key, value] of Object.entries(values)) {
+      if (value === null || value === undefined || value === "") search.delete(key); else search.set(key, value);
+    }
+    history.replaceState(null, "", `${location.pathname}?${search}`);
+  },
+};
+
+/**
+ * Wires the header switches. render is called after a language change so the page can redraw
+ * the texts it builds itself.
+ */
+export function setUpPage(render) {
+  const apply = (lang) => {
+    setLanguage(lang);
+    translatePage();
+    // The switch names the other language in that language, so it must be spoken as such.
+    $("language").lang = language() === "nl" ? "en" : "nl";
+    render();
+  };
+  const applyLargeText = (on) => {
+    document.documentElement.classList.toggle("large-text", on);
+    $("large-text").setAttribute("aria-pressed", String(on));
+  };
+  $("language").addEventListener("click", () => {
+    const next = language() === "nl" ? "en" : "nl";
+    prefs.set("buurtzorg.language", next);
+    apply(next);
+    announce(t("languageChanged"));
+  });
+  $("large-text").addEventListener("click", () => {
+    const on = !document.documentElement.classList.contains("large-text");
+    prefs.set("buurtzorg.largeText", on ? "1" : "0");
+    applyLargeText(on);
+  });
+  applyLargeText(prefs.get("buurtzorg.largeText") === "1");
+  apply(prefs.get("buurtzorg.language") ?? "nl");
+}
+
+const RESTART_DELAY_MS = 5_000;
+
+/**
+ * A live connection to the schedule hub. SignalR does not deliver what was sent while a page
+ * was away, so on every (re)connect the page's watch() runs again (re-joining its groups) and
+ * its resync() brings it back to the server's state over HTTP. Events are only signals.
+ */
+export function openStream({ handlers, watch, resync }) {
+  const status = { value: "connecting" };
+  const render = () => {
+    $("connection").dataset.state = status.value;
+    $("connection-text").textContent = t(status.value);
+  };
+  const set = (value) => {
+    const previous = status.value;
+    status.value = value;
+    render();
+    if (value !== previous && previous !== "connecting") announce(t(value));
+  };
+
+  if (!window.signalR) {
+    set("offline");
+    return { render, invoke: async () => undefined, rewatch: async () => {} };
+  }
+
+  const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/schedule").withAutomaticReconnect().build();
+  for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
+
+  let restartTimer = null;
+  const caughtUp = async () => {
+    try {
+      await watch(connection);
+    } finally {
+      await resync();
+    }
+  };
+  const start = async () => {
+    clearTimeout(restartTimer);
+    if (connection.state !== "Disconnected") return;
+    try {
+      await connection.start();
+      set("live");
+      await caughtUp();
+    } catch {
+      set("offline");
+      restartTimer = setTimeout(start, RESTART_DELAY_MS);
+    }
+  };
+
+  connection.onreconnecting(() => set("reconnecting"));
+  connection.onreconnected(async () => {
+    set("live");
+    await caughtUp();
+  });
+  // Automatic reconnect gives up after a few tries; keep trying for as long as the page is open.
+  connection.onclose(() => {
+    set("offline");
+    restartTimer = setTimeout(start, RESTART_DELAY_MS);
+  });
+  // A phone that slept may have missed anything; look again when the page is seen again.
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden) return;
+    if (connection.state === "Disconnected") start(); else resync();
+  });
+  window.addEventListener("online", () => start());
+  start();
+
+  return {
+    render,
+    invoke: (method, ...args) => (connection.state === "Connected" ? connection.invoke(method, ...args) : Promise.resolve(undefined)),
+    rewatch: async () => {
+      if (connection.state === "Connected") await watch(connection);
+    },
+  };
+}
+
+/**
+ * Runs fetch at most once at a time; a request made while one runs makes it run once more after,
+ * so a burst of events costs two reads, not one per event.
+ */
+export function coalesce(fetch) {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await fetch();
+      } while (again);
+    })().finally(() => { running = null; });
+    return running;
+  };
+  return run;
+}
