@@ -37,6 +37,10 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args);
 
+    /// <summary>A host at a given address: a restarted host must be found where the browser left it.</summary>
+    public static Task<TestHost> StartOnSqliteAt(string path, Uri address) =>
+        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}", ["Urls"] = address.GetLeftPart(UriPartial.Authority) });
+
     public static Task<TestHost> StartOnPostgres(string connectionString, string clusterId) =>
         Start(new()
         {
@@ -47,13 +51,15 @@ public sealed class TestHost : IAsyncDisposable
 
     private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null)
     {
-        settings["Urls"] = "http://127.0.0.1:0";
+        settings.TryAdd("Urls", "http://127.0.0.1:0");
         settings["Orleans:ServiceId"] = ServiceId;
         // Several silos run in one test process: each needs its own silo and gateway port.
         settings["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var app = BuurtzorgApp.Build(args ?? [], builder =>
+        // The host's own folder is the content root, as when it runs for real: it serves the web client.
+        args = args is { Length: > 0 } ? args : ["--contentRoot", Path.Combine(Repository.Root, "src", "Buurtzorg.Host")];
+        var app = BuurtzorgApp.Build(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

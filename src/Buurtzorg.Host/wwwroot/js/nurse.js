@@ -20,6 +20,7 @@ addStrings({
     noOpenVisits: "Alle bezoeken van deze dag hebben een verpleegkundige.",
     roundEmpty: "U heeft nog geen bezoeken op deze dag. Kies ze op het teambord.",
     roundSummary: "{count} bezoeken, van {start} tot {end}.",
+    roundSummaryOne: "1 bezoek, van {start} tot {end}.",
     window: "Tussen {from} en {to}",
     needs: "Vraagt {qualification}",
     doubleVisit: "Dubbel bezoek: twee verpleegkundigen",
@@ -74,6 +75,7 @@ addStrings({
     noOpenVisits: "Every visit of this day has a nurse.",
     roundEmpty: "You have no visits on this day yet. Pick them from the team board.",
     roundSummary: "{count} visits, from {start} to {end}.",
+    roundSummaryOne: "1 visit, from {start} to {end}.",
     window: "Between {from} and {to}",
     needs: "Needs {qualification}",
     doubleVisit: "Double visit: two nurses",
@@ -282,7 +284,7 @@ function renderRound() {
   list.replaceChildren(...stops.map(roundItem));
   $("round-empty").hidden = stops.length > 0;
   $("round-summary").textContent = stops.length
-    ? t("roundSummary", { count: stops.length, start: hhmm(stops[0].stop.plannedStart), end: hhmm(stops.at(-1).stop.plannedEnd) })
+    ? t(stops.length === 1 ? "roundSummaryOne" : "roundSummary", { count: stops.length, start: hhmm(stops[0].stop.plannedStart), end: hhmm(stops.at(-1).stop.plannedEnd) })
     : "";
   const names = new Map(stops.map((s) => [s.stop.visit.id, s.details.clientName]));
   $("round-warnings").replaceChildren(...warnings.map((w) =>

@@ -182,7 +182,10 @@ export function openStream({ handlers, watch, resync }) {
     return { render, invoke: async () => undefined, rewatch: async () => {} };
   }
 
-  const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/schedule").withAutomaticReconnect().build();
+  // Keep retrying for as long as the page is open (the default policy gives up after four tries),
+  // backing off to one try every five seconds.
+  const retry = { nextRetryDelayInMilliseconds: ({ previousRetryCount }) => Math.min(RESTART_DELAY_MS, 500 * 2 ** previousRetryCount) };
+  const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/schedule").withAutomaticReconnect(retry).build();
   for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
 
   let restartTimer = null;
@@ -211,7 +214,7 @@ export function openStream({ handlers, watch, resync }) {
     set("live");
     await caughtUp();
   });
-  // Automatic reconnect gives up after a few tries; keep trying for as long as the page is open.
+  // A first start that failed, or a connection the server closed: start again later.
   connection.onclose(() => {
     set("offline");
     restartTimer = setTimeout(start, RESTART_DELAY_MS);

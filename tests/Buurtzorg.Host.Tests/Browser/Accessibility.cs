@@ -1,0 +1,16 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Buurtzorg.Host.Tests.Browser;
+
+public static class Accessibility
+{
+    /// <summary>Runs axe-core on the page as it is and fails on any serious or critical violation, naming each.</summary>
+    public static async Task AssertNoSeriousViolations(IPage page, string pageName)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe found on {pageName}:{Environment.NewLine}" + string.Join(Environment.NewLine, serious.Select(v =>
+            $"- {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+}
