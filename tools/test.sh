@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Runs every test: starts the private PostgreSQL server the persistence and cluster tests use,
-# then the whole solution's tests, and ends with one line "N passed, N failed".
+# Runs every test: installs Chromium if missing and starts the private PostgreSQL server the
+# persistence and cluster tests use, then the whole solution's tests, and ends with one line
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+# The browser tests drive the Debian Chromium (no browser download: test machines are offline).
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq chromium; } >&2 || echo "could not install chromium; the browser tests will say how" >&2
+fi
 
 pg=$(./tools/pg-test-server.sh | tail -n 1) || { echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
 export BUURTZORG_TEST_POSTGRES="$pg"
