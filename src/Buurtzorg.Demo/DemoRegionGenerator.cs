@@ -5,14 +5,16 @@ using Buurtzorg.Contracts.CarePlans.Omaha;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Geography;
 using Buurtzorg.Contracts.Nurses;
+using Buurtzorg.Contracts.Rounds;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Contracts.Visits;
 
 namespace Buurtzorg.Demo;
 
-public sealed record DemoOptions(int Teams, int MinClientsPerTeam, int MaxClientsPerTeam, int Seed = 2007, int Parallelism = 4)
+public sealed record DemoOptions(int Teams, int MinClientsPerTeam, int MaxClientsPerTeam, int Seed = 2007, int Parallelism = 4, int PlannedDays = 0)
 {
-    /// <summary>A few teams with a modest caseload: quick to start, enough to show everything.</summary>
-    public static DemoOptions Small => new(Teams: 4, MinClientsPerTeam: 10, MaxClientsPerTeam: 16);
+    /// <summary>A few teams with a modest caseload, today's and tomorrow's rounds mostly planned: quick to start, enough to show everything.</summary>
+    public static DemoOptions Small => new(Teams: 4, MinClientsPerTeam: 10, MaxClientsPerTeam: 16, PlannedDays: 2);
 
     /// <summary>The national scale: about 900 teams, 10,000 nurses and 60,000 clients.</summary>
     public static DemoOptions National(int teams) => new(teams, MinClientsPerTeam: 55, MaxClientsPerTeam: 78);
@@ -74,12 +76,14 @@ public static class DemoRegionGenerator
         await grains.GetGrain<ITeamGrain>(teamId).Create(name, hood.Region);
 
         var nurseCount = faker.Random.Int(9, 11);
+        var nurseIds = new List<Guid>();
         for (var n = 0; n < nurseCount; n++)
         {
             var nurseId = faker.Random.Guid();
             var nurse = grains.GetGrain<INurseGrain>(nurseId);
             await nurse.Register(NewNurse(faker, centre));
             await nurse.MoveToTeam(teamId);
+            nurseIds.Add(nurseId);
         }
 
         var clientCount = faker.Random.Int(options.MinClientsPerTeam, options.MaxClientsPerTeam);
@@ -89,7 +93,41 @@ public static class DemoRegionGenerator
             problems += await NewClient(grains, faker, teamId, hood.City, centre);
         }
 
+        await PlanRounds(grains, teamId, nurseIds, options.PlannedDays);
         return (nurseCount, clientCount, problems);
+    }
+
+    /// <summary>
+    /// Nurses take the coming days' visits as a team would: each client by the nurse who knows
+    /// them if she can (the same one every day), else a colleague; a nurse takes at most twelve
+    /// visits a day, and what nobody can take stays open on the team board. Through the same
+    /// claims a nurse makes, so every rule (qualification, hours, leave) holds.
+    /// </summary>
+    private static async Task PlanRounds(IGrainFactory grains, Guid teamId, List<Guid> nurseIds, int days)
+    {
+        const int MaxVisitsPerNurseAndDay = 12;
+        var schedule = grains.GetGrain<ITeamScheduleGrain>(teamId);
+        // The schedule starts today (in the Netherlands): its first days are the ones to plan.
+        var all = (await schedule.GetVisits(DateOnly.MinValue, DateOnly.MaxValue)).Visits;
+        var known = new Dictionary<Guid, int>();
+        foreach (var day in all.GroupBy(v => v.Date).OrderBy(g => g.Key).Take(days))
+        {
+            var load = new Dictionary<Guid, int>();
+            foreach (var visit in day.OrderBy(v => v.WindowStart).ThenBy(v => v.ClientId))
+            {
+                var first = known.TryGetValue(visit.ClientId, out var at) ? at : known[visit.ClientId] = known.Count % nurseIds.Count;
+                var taken = 0;
+                for (var i = 0; i < nurseIds.Count && taken < visit.NursesNeeded; i++)
+                {
+                    var nurseId = nurseIds[(first + i) % nurseIds.Count];
+                    if (load.GetValueOrDefault(nurseId) < MaxVisitsPerNurseAndDay && (await schedule.Claim(visit.Id, nurseId)).Error == RoundError.None)
+                    {
+                        load[nurseId] = load.GetValueOrDefault(nurseId) + 1;
+                        taken++;
+                    }
+                }
+            }
+        }
     }
 
     private static NurseProfile NewNurse(Faker faker, GeoPoint centre)

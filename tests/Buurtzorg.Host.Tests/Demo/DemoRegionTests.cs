@@ -33,6 +33,15 @@ public sealed class DemoRegionTests(SqliteHostFixture fixture) : IClassFixture<S
             Assert.InRange(team.Nurses.Count, 9, TeamLimits.MaxNurses);
             var visits = (await fixture.Host.Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{team.Id}/visits", Json))!.Visits;
             Assert.NotEmpty(visits);
+
+            // The first two days are planned as a team would (what no nurse's hours, leave or
+            // qualifications allow stays open), by nurses of the team, never more than needed;
+            // later days are still open for the nurses to take.
+            var planned = visits.Where(v => v.Date <= visits.Min(x => x.Date).AddDays(1)).ToList();
+            Assert.InRange(planned.Count(v => v.AssignedNurses.Count == v.NursesNeeded), planned.Count / 3, planned.Count);
+            Assert.All(planned.SelectMany(v => v.AssignedNurses), n => Assert.Contains(n, team.Nurses.Select(m => m.NurseId)));
+            Assert.All(visits, v => Assert.InRange(v.AssignedNurses.Count, 0, v.NursesNeeded));
+            Assert.All(visits.Where(v => v.Date > visits.Min(x => x.Date).AddDays(1)), v => Assert.Empty(v.AssignedNurses));
             foreach (var clientId in visits.Select(v => v.ClientId).Distinct())
             {
                 clientCount++;
