@@ -2,12 +2,12 @@
 // changed. Messages can be lost (reconnects, a phone asleep in a pocket), so every hint
 // ends in reading the team over HTTP, and a shown team never goes back to an older version.
 import { language, locale, setLanguage, t, translatePage } from "./i18n.js";
+import { $, announce, api, ApiProblem, make, prefs } from "./page.js";
 
 const MAX_NURSES = 12;
 const RESTART_DELAY_MS = 15_000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const $ = (id) => document.getElementById(id);
 const els = {
   skipLink: $("skip-link"),
   connection: $("connection"),
@@ -30,7 +30,6 @@ const els = {
   noNurses: $("no-nurses"),
   teamFull: $("team-full"),
   addNurse: $("add-nurse"),
-  announcer: $("announcer"),
 };
 
 const state = {
@@ -41,16 +40,6 @@ const state = {
 };
 
 // ---------------------------------------------------------------- preferences
-
-// Storage can be unavailable (private mode, locked-down devices); the app still works without it.
-const prefs = {
-  get(key) {
-    try { return localStorage.getItem(key); } catch { return null; }
-  },
-  set(key, value) {
-    try { localStorage.setItem(key, value); } catch { /* not remembered, still applied */ }
-  },
-};
 
 function applyLargeText(on) {
   document.documentElement.classList.toggle("large-text", on);
@@ -69,63 +58,10 @@ function applyLanguage(lang) {
 
 // ---------------------------------------------------------------- HTTP
 
-class ApiProblem extends Error {
-  constructor({ title, detail, errors, status }, lang) {
-    super(title);
-    this.title = title;
-    this.detail = detail;
-    this.errors = errors ?? {};
-    this.status = status ?? 0;
-    this.lang = lang;
-  }
-}
-
-async function api(path, { method = "GET", body } = {}) {
-  let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined
-        ? { Accept: "application/json" }
-        : { Accept: "application/json", "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiProblem({ title: t("somethingWrong"), detail: t("networkDetail") }, language());
-  }
-
-  if (response.ok) {
-    return response.json();
-  }
-
-  let problem = null;
-  try { problem = await response.json(); } catch { /* not a ProblemDetails body */ }
-  if (!problem?.title) {
-    throw new ApiProblem(
-      { title: t("somethingWrong"), detail: t("statusDetail", { status: response.status }), status: response.status },
-      language());
-  }
-  // The server writes its problems in English; mark them so screen readers pronounce them right.
-  throw new ApiProblem({ ...problem, status: response.status }, response.headers.get("Content-Language") ?? "en");
-}
-
 const getTeams = () => api("/api/teams");
 const getTeam = (id) => api(`/api/teams/${encodeURIComponent(id)}`);
 
 // ---------------------------------------------------------------- feedback
-
-function announce(message) {
-  // Clearing first makes a screen reader repeat a message identical to the previous one.
-  els.announcer.textContent = "";
-  setTimeout(() => { els.announcer.textContent = message; }, 50);
-}
-
-function make(tag, className, text) {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
 
 /** Shows a problem in box; field errors go next to the matching input of form, the rest in the box. */
 function showProblem(box, problem, form = null) {
