@@ -1,0 +1,182 @@
+using Google.OrTools.ConstraintSolver;
+
+namespace Buurtzorg.Planning;
+
+/// <summary>
+/// The problem as an OR-Tools routing model: one vehicle per nurse, one node per task plus a
+/// start and an end node per nurse. Times are scaled to integers (<see cref="TimeScale"/> steps
+/// per unit) and rounded up, so any time the solver finds can really be kept; costs are the
+/// weights (in tenths) times the scaled units.
+/// </summary>
+internal sealed class RoutingSetup : IDisposable
+{
+    public const long TimeScale = 100;
+    private const long WeightScale = 10;
+    public const long DropPenalty = 100_000_000_000;
+
+    private readonly List<object> _callbacks = []; // keeps the delegates alive while native code holds them
+
+    public RoutingSetup(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses)
+    {
+        Problem = problem;
+        Tasks = tasks;
+        Nurses = nurses;
+        var taskCount = tasks.Count;
+        var starts = Enumerable.Range(0, nurses.Count).Select(v => taskCount + v).ToArray();
+        var ends = Enumerable.Range(0, nurses.Count).Select(v => taskCount + nurses.Count + v).ToArray();
+        Manager = new RoutingIndexManager(taskCount + 2 * nurses.Count, nurses.Count, starts, ends);
+        Routing = new RoutingModel(Manager);
+        var weights = problem.Cost;
+        var history = problem.CareHistory.Select(h => (h.NurseId, h.ClientId)).ToHashSet();
+        var horizon = Scale(Math.Max(nurses.Max(n => n.ShiftEnd), tasks.Count == 0 ? 0 : tasks.Max(t => t.WindowEnd)) + 1);
+
+        var timeCallbacks = new int[nurses.Count];
+        var workCallbacks = new int[nurses.Count];
+        for (var v = 0; v < nurses.Count; v++)
+        {
+            var nurse = nurses[v];
+            var knows = history.Count > 0 && weights.Continuity > 0;
+            var travelWeight = Weight(weights.Travel);
+            var continuity = Weight(weights.Continuity) * TimeScale;
+            LongLongToLong time = (from, to) => Ceil(Service(from, nurse) + Travel(from, to));
+            LongLongToLong work = (from, _) => Ceil(Service(from, nurse));
+            LongLongToLong cost = (from, to) =>
+            {
+                var arc = travelWeight * (long)Math.Round(Travel(from, to) * TimeScale);
+                var node = Manager.IndexToNode(to);
+                return knows && node < Tasks.Count && !history.Contains((nurse.Id, Tasks[node].ClientId)) ? arc + continuity : arc;
+            };
+            _callbacks.Add(time);
+            _callbacks.Add(work);
+            _callbacks.Add(cost);
+            timeCallbacks[v] = Routing.RegisterTransitCallback(time);
+            workCallbacks[v] = Routing.RegisterTransitCallback(work);
+            Routing.SetArcCostEvaluatorOfVehicle(Routing.RegisterTransitCallback(cost), v);
+        }
+
+        Routing.AddDimensionWithVehicleTransits(timeCallbacks, horizon, horizon, false, "Time");
+        Time = Routing.GetMutableDimension("Time");
+        if (weights.Fairness > 0 && nurses.Count > 1)
+        {
+            Routing.AddDimensionWithVehicleTransits(workCallbacks, 0, horizon, true, "Work");
+            Routing.GetMutableDimension("Work").SetGlobalSpanCostCoefficient(Weight(weights.Fairness));
+        }
+
+        if (tasks.Any(t => t.Load > 0))
+        {
+            LongToLong load = index => Manager.IndexToNode(index) is var node && node < Tasks.Count ? Tasks[node].Load : 0;
+            _callbacks.Add(load);
+            Routing.AddDimensionWithVehicleCapacity(Routing.RegisterUnaryTransitCallback(load), 0,
+                [.. nurses.Select(n => (long)Math.Min(n.Capacity, int.MaxValue))], true, "Load");
+        }
+
+        if (weights.PerNurseUsed > 0)
+        {
+            Routing.SetFixedCostOfAllVehicles(Weight(weights.PerNurseUsed) * TimeScale);
+        }
+
+        for (var v = 0; v < nurses.Count; v++)
+        {
+            Time.CumulVar(Routing.Start(v)).SetRange(Scale(nurses[v].ShiftStart), Floor(nurses[v].ShiftEnd));
+            Time.CumulVar(Routing.End(v)).SetRange(Scale(nurses[v].ShiftStart), Floor(nurses[v].ShiftEnd));
+        }
+
+        var vehicleOf = nurses.Select((n, v) => (n.Id, v)).ToDictionary(x => x.Id, x => x.v);
+        for (var node = 0; node < tasks.Count; node++)
+        {
+            var task = tasks[node];
+            var index = Manager.NodeToIndex(node);
+            var latest = weights.HardWindows ? Floor(task.WindowEnd) : horizon;
+            Time.CumulVar(index).SetRange(Ceil(task.WindowStart), Math.Max(Ceil(task.WindowStart), latest));
+            if (!weights.HardWindows && weights.Lateness > 0)
+            {
+                Time.SetCumulVarSoftUpperBound(index, Floor(task.WindowEnd), Weight(weights.Lateness));
+            }
+
+            var allowed = Screening.QualifiedNurses(problem, task).Where(n => vehicleOf.ContainsKey(n.Id)).Select(n => vehicleOf[n.Id]).ToArray();
+            if (allowed.Length < nurses.Count)
+            {
+                // -1 stays allowed: the vehicle of a task left out.
+                Routing.VehicleVar(index).SetValues([-1, .. allowed.Select(v => (long)v)]);
+            }
+
+            Routing.AddDisjunction([index], DropPenalty);
+        }
+
+        var solver = Routing.solver();
+        var nodeOf = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        foreach (var link in problem.TaskLinks)
+        {
+            if (!nodeOf.TryGetValue(link.First, out var a) || !nodeOf.TryGetValue(link.Second, out var b))
+            {
+                continue;
+            }
+
+            var first = Manager.NodeToIndex(a);
+            var second = Manager.NodeToIndex(b);
+            solver.Add(solver.MakeGreaterOrEqual(solver.MakeDifference(Time.CumulVar(second), Time.CumulVar(first)), Ceil(link.MinDelay)));
+            solver.Add(solver.MakeLessOrEqual(solver.MakeDifference(Time.CumulVar(second), Time.CumulVar(first)), Floor(link.MaxDelay)));
+            solver.Add(solver.MakeEquality(Routing.ActiveVar(first), Routing.ActiveVar(second)));
+            solver.Add(solver.MakeAllDifferentExcept(new IntVarVector([Routing.VehicleVar(first), Routing.VehicleVar(second)]), -1));
+        }
+    }
+
+    public PlanningProblem Problem { get; }
+
+    public IReadOnlyList<PlanTask> Tasks { get; }
+
+    public IReadOnlyList<PlanNurse> Nurses { get; }
+
+    public RoutingIndexManager Manager { get; }
+
+    public RoutingModel Routing { get; }
+
+    public RoutingDimension Time { get; }
+
+    /// <summary>The routes of an assignment as task indices per nurse.</summary>
+    public List<List<int>> Routes(Assignment assignment)
+    {
+        var routes = new List<List<int>>();
+        for (var v = 0; v < Nurses.Count; v++)
+        {
+            var route = new List<int>();
+            for (var index = assignment.Value(Routing.NextVar(Routing.Start(v))); !Routing.IsEnd(index); index = assignment.Value(Routing.NextVar(index)))
+            {
+                route.Add(Manager.IndexToNode(index));
+            }
+
+            routes.Add(route);
+        }
+
+        return routes;
+    }
+
+    public Assignment? FromRoutes(IReadOnlyList<IReadOnlyList<int>> routes) =>
+        Routing.ReadAssignmentFromRoutes([.. routes.Select(r => r.Select(node => (long)Manager.NodeToIndex(node)).ToArray())], true);
+
+    public void Dispose()
+    {
+        Routing.Dispose();
+        Manager.Dispose();
+    }
+
+    private double Service(long index, PlanNurse nurse)
+    {
+        var node = Manager.IndexToNode(index);
+        return node < Tasks.Count ? Tasks[node].DurationFor(nurse.Id) : 0;
+    }
+
+    private double Travel(long from, long to) => Problem.Travel.Between(Location(Manager.IndexToNode(from)), Location(Manager.IndexToNode(to)));
+
+    private int Location(int node) => node < Tasks.Count
+        ? Tasks[node].Location
+        : node < Tasks.Count + Nurses.Count ? Nurses[node - Tasks.Count].StartLocation : Nurses[node - Tasks.Count - Nurses.Count].EndLocation;
+
+    private static long Weight(double weight) => (long)Math.Round(weight * WeightScale);
+
+    private static long Scale(double time) => (long)Math.Round(time * TimeScale);
+
+    private static long Ceil(double time) => (long)Math.Ceiling(time * TimeScale - 1e-6);
+
+    private static long Floor(double time) => (long)Math.Floor(time * TimeScale + 1e-6);
+}
