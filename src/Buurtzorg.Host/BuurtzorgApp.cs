@@ -5,6 +5,7 @@ using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Nurses;
+using Buurtzorg.Host.Planning;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Rounds;
 using Buurtzorg.Host.Schedule;
@@ -62,6 +63,7 @@ public static class BuurtzorgApp
         app.MapVisits();
         app.MapCapacity();
         app.MapRounds();
+        app.MapPlanning();
         app.MapHub<ScheduleHub>(ScheduleHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -51,6 +51,21 @@ public static class RoundPlanner
         return Result(problem, tasks, nurses, routes, unplaced, clock, search.FirstFeasibleAfter, search.Improvements);
     }
 
+    /// <summary>
+    /// The same figures for a plan the team already has (each nurse's tasks in her order), so a
+    /// proposal can be set beside it: times worked out the same way, costs counted the same way.
+    /// </summary>
+    public static PlanningResult Evaluate(PlanningProblem problem, IReadOnlyDictionary<string, IReadOnlyList<string>> orderByNurse)
+    {
+        var clock = Stopwatch.StartNew();
+        var tasks = problem.Tasks;
+        var node = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var routes = problem.Nurses.Select(n => orderByNurse.TryGetValue(n.Id, out var order) ? order.Where(node.ContainsKey).Select(id => node[id]).ToList() : []).ToList();
+        var placed = routes.SelectMany(r => r).ToHashSet();
+        var open = tasks.Where((_, i) => !placed.Contains(i)).Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "Nobody has it yet.")).ToList();
+        return Result(problem, tasks, problem.Nurses, routes, open, clock, null, 0);
+    }
+
     private static TimeSpan Fraction(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
 
     private static PlanningResult Result(

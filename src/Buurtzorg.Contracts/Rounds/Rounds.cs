@@ -26,6 +26,9 @@ public enum RoundError
 
     /// <summary>A visit in the future cannot be reported as done or not done.</summary>
     NotYetDue = 11,
+
+    /// <summary>The schedule changed after the proposal was made; ask for a fresh one.</summary>
+    ScheduleMoved = 12,
 }
 
 [GenerateSerializer, Alias("Buurtzorg.Rounds.RoundWarningKind")]

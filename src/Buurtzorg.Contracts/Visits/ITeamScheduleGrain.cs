@@ -61,6 +61,14 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
     /// <summary>Registers a visit of the nurse's as done as planned (one action) or with its deviation.</summary>
     [Alias("Report")]
     ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation);
+
+    /// <summary>
+    /// Takes (part of) a proposal made on <paramref name="expectedVersion"/>: each visit is claimed
+    /// and each round ordered exactly as a nurse would, so every step is checked, versioned and
+    /// streamed. Refused, with nothing changed, if the schedule has moved since.
+    /// </summary>
+    [Alias("AcceptProposal")]
+    ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds);
 }
 
 /// <summary>How a visit went other than planned: another start or duration, or not done and why.</summary>

@@ -160,6 +160,45 @@ public sealed partial class TeamScheduleGrain
         return Done(State.Visits[at]);
     }
 
+    public async ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds)
+    {
+        if (State.Version != expectedVersion)
+        {
+            return new ProposalAccepted(RoundError.ScheduleMoved, State.Version, 0, []);
+        }
+
+        var claimed = 0;
+        var skipped = new List<UnplacedVisit>();
+        foreach (var round in rounds)
+        {
+            foreach (var stop in round.Stops)
+            {
+                var mine = Find(stop.VisitId) is { } at && State.Visits[at].AssignedNurses.Contains(round.NurseId);
+                var result = await Claim(stop.VisitId, round.NurseId);
+                if (result.Error != RoundError.None)
+                {
+                    skipped.Add(new UnplacedVisit(stop.VisitId, result.Error.ToString(), "Not taken: the same check as a nurse's own claim refused it."));
+                }
+                else if (!mine)
+                {
+                    claimed++;
+                }
+            }
+
+            // Her round in the proposed order and times; anything of hers the proposal did not
+            // mention (done, or not plannable) follows in its own order.
+            var hers = RoundVisits(round.NurseId, date).Select(v => v.Id).ToHashSet();
+            var order = round.Stops.Where(s => hers.Contains(s.VisitId)).Select(s => new RoundPlanStop(s.VisitId, s.Start)).ToList();
+            order.AddRange(Round(round.NurseId, date).Stops.Where(s => !order.Exists(o => o.VisitId == s.Visit.Id)).Select(s => new RoundPlanStop(s.Visit.Id, null)));
+            if (order.Count > 0)
+            {
+                await PlanRound(round.NurseId, date, order);
+            }
+        }
+
+        return new ProposalAccepted(RoundError.None, State.Version, claimed, skipped);
+    }
+
     /// <summary>Why this nurse may not take this visit, or null if she may.</summary>
     private async Task<RoundError?> CheckNurse(Guid nurseId, Visit visit)
     {

@@ -1,0 +1,62 @@
+namespace Buurtzorg.Contracts.Rounds;
+
+/// <summary>How a round (or the team's day) scores: minutes driven, minutes late, clients new to the nurse.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.RoundFigures")]
+public sealed record RoundFigures(
+    [property: Id(0)] int Visits,
+    [property: Id(1)] double TravelMinutes,
+    [property: Id(2)] double LateMinutes,
+    [property: Id(3)] int NewClients);
+
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.ProposedStop")]
+public sealed record ProposedStop(
+    [property: Id(0)] Guid VisitId,
+    [property: Id(1)] TimeOnly Start,
+    [property: Id(2)] TimeOnly End,
+    [property: Id(3)] bool New);
+
+/// <summary>One nurse's proposed round beside how her round looks now.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.ProposedRound")]
+public sealed record ProposedRound(
+    [property: Id(0)] Guid NurseId,
+    [property: Id(1)] IReadOnlyList<ProposedStop> Stops,
+    [property: Id(2)] RoundFigures Now,
+    [property: Id(3)] RoundFigures Proposed);
+
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.UnplacedVisit")]
+public sealed record UnplacedVisit(
+    [property: Id(0)] Guid VisitId,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] string Explanation);
+
+/// <summary>
+/// The planner's suggestion for a team's day, computed on <see cref="ScheduleVersion"/>; the team
+/// decides what to take. It can only be accepted while the schedule is still at that version.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.RoundProposal")]
+public sealed record RoundProposal(
+    [property: Id(0)] Guid TeamId,
+    [property: Id(1)] DateOnly Date,
+    [property: Id(2)] long ScheduleVersion,
+    [property: Id(3)] IReadOnlyList<ProposedRound> Rounds,
+    [property: Id(4)] IReadOnlyList<UnplacedVisit> Unplaced,
+    [property: Id(5)] RoundFigures Now,
+    [property: Id(6)] RoundFigures Proposed,
+    [property: Id(7)] double Seconds,
+    [property: Id(8)] string Method);
+
+/// <summary>What accepting a proposal did: the visits taken, and those skipped with the reason.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.ProposalAccepted")]
+public sealed record ProposalAccepted(
+    [property: Id(0)] RoundError Error,
+    [property: Id(1)] long Version,
+    [property: Id(2)] int Claimed,
+    [property: Id(3)] IReadOnlyList<UnplacedVisit> Skipped);
+
+/// <summary>Proposes rounds for a team's day; keyed by the team's id, any silo may run it.</summary>
+[Alias("Buurtzorg.Rounds.IRoundPlannerGrain")]
+public interface IRoundPlannerGrain : IGrainWithGuidKey
+{
+    [Alias("Propose")]
+    ValueTask<RoundProposal> Propose(DateOnly date, TimeSpan timeLimit);
+}
