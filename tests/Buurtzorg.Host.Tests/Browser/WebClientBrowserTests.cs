@@ -44,6 +44,45 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SqliteHostFixt
     }
 
     [Fact]
+    public async Task A_nurse_asks_for_a_proposal_sees_it_beside_the_current_rounds_and_the_team_takes_it_but_never_over_a_newer_schedule()
+    {
+        var team = await Host.CreateTeam("Buurtzorg Kanaleneiland");
+        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries");
+        var bram = await Host.AddWorkingNurse(team.Id, "Bram Jansen");
+        var visits = new List<Guid>();
+        foreach (var (name, street) in new[] { ("Johanna de Groot", "Twijnstraat"), ("Gerrit Bakker", "Jutfaseweg"), ("Truus Visser", "Vondellaan") })
+        {
+            visits.Add((await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, name, street, "4")).Id)).Id);
+        }
+
+        var page = await OpenLive($"nurse.html?team={team.Id}&nurse={anne.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vraag een voorstel" }).ClickAsync();
+        await Expect(page.Locator("#proposal-table tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator($"#proposal-table tr[data-nurse='{bram.Id}'] th")).ToHaveTextAsync("Bram Jansen");
+        await Expect(page.Locator("#proposal-summary")).ToContainTextAsync("Voorstel: 3 bezoeken");
+        await Expect(page.Locator("#proposal-rounds li")).ToHaveCountAsync(3);
+        await Accessibility.AssertNoSeriousViolations(page, "nurse with a proposal");
+        await Screenshots.Save(page, "nurse-proposal");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Alles overnemen" }).ClickAsync();
+        await Expect(page.Locator("#proposal")).ToBeHiddenAsync();
+        await Expect(page.Locator("#open-list li")).ToHaveCountAsync(0);
+        var taken = await Host.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
+        Assert.All(taken!.Visits, v => Assert.Single(v.AssignedNurses));
+
+        // A fresh proposal, then a colleague gives a visit back before the team accepts.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vraag een voorstel" }).ClickAsync();
+        await Expect(page.Locator("#proposal")).ToBeVisibleAsync();
+        var holder = taken.Visits.First(v => v.Id == visits[0]).AssignedNurses[0];
+        (await Host.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visits[0]}/release", new { nurseId = holder }, Json)).EnsureSuccessStatusCode();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Alles overnemen" }).ClickAsync();
+
+        await Expect(page.Locator("#proposal-problem")).ToContainTextAsync("The schedule changed after this proposal was made.");
+        var after = await Host.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
+        Assert.Empty(after!.Visits.Single(v => v.Id == visits[0]).AssignedNurses);
+    }
+
+    [Fact]
     public async Task The_family_page_shows_who_is_coming_and_changes_when_the_nurse_changes()
     {
         var team = await Host.CreateTeam("Buurtzorg Wittevrouwen");

@@ -63,6 +63,29 @@ addStrings({
     teamDividedNurse: "Uw team is gesplitst. U ziet nu {team}.",
     nobody: "nog niemand",
     chooseNurseFirst: "Kies eerst uw team en uw naam.",
+    proposalTitle: "Voorstel voor deze dag",
+    proposalIntro: "De planner stelt rondes voor het hele team voor. U besluit samen wat u overneemt.",
+    askProposal: "Vraag een voorstel",
+    planning: "De planner denkt na…",
+    proposalSummary: "Voorstel: {visits} bezoeken, {travel} minuten rijden (nu {travelNow}), {late} minuten te laat (nu {lateNow}), {newClients} keer een cliënt bij een nieuwe verpleegkundige (nu {newNow}). Berekend in {seconds} seconden.",
+    colNurse: "Verpleegkundige",
+    colVisits: "Bezoeken nu → voorstel",
+    colTravel: "Rijden (min) nu → voorstel",
+    colLate: "Te laat (min) nu → voorstel",
+    colNew: "Nieuwe cliënten nu → voorstel",
+    proposedRoundOf: "Voorstel voor {nurse}",
+    newInRound: "nieuw",
+    notPlaced: "Niet ingepland",
+    "reason.NoQualifiedNurse": "niemand met de juiste bevoegdheid werkt",
+    "reason.OutsideEveryShift": "het tijdvenster valt buiten alle diensten",
+    "reason.NoSecondNurse": "er is geen tweede verpleegkundige voor dit dubbele bezoek",
+    "reason.NoRoom": "geen plaats in een ronde",
+    acceptAll: "Alles overnemen",
+    acceptMine: "Alleen mijn ronde overnemen",
+    acceptNothing: "Niets overnemen",
+    accepted: "Overgenomen: {count} bezoeken erbij.",
+    proposalDismissed: "Het voorstel is weggelegd.",
+    arrow: "{now} → {proposed}",
   },
   en: {
     previousDay: "Previous day",
@@ -118,6 +141,29 @@ addStrings({
     teamDividedNurse: "Your team has split. You are now seeing {team}.",
     nobody: "nobody yet",
     chooseNurseFirst: "Choose your team and your name first.",
+    proposalTitle: "Proposal for this day",
+    proposalIntro: "The planner proposes rounds for the whole team. You decide together what to take.",
+    askProposal: "Ask for a proposal",
+    planning: "The planner is thinking…",
+    proposalSummary: "Proposal: {visits} visits, {travel} minutes driving (now {travelNow}), {late} minutes late (now {lateNow}), {newClients} times a client with a new nurse (now {newNow}). Computed in {seconds} seconds.",
+    colNurse: "Nurse",
+    colVisits: "Visits now → proposal",
+    colTravel: "Driving (min) now → proposal",
+    colLate: "Late (min) now → proposal",
+    colNew: "New clients now → proposal",
+    proposedRoundOf: "Proposal for {nurse}",
+    newInRound: "new",
+    notPlaced: "Not planned",
+    "reason.NoQualifiedNurse": "nobody with the right qualification is working",
+    "reason.OutsideEveryShift": "the time window is outside every shift",
+    "reason.NoSecondNurse": "there is no second nurse for this double visit",
+    "reason.NoRoom": "no room in any round",
+    acceptAll: "Take all of it",
+    acceptMine: "Take only my round",
+    acceptNothing: "Take nothing",
+    accepted: "Taken: {count} visits added.",
+    proposalDismissed: "The proposal has been put aside.",
+    arrow: "{now} → {proposed}",
   },
 });
 
@@ -129,6 +175,7 @@ const state = {
   version: -1,     // the schedule version the page shows
   board: null,
   round: null,
+  proposal: null,
 };
 
 const shownVisitIds = () => new Set(state.board?.visits.map((v) => v.visit.id) ?? []);
@@ -264,6 +311,7 @@ function render() {
   if (!state.round || !state.board) return;
   renderRound();
   renderBoard();
+  renderProposal();
 }
 
 function visitFacts(visit, details) {
@@ -440,6 +488,101 @@ function takenItem(entry) {
   return item;
 }
 
+// ---------------------------------------------------------------- proposals
+
+async function propose() {
+  clearProblem($("proposal-problem"));
+  const button = $("propose");
+  button.disabled = true;
+  button.textContent = t("planning");
+  try {
+    state.proposal = await api(`${base()}/proposals/${state.date}`);
+    renderProposal();
+    announce($("proposal-summary").textContent);
+  } catch (problem) {
+    showProblem($("proposal-problem"), problem);
+  } finally {
+    button.disabled = false;
+    button.textContent = t("askProposal");
+  }
+}
+
+async function accept(onlyMine) {
+  const proposal = state.proposal;
+  clearProblem($("proposal-problem"));
+  try {
+    const result = await api(`${base()}/proposals/${proposal.date}/accept`, {
+      method: "POST",
+      body: { scheduleVersion: proposal.scheduleVersion, nurseId: onlyMine ? state.nurseId : null, rounds: proposal.rounds },
+    });
+    announce(t("accepted", { count: result.claimed }));
+    dismissProposal(false);
+  } catch (problem) {
+    // A proposal made on an older schedule is never applied: say so; a fresh one is one click away.
+    showProblem($("proposal-problem"), problem);
+  }
+  await loadDay();
+}
+
+function dismissProposal(say = true) {
+  state.proposal = null;
+  $("proposal").hidden = true;
+  if (say) announce(t("proposalDismissed"));
+}
+
+function renderProposal() {
+  const proposal = state.proposal;
+  $("proposal").hidden = !proposal;
+  if (!proposal) return;
+  const details = new Map(state.board?.visits.map((b) => [b.visit.id, b.details]) ?? []);
+  $("proposal-summary").textContent = t("proposalSummary", {
+    visits: proposal.proposed.visits, travel: Math.round(proposal.proposed.travelMinutes), travelNow: Math.round(proposal.now.travelMinutes),
+    late: Math.round(proposal.proposed.lateMinutes), lateNow: Math.round(proposal.now.lateMinutes),
+    newClients: proposal.proposed.newClients, newNow: proposal.now.newClients, seconds: proposal.seconds.toFixed(1),
+  });
+  const head = make("thead");
+  const headRow = make("tr");
+  for (const key of ["colNurse", "colVisits", "colTravel", "colLate", "colNew"]) {
+    const th = make("th", null, t(key));
+    th.scope = "col";
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = make("tbody");
+  const arrow = (now, proposed) => t("arrow", { now: Math.round(now), proposed: Math.round(proposed) });
+  for (const round of proposal.rounds) {
+    const row = make("tr");
+    row.dataset.nurse = round.nurseId;
+    const name = make("th", null, nurseName(round.nurseId));
+    name.scope = "row";
+    row.append(name,
+      make("td", null, arrow(round.now.visits, round.proposed.visits)),
+      make("td", null, arrow(round.now.travelMinutes, round.proposed.travelMinutes)),
+      make("td", null, arrow(round.now.lateMinutes, round.proposed.lateMinutes)),
+      make("td", null, arrow(round.now.newClients, round.proposed.newClients)));
+    body.append(row);
+  }
+  $("proposal-table").replaceChildren(head, body);
+  $("proposal-rounds").replaceChildren(...proposal.rounds.filter((r) => r.stops.length).map((round) => {
+    const section = make("div", "proposed-round");
+    section.dataset.nurse = round.nurseId;
+    section.append(make("h3", null, t("proposedRoundOf", { nurse: nurseName(round.nurseId) })));
+    const list = make("ol", "proposed-stops");
+    list.append(...round.stops.map((stop) => {
+      const item = make("li", null, `${hhmm(stop.start)}–${hhmm(stop.end)} ${details.get(stop.visitId)?.clientName ?? ""}`);
+      item.dataset.visit = stop.visitId;
+      if (stop.new) item.append(make("span", "tag", t("newInRound")));
+      return item;
+    }));
+    section.append(list);
+    return section;
+  }));
+  $("unplaced-heading").hidden = proposal.unplaced.length === 0;
+  $("proposal-unplaced").replaceChildren(...proposal.unplaced.map((u) =>
+    make("li", null, `${details.get(u.visitId)?.clientName ?? ""}: ${t(`reason.${u.reason}`)}`)));
+  $("accept-mine").hidden = !proposal.rounds.some((r) => r.nurseId === state.nurseId);
+}
+
 // ---------------------------------------------------------------- start-up
 
 const stream = openStream({
@@ -466,6 +609,7 @@ $("team-select").addEventListener("change", (event) => chooseTeam(event.target.v
 $("nurse-select").addEventListener("change", (event) => chooseNurse(event.target.value).catch((p) => showProblem($("who-problem"), p)));
 const changeDay = (date) => {
   state.date = date;
+  dismissProposal(false);
   params.set({ date: date === todayIso() ? null : date });
   loadDay().catch((p) => showProblem($("board-problem"), p));
   $("day-heading").focus();
@@ -473,6 +617,10 @@ const changeDay = (date) => {
 $("previous-day").addEventListener("click", () => changeDay(addDays(state.date, -1)));
 $("next-day").addEventListener("click", () => changeDay(addDays(state.date, 1)));
 $("today").addEventListener("click", () => changeDay(todayIso()));
+$("propose").addEventListener("click", () => propose());
+$("accept-all").addEventListener("click", () => accept(false));
+$("accept-mine").addEventListener("click", () => accept(true));
+$("dismiss").addEventListener("click", () => dismissProposal());
 
 setUpPage(() => {
   stream?.render?.();
