@@ -45,6 +45,7 @@ public static class RoundPlanner
             return Result(problem, tasks, problem.Nurses, [.. problem.Nurses.Select(_ => new List<int>())], unplaced, clock, null, search.Improvements);
         }
 
+        DropLoneHalves(problem, tasks, routes);
         var placed = routes.SelectMany(r => r).ToHashSet();
         unplaced.AddRange(tasks.Where((_, node) => !placed.Contains(node))
             .Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No round had room for it within its window and the nurses' shifts.")));
@@ -64,6 +65,21 @@ public static class RoundPlanner
         var placed = routes.SelectMany(r => r).ToHashSet();
         var open = tasks.Where((_, i) => !placed.Contains(i)).Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "Nobody has it yet.")).ToList();
         return Result(problem, tasks, problem.Nurses, routes, open, clock, null, 0);
+    }
+
+    /// <summary>A double visit goes as a whole: a half placed without its partner is taken out.</summary>
+    private static void DropLoneHalves(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, List<List<int>> routes)
+    {
+        var node = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var placed = routes.SelectMany(r => r).ToHashSet();
+        foreach (var link in problem.TaskLinks)
+        {
+            if (node.TryGetValue(link.First, out var a) && node.TryGetValue(link.Second, out var b) && placed.Contains(a) != placed.Contains(b))
+            {
+                var lone = placed.Contains(a) ? a : b;
+                routes.ForEach(r => r.Remove(lone));
+            }
+        }
     }
 
     private static TimeSpan Fraction(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));

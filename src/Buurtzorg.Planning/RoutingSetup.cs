@@ -116,7 +116,8 @@ internal sealed class RoutingSetup : IDisposable
             var second = Manager.NodeToIndex(b);
             solver.Add(solver.MakeGreaterOrEqual(solver.MakeDifference(Time.CumulVar(second), Time.CumulVar(first)), Ceil(link.MinDelay)));
             solver.Add(solver.MakeLessOrEqual(solver.MakeDifference(Time.CumulVar(second), Time.CumulVar(first)), Floor(link.MaxDelay)));
-            solver.Add(solver.MakeEquality(Routing.ActiveVar(first), Routing.ActiveVar(second)));
+            // Not "both or neither": the search places one half at a time and could then place
+            // none. A half left alone is taken out again afterwards (see RoundPlanner).
             solver.Add(solver.MakeAllDifferentExcept(new IntVarVector([Routing.VehicleVar(first), Routing.VehicleVar(second)]), -1));
         }
     }
