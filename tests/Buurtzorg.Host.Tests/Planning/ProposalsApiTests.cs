@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using Buurtzorg.Contracts.Nurses;
+using Buurtzorg.Contracts.Rounds;
+using Buurtzorg.Contracts.Visits;
+using Buurtzorg.Host.Tests.Infrastructure;
+using static Buurtzorg.Host.Tests.Infrastructure.TeamDay;
+
+namespace Buurtzorg.Host.Tests.Planning;
+
+/// <summary>The planner suggests; the team decides what to take, through the same claims as by hand.</summary>
+public sealed class ProposalsApiTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
+{
+    private TestHost Host => fixture.Host;
+
+    private HttpClient Http => fixture.Host.Http;
+
+    [Fact]
+    public async Task A_proposal_places_what_it_can_keeps_what_nurses_have_and_says_why_the_rest_waits()
+    {
+        var team = await Host.CreateTeam("Buurtzorg Hoograven");
+        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries");
+        var bram = await Host.AddWorkingNurse(team.Id, "Bram Jansen", [Qualification.BasicCare]);
+        var kept = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Johanna de Groot")).Id);
+        var open = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Gerrit Bakker", "Jutfaseweg", "3")).Id, qualification: Qualification.BasicCare);
+        var nobody = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Truus Visser", "Vondellaan", "8")).Id, qualification: Qualification.PalliativeCare);
+        (await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{kept.Id}/claim", new { nurseId = anne.Id }, Json)).EnsureSuccessStatusCode();
+
+        var proposal = (await Http.GetFromJsonAsync<RoundProposal>($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}?seconds=1", Json))!;
+
+        Assert.Contains(proposal.Rounds.SelectMany(r => r.Stops), s => s.VisitId == open.Id && s.New);
+        var unplaced = Assert.Single(proposal.Unplaced);
+        Assert.Equal((nobody.Id, "NoQualifiedNurse"), (unplaced.VisitId, unplaced.Reason));
+        Assert.Equal(2, proposal.Rounds.Count);
+        Assert.Equal(proposal.Proposed.Visits, proposal.Rounds.Sum(r => r.Proposed.Visits));
+        var annes = proposal.Rounds.Single(r => r.NurseId == anne.Id);
+        Assert.Contains(annes.Stops, s => s.VisitId == kept.Id && !s.New);
+        Assert.Equal(1, annes.Now.Visits);
+        Assert.DoesNotContain(proposal.Rounds.Single(r => r.NurseId == bram.Id).Stops, s => s.VisitId == kept.Id);
+    }
+
+    [Fact]
+    public async Task Taking_one_nurses_part_claims_only_hers_and_a_proposal_on_an_older_schedule_is_refused_with_nothing_taken()
+    {
+        var team = await Host.CreateTeam("Buurtzorg Lunetten");
+        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries");
+        await Host.AddWorkingNurse(team.Id, "Bram Jansen");
+        var visits = new List<Visit>();
+        foreach (var name in new[] { "Johanna", "Gerrit", "Truus", "Kees" })
+        {
+            visits.Add(await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, name, name, "1")).Id));
+        }
+
+        var proposal = (await Http.GetFromJsonAsync<RoundProposal>($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}?seconds=1", Json))!;
+        var hers = proposal.Rounds.Single(r => r.NurseId == anne.Id).Stops.Select(s => s.VisitId).ToHashSet();
+        var taken = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
+            new { scheduleVersion = proposal.ScheduleVersion, nurseId = anne.Id, rounds = proposal.Rounds }, Json);
+        var stale = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
+            new { scheduleVersion = proposal.ScheduleVersion, rounds = proposal.Rounds }, Json);
+
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal(hers.Count, (await taken.Content.ReadFromJsonAsync<ProposalAccepted>(Json))!.Claimed);
+        var day = (await Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json))!;
+        Assert.All(day.Visits, v => Assert.Equal(hers.Contains(v.Id) ? [anne.Id] : [], v.AssignedNurses));
+        var round = (await Http.GetFromJsonAsync<Host.Rounds.RoundView>($"/api/teams/{team.Id}/rounds/{anne.Id}/{Today:yyyy-MM-dd}", Json))!;
+        Assert.Equal(proposal.Rounds.Single(r => r.NurseId == anne.Id).Stops.Select(s => s.VisitId), round.Stops.Select(s => s.Stop.Visit.Id));
+
+        await ProblemAssert.Problem(stale, HttpStatusCode.Conflict, "changed after this proposal");
+        var unchanged = (await Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json))!;
+        Assert.Equal(day.Version, unchanged.Version);
+    }
+
+    [Fact]
+    public async Task Bad_proposal_requests_are_4xx_naming_the_field()
+    {
+        var team = await Host.CreateTeam("Buurtzorg Tuindorp");
+
+        await ProblemAssert.Problem(await Http.GetAsync($"/api/teams/{Guid.NewGuid()}/proposals/{Today:yyyy-MM-dd}"), HttpStatusCode.NotFound, "no team");
+        await ProblemAssert.Problem(await Http.GetAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}?seconds=600"), HttpStatusCode.BadRequest, "seconds");
+        await ProblemAssert.Problem(await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept", new { rounds = Array.Empty<object>() }, Json), HttpStatusCode.BadRequest, "scheduleVersion");
+        await ProblemAssert.Problem(await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept", new { scheduleVersion = 0 }, Json), HttpStatusCode.BadRequest, "rounds");
+        await ProblemAssert.Problem(await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
+            new { scheduleVersion = 0, nurseId = Guid.NewGuid(), rounds = Array.Empty<object>() }, Json), HttpStatusCode.BadRequest, "nurseId");
+    }
+}
