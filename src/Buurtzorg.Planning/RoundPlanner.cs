@@ -31,7 +31,18 @@ public static class RoundPlanner
 
         var deadline = options.TimeLimit;
         var search = new Search(problem, tasks, clock);
-        var routes = search.Solve(problem.Nurses, initial: null, until: problem.Cost.PerNurseUsed > 0 ? Fraction(deadline, 0.2) : deadline);
+        List<List<int>>? routes;
+        if (problem.TaskLinks.Count > 0 && deadline >= TimeSpan.FromSeconds(5))
+        {
+            // Linked visits tie the search down: how the first plan is built matters more, so a
+            // few ways of building it get a share of the time each and the best one goes on.
+            routes = search.Portfolio(problem.Nurses, deadline, share: 0.1);
+            routes = search.Solve(problem.Nurses, routes, deadline) ?? routes;
+        }
+        else
+        {
+            routes = search.Solve(problem.Nurses, initial: null, until: problem.Cost.PerNurseUsed > 0 ? Fraction(deadline, 0.2) : deadline);
+        }
         var nurses = problem.Nurses;
         if (routes is not null && problem.Cost.PerNurseUsed > 0)
         {
@@ -102,11 +113,37 @@ public static class RoundPlanner
 
         public int Improvements { get; private set; }
 
-        public List<List<int>>? Solve(IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, bool stopWhenAllPlaced = false)
+        /// <summary>Each way of building a first plan, improved for a share of the time; the best by cost.</summary>
+        public List<List<int>>? Portfolio(IReadOnlyList<PlanNurse> nurses, TimeSpan deadline, double share)
+        {
+            (List<List<int>> Routes, long Cost)? best = null;
+            foreach (var strategy in new[]
+            {
+                FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion,
+                FirstSolutionStrategy.Types.Value.LocalCheapestInsertion,
+                FirstSolutionStrategy.Types.Value.SequentialCheapestInsertion,
+                FirstSolutionStrategy.Types.Value.PathCheapestArc,
+            })
+            {
+                var found = Solve(nurses, null, clock.Elapsed + Fraction(deadline, share), strategy: strategy);
+                if (found is { } routes && (best is null || found.Value.Cost < best.Value.Cost))
+                {
+                    best = found;
+                }
+            }
+
+            return best?.Routes;
+        }
+
+        public List<List<int>>? Solve(IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, bool stopWhenAllPlaced = false) =>
+            Solve(nurses, initial, until, FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion, stopWhenAllPlaced)?.Routes;
+
+        private (List<List<int>> Routes, long Cost)? Solve(
+            IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, FirstSolutionStrategy.Types.Value strategy, bool stopWhenAllPlaced = false)
         {
             using var setup = new RoutingSetup(problem, tasks, nurses);
             var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
-            parameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
+            parameters.FirstSolutionStrategy = strategy;
             parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
             var left = until - clock.Elapsed;
             parameters.TimeLimit = Duration.FromTimeSpan(left > TimeSpan.FromMilliseconds(50) ? left : TimeSpan.FromMilliseconds(50));
@@ -126,7 +163,7 @@ public static class RoundPlanner
             var solution = start is null
                 ? setup.Routing.SolveWithParameters(parameters)
                 : setup.Routing.SolveFromAssignmentWithParameters(start, parameters);
-            return solution is null ? null : setup.Routes(solution);
+            return solution is null ? null : (setup.Routes(solution), solution.ObjectiveValue());
         }
 
         /// <summary>
