@@ -41,7 +41,9 @@ public static class RoundPlanner
         }
         else
         {
-            routes = search.Solve(problem.Nurses, initial: null, until: problem.Cost.PerNurseUsed > 0 ? Fraction(deadline, 0.2) : deadline);
+            // When nurses used cost something, most of the time still goes to one long guided
+            // search (restarts lose what it learned); emptying rounds gets the rest.
+            routes = search.Solve(problem.Nurses, initial: null, until: problem.Cost.PerNurseUsed > 0 ? Fraction(deadline, 0.7) : deadline);
         }
         var nurses = problem.Nurses;
         if (routes is not null && problem.Cost.PerNurseUsed > 0)
@@ -109,6 +111,9 @@ public static class RoundPlanner
     /// <summary>One planning run's searches, sharing the clock and what they learned.</summary>
     private sealed class Search(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, Stopwatch clock)
     {
+        // Until a model that must place every task fails, tasks are not optional.
+        private bool _optional;
+
         public TimeSpan? FirstFeasibleAfter { get; private set; }
 
         public int Improvements { get; private set; }
@@ -141,7 +146,24 @@ public static class RoundPlanner
         private (List<List<int>> Routes, long Cost)? Solve(
             IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, FirstSolutionStrategy.Types.Value strategy, bool stopWhenAllPlaced = false)
         {
-            using var setup = new RoutingSetup(problem, tasks, nurses);
+            var found = SolveOnce(nurses, initial, until, strategy, stopWhenAllPlaced);
+            if (found is null && !_optional && initial is null && nurses.Count == problem.Nurses.Count)
+            {
+                // Not every task fits: let the search leave some out, at a price.
+                _optional = true;
+                found = SolveOnce(nurses, initial, until, strategy, stopWhenAllPlaced);
+            }
+
+            return found;
+        }
+
+        private (List<List<int>> Routes, long Cost)? SolveOnce(
+            IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, FirstSolutionStrategy.Types.Value strategy, bool stopWhenAllPlaced)
+        {
+            // Emptying a round needs the others to take its tasks one by one, so there tasks are
+            // optional and success is every task placed again.
+            var optional = _optional || stopWhenAllPlaced;
+            using var setup = new RoutingSetup(problem, tasks, nurses, optional);
             var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
             parameters.FirstSolutionStrategy = strategy;
             parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
@@ -159,7 +181,8 @@ public static class RoundPlanner
                 }
             });
 
-            var start = initial is null ? null : setup.FromRoutes(initial);
+            // Routes that leave tasks out are no start for a model that must place them all.
+            var start = initial is null || (!optional && initial.Sum(r => r.Count) < tasks.Count) ? null : setup.FromRoutes(initial);
             var solution = start is null
                 ? setup.Routing.SolveWithParameters(parameters)
                 : setup.Routing.SolveFromAssignmentWithParameters(start, parameters);
@@ -173,7 +196,7 @@ public static class RoundPlanner
         public (List<List<int>> Routes, IReadOnlyList<PlanNurse> Nurses) EliminateRoutes(List<List<int>> routes, IReadOnlyList<PlanNurse> nurses, TimeSpan deadline)
         {
             const int TriesPerCount = 2;
-            var attempt = Fraction(deadline, 0.12);
+            var attempt = Fraction(deadline, 0.1);
             var failed = new HashSet<string>();
             // Fewer nurses than the load needs cannot work (when they all carry the same).
             var load = tasks.Sum(t => (long)t.Load);

@@ -10,13 +10,17 @@ namespace Buurtzorg.Planning;
 /// </summary>
 internal sealed class RoutingSetup : IDisposable
 {
-    public const long TimeScale = 100;
+    public const long TimeScale = 1000;
     private const long WeightScale = 10;
-    public const long DropPenalty = 100_000_000_000;
+    public const long DropPenalty = 1_000_000_000_000;
 
     private readonly List<object> _callbacks = []; // keeps the delegates alive while native code holds them
 
-    public RoutingSetup(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses)
+    /// <param name="problem">The day.</param>
+    /// <param name="tasks">The tasks screening let through.</param>
+    /// <param name="nurses">The nurses who may be used.</param>
+    /// <param name="optional">Whether tasks may be left out (at a high price). A model where every task must be placed searches better, so that is tried first.</param>
+    public RoutingSetup(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, bool optional)
     {
         Problem = problem;
         Tasks = tasks;
@@ -30,12 +34,22 @@ internal sealed class RoutingSetup : IDisposable
         var history = problem.CareHistory.Select(h => (h.NurseId, h.ClientId)).ToHashSet();
         var horizon = Scale(Math.Max(nurses.Max(n => n.ShiftEnd), tasks.Count == 0 ? 0 : tasks.Max(t => t.WindowEnd)) + 1);
 
+        // When no nurse differs in how long a task takes or what it costs her, one callback
+        // serves all: the solver caches it, and searches much faster than with one per nurse.
+        var knows = history.Count > 0 && weights.Continuity > 0;
+        var alike = !knows && tasks.All(t => t.DurationByNurse is null);
         var timeCallbacks = new int[nurses.Count];
         var workCallbacks = new int[nurses.Count];
         for (var v = 0; v < nurses.Count; v++)
         {
+            if (alike && v > 0)
+            {
+                timeCallbacks[v] = timeCallbacks[0];
+                workCallbacks[v] = workCallbacks[0];
+                continue;
+            }
+
             var nurse = nurses[v];
-            var knows = history.Count > 0 && weights.Continuity > 0;
             var travelWeight = Weight(weights.Travel);
             var continuity = Weight(weights.Continuity) * TimeScale;
             LongLongToLong time = (from, to) => Ceil(Service(from, nurse) + Travel(from, to));
@@ -51,10 +65,26 @@ internal sealed class RoutingSetup : IDisposable
             _callbacks.Add(cost);
             timeCallbacks[v] = Routing.RegisterTransitCallback(time);
             workCallbacks[v] = Routing.RegisterTransitCallback(work);
-            Routing.SetArcCostEvaluatorOfVehicle(Routing.RegisterTransitCallback(cost), v);
+            var costCallback = Routing.RegisterTransitCallback(cost);
+            if (alike)
+            {
+                Routing.SetArcCostEvaluatorOfAllVehicles(costCallback);
+            }
+            else
+            {
+                Routing.SetArcCostEvaluatorOfVehicle(costCallback, v);
+            }
         }
 
-        Routing.AddDimensionWithVehicleTransits(timeCallbacks, horizon, horizon, false, "Time");
+        if (alike)
+        {
+            Routing.AddDimension(timeCallbacks[0], horizon, horizon, false, "Time");
+        }
+        else
+        {
+            Routing.AddDimensionWithVehicleTransits(timeCallbacks, horizon, horizon, false, "Time");
+        }
+
         Time = Routing.GetMutableDimension("Time");
         if (weights.Fairness > 0 && nurses.Count > 1)
         {
@@ -100,7 +130,10 @@ internal sealed class RoutingSetup : IDisposable
                 Routing.VehicleVar(index).SetValues([-1, .. allowed.Select(v => (long)v)]);
             }
 
-            Routing.AddDisjunction([index], DropPenalty);
+            if (optional)
+            {
+                Routing.AddDisjunction([index], DropPenalty);
+            }
         }
 
         var solver = Routing.solver();

@@ -6,6 +6,13 @@ using Buurtzorg.PlannerBench;
 //     [--seconds-mankowska 60] [--only solomon|mankowska] [--baseline] [instance files...]
 // Without files: every instance in ../shared/data where present, else the copy the planner's
 // tests carry. Prints Markdown tables; exits 1 when a plan broke a rule or a run failed.
+//   dotnet run -c Release --project tools/Buurtzorg.PlannerBench -- team-day [--visits 50] [--nurses 6] [--days 20]
+// times the first feasible plan of generated team days shaped like the demo region's.
+if (args.FirstOrDefault() == "team-day")
+{
+    return TeamDayBench.Run(args);
+}
+
 try
 {
     return Bench.Run(BenchOptions.Parse(args));

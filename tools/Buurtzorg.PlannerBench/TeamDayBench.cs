@@ -1,0 +1,89 @@
+using System.Globalization;
+using Bogus;
+using Buurtzorg.Contracts.CarePlans;
+using Buurtzorg.Demo;
+using Buurtzorg.Planning;
+using Buurtzorg.Planning.Checking;
+
+namespace Buurtzorg.PlannerBench;
+
+/// <summary>
+/// Time to the first feasible plan of a team day shaped like the demo region's: clients in one
+/// of its neighbourhoods with the demo's care patterns (so its windows, lengths, qualifications
+/// and double visits), nurses with the demo's qualifications and morning or evening shifts,
+/// until the day holds the asked number of visits. Usage: team-day [--visits 50] [--nurses 6] [--days 20]
+/// </summary>
+internal static class TeamDayBench
+{
+    public static int Run(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var visits = int.Parse(Value("--visits") ?? "50", CultureInfo.InvariantCulture);
+        var nurses = int.Parse(Value("--nurses") ?? "6", CultureInfo.InvariantCulture);
+        var days = int.Parse(Value("--days") ?? "20", CultureInfo.InvariantCulture);
+
+        var firsts = new List<double>();
+        var infeasible = 0;
+        for (var seed = 1; seed <= days; seed++)
+        {
+            var problem = Day(visits, nurses, seed);
+            var result = RoundPlanner.Plan(problem, new PlanningOptions(TimeSpan.FromSeconds(1)));
+            infeasible += PlanChecker.Check(problem, result).Feasible ? 0 : 1;
+            firsts.Add(result.Stats.FirstFeasibleAfter?.TotalMilliseconds ?? double.PositiveInfinity);
+        }
+
+        firsts.Sort();
+        Console.WriteLine($"| team days | visits | nurses | first feasible plan, median | max | plans the checker refused |");
+        Console.WriteLine($"|---|---|---|---|---|---|");
+        Console.WriteLine($"| {days} | {visits} | {nurses} | {firsts[firsts.Count / 2]:F0} ms | {firsts[^1]:F0} ms | {infeasible} |");
+        return infeasible == 0 ? 0 : 1;
+    }
+
+    private static PlanningProblem Day(int visits, int nurseCount, int seed)
+    {
+        var faker = new Faker("nl") { Random = new Randomizer(seed) };
+        var hood = DemoGeography.Neighbourhoods[seed % DemoGeography.Neighbourhoods.Count];
+        var points = new List<(double Latitude, double Longitude)>();
+        (double, double) Near() => (hood.Centre.Latitude + faker.Random.Double(-0.015, 0.015), hood.Centre.Longitude + faker.Random.Double(-0.025, 0.025));
+
+        string[] specialisms = ["WoundCare", "InjectionsAndMedication", "DiabetesCare", "PalliativeCare", "CatheterAndStomaCare"];
+        var nurses = new List<PlanNurse>();
+        for (var n = 0; n < nurseCount; n++)
+        {
+            points.Add(Near());
+            var morning = n < (nurseCount * 4 + 4) / 5;
+            nurses.Add(new PlanNurse($"nurse-{n}", n, n, morning ? 7 * 60 : 16 * 60 + 30, morning ? 12 * 60 + 30 : 22 * 60,
+                new HashSet<string>(["BasicCare", .. faker.PickRandom(specialisms, faker.Random.Int(1, 3))])));
+        }
+
+        var tasks = new List<PlanTask>();
+        var links = new List<TaskLink>();
+        for (var c = 0; tasks.Count < visits; c++)
+        {
+            points.Add(Near());
+            var client = $"client-{c}";
+            var weights = CarePatterns.All.Select(p => (float)p.Weight).ToArray();
+            var pattern = faker.Random.WeightedRandom([.. CarePatterns.All], weights);
+            foreach (var intervention in pattern.Interventions(faker.Random, null).Where(i => i.PerformedBy == Performer.Team))
+            {
+                var schedule = intervention.Schedule;
+                var times = schedule.Period == SchedulePeriod.Day ? schedule.TimesPerPeriod : faker.Random.Double() < schedule.TimesPerPeriod / 7.0 ? 1 : 0;
+                var span = (schedule.WindowEnd - schedule.WindowStart).TotalMinutes / Math.Max(1, times);
+                for (var k = 0; k < times && tasks.Count < visits; k++)
+                {
+                    var from = schedule.WindowStart.ToTimeSpan().TotalMinutes + k * span;
+                    var latest = Math.Max(from, from + span - schedule.DurationMinutes);
+                    var id = $"{client}-{intervention.Id:N}-{k}";
+                    tasks.Add(new PlanTask(id, client, points.Count - 1, from, latest, schedule.DurationMinutes, schedule.RequiredQualification?.ToString()));
+                    if (schedule.TwoNurses)
+                    {
+                        tasks.Add(new PlanTask(id + "-2", client, points.Count - 1, from, latest, schedule.DurationMinutes, schedule.RequiredQualification?.ToString()));
+                        links.Add(new TaskLink(id, id + "-2"));
+                    }
+                }
+            }
+        }
+
+        return new PlanningProblem(tasks, nurses, new GeoTravelTimes(points), links, PlanningWeights.HomeCare);
+    }
+}
