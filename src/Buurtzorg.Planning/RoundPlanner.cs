@@ -42,7 +42,7 @@ public static class RoundPlanner
         else
         {
             // When nurses used cost something, most of the time still goes to one long guided
-            // search (restarts lose what it learned); emptying rounds gets the rest.
+            // search (a restart loses what it learned); emptying rounds gets the rest.
             routes = search.Solve(problem.Nurses, initial: null, until: problem.Cost.PerNurseUsed > 0 ? Fraction(deadline, 0.7) : deadline);
         }
         var nurses = problem.Nurses;
@@ -116,6 +116,9 @@ public static class RoundPlanner
 
         public TimeSpan? FirstFeasibleAfter { get; private set; }
 
+        /// <summary>The solver's cost of the last plan found (the same scale in every model of this run).</summary>
+        public long LastCost { get; private set; } = long.MaxValue;
+
         public int Improvements { get; private set; }
 
         /// <summary>Each way of building a first plan, improved for a share of the time; the best by cost.</summary>
@@ -186,7 +189,13 @@ public static class RoundPlanner
             var solution = start is null
                 ? setup.Routing.SolveWithParameters(parameters)
                 : setup.Routing.SolveFromAssignmentWithParameters(start, parameters);
-            return solution is null ? null : (setup.Routes(solution), solution.ObjectiveValue());
+            if (solution is null)
+            {
+                return null;
+            }
+
+            LastCost = solution.ObjectiveValue();
+            return (setup.Routes(solution), LastCost);
         }
 
         /// <summary>
@@ -196,6 +205,7 @@ public static class RoundPlanner
         public (List<List<int>> Routes, IReadOnlyList<PlanNurse> Nurses) EliminateRoutes(List<List<int>> routes, IReadOnlyList<PlanNurse> nurses, TimeSpan deadline)
         {
             const int TriesPerCount = 2;
+            var cost = LastCost;
             var attempt = Fraction(deadline, 0.1);
             var failed = new HashSet<string>();
             // Fewer nurses than the load needs cannot work (when they all carry the same).
@@ -228,13 +238,14 @@ public static class RoundPlanner
                     continue;
                 }
 
-                (routes, nurses) = (tried, fewer);
+                (routes, nurses, cost) = (tried, fewer, LastCost);
                 failed.Clear();
             }
 
             // The rest of the time goes to shortening the rounds of the nurses left.
+            // A restarted search does not always beat what it started from: keep the cheaper.
             var polished = Solve(nurses, [.. routes], deadline);
-            return (polished is not null && polished.Sum(r => r.Count) >= routes.Sum(r => r.Count) ? polished : routes, nurses);
+            return (polished is not null && polished.Sum(r => r.Count) >= routes.Sum(r => r.Count) && LastCost <= cost ? polished : routes, nurses);
         }
     }
 }

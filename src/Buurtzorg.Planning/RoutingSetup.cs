@@ -38,6 +38,17 @@ internal sealed class RoutingSetup : IDisposable
         // serves all: the solver caches it, and searches much faster than with one per nurse.
         var knows = history.Count > 0 && weights.Continuity > 0;
         var alike = !knows && tasks.All(t => t.DurationByNurse is null);
+        // Travel between nodes, computed once: the solver asks for arcs millions of times.
+        var nodeCount = taskCount + 2 * nurses.Count;
+        var travel = new double[nodeCount, nodeCount];
+        for (var a = 0; a < nodeCount; a++)
+        {
+            for (var b = 0; b < nodeCount; b++)
+            {
+                travel[a, b] = problem.Travel.Between(Location(a), Location(b));
+            }
+        }
+
         var timeCallbacks = new int[nurses.Count];
         var workCallbacks = new int[nurses.Count];
         for (var v = 0; v < nurses.Count; v++)
@@ -50,16 +61,24 @@ internal sealed class RoutingSetup : IDisposable
             }
 
             var nurse = nurses[v];
+            var service = Enumerable.Range(0, nodeCount).Select(node => node < taskCount ? tasks[node].DurationFor(nurse.Id) : 0).ToArray();
+            var arcTime = new long[nodeCount, nodeCount];
+            var arcCost = new long[nodeCount, nodeCount];
             var travelWeight = Weight(weights.Travel);
             var continuity = Weight(weights.Continuity) * TimeScale;
-            LongLongToLong time = (from, to) => Ceil(Service(from, nurse) + Travel(from, to));
-            LongLongToLong work = (from, _) => Ceil(Service(from, nurse));
-            LongLongToLong cost = (from, to) =>
+            for (var a = 0; a < nodeCount; a++)
             {
-                var arc = travelWeight * (long)Math.Round(Travel(from, to) * TimeScale);
-                var node = Manager.IndexToNode(to);
-                return knows && node < Tasks.Count && !history.Contains((nurse.Id, Tasks[node].ClientId)) ? arc + continuity : arc;
-            };
+                for (var b = 0; b < nodeCount; b++)
+                {
+                    arcTime[a, b] = Ceil(service[a] + travel[a, b]);
+                    arcCost[a, b] = travelWeight * (long)Math.Round(travel[a, b] * TimeScale)
+                        + (knows && b < taskCount && !history.Contains((nurse.Id, tasks[b].ClientId)) ? continuity : 0);
+                }
+            }
+
+            LongLongToLong time = (from, to) => arcTime[Manager.IndexToNode(from), Manager.IndexToNode(to)];
+            LongLongToLong work = (from, _) => Ceil(service[Manager.IndexToNode(from)]);
+            LongLongToLong cost = (from, to) => arcCost[Manager.IndexToNode(from), Manager.IndexToNode(to)];
             _callbacks.Add(time);
             _callbacks.Add(work);
             _callbacks.Add(cost);
@@ -193,14 +212,6 @@ internal sealed class RoutingSetup : IDisposable
         Routing.Dispose();
         Manager.Dispose();
     }
-
-    private double Service(long index, PlanNurse nurse)
-    {
-        var node = Manager.IndexToNode(index);
-        return node < Tasks.Count ? Tasks[node].DurationFor(nurse.Id) : 0;
-    }
-
-    private double Travel(long from, long to) => Problem.Travel.Between(Location(Manager.IndexToNode(from)), Location(Manager.IndexToNode(to)));
 
     private int Location(int node) => node < Tasks.Count
         ? Tasks[node].Location
