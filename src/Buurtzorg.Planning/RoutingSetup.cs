@@ -3,8 +3,8 @@ using Google.OrTools.ConstraintSolver;
 namespace Buurtzorg.Planning;
 
 /// <summary>
-/// The problem as an OR-Tools routing model: one vehicle per nurse, one node per task plus a
-/// start and an end node per nurse. Times are scaled to integers (<see cref="TimeScale"/> steps
+/// The problem as an OR-Tools routing model: one vehicle per nurse, one node per task plus one
+/// per place nurses start or end. Times are scaled to integers (<see cref="TimeScale"/> steps
 /// per unit) and rounded up, so any time the solver finds can really be kept; costs are the
 /// weights (in tenths) times the scaled units.
 /// </summary>
@@ -15,6 +15,7 @@ internal sealed class RoutingSetup : IDisposable
     public const long DropPenalty = 1_000_000_000_000;
 
     private readonly List<object> _callbacks = []; // keeps the delegates alive while native code holds them
+    private readonly List<int> _depots;
 
     /// <param name="problem">The day.</param>
     /// <param name="tasks">The tasks screening let through.</param>
@@ -26,9 +27,13 @@ internal sealed class RoutingSetup : IDisposable
         Tasks = tasks;
         Nurses = nurses;
         var taskCount = tasks.Count;
-        var starts = Enumerable.Range(0, nurses.Count).Select(v => taskCount + v).ToArray();
-        var ends = Enumerable.Range(0, nurses.Count).Select(v => taskCount + nurses.Count + v).ToArray();
-        Manager = new RoutingIndexManager(taskCount + 2 * nurses.Count, nurses.Count, starts, ends);
+        // One node per place nurses start or end (a shared office, or each her home): nurses
+        // starting at one place share its node, which the search handles much better than a
+        // copy per nurse.
+        _depots = [.. nurses.SelectMany(n => new[] { n.StartLocation, n.EndLocation }).Distinct()];
+        var starts = nurses.Select(n => taskCount + _depots.IndexOf(n.StartLocation)).ToArray();
+        var ends = nurses.Select(n => taskCount + _depots.IndexOf(n.EndLocation)).ToArray();
+        Manager = new RoutingIndexManager(taskCount + _depots.Count, nurses.Count, starts, ends);
         Routing = new RoutingModel(Manager);
         var weights = problem.Cost;
         var history = problem.CareHistory.Select(h => (h.NurseId, h.ClientId)).ToHashSet();
@@ -39,7 +44,7 @@ internal sealed class RoutingSetup : IDisposable
         var knows = history.Count > 0 && weights.Continuity > 0;
         var alike = !knows && tasks.All(t => t.DurationByNurse is null);
         // Travel between nodes, computed once: the solver asks for arcs millions of times.
-        var nodeCount = taskCount + 2 * nurses.Count;
+        var nodeCount = taskCount + _depots.Count;
         var travel = new double[nodeCount, nodeCount];
         for (var a = 0; a < nodeCount; a++)
         {
@@ -213,9 +218,7 @@ internal sealed class RoutingSetup : IDisposable
         Manager.Dispose();
     }
 
-    private int Location(int node) => node < Tasks.Count
-        ? Tasks[node].Location
-        : node < Tasks.Count + Nurses.Count ? Nurses[node - Tasks.Count].StartLocation : Nurses[node - Tasks.Count - Nurses.Count].EndLocation;
+    private int Location(int node) => node < Tasks.Count ? Tasks[node].Location : _depots[node - Tasks.Count];
 
     private static long Weight(double weight) => (long)Math.Round(weight * WeightScale);
 
