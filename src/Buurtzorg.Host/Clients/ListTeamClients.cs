@@ -1,5 +1,4 @@
 using Buurtzorg.Contracts.Clients;
-using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Teams;
 using Mediator;
 
@@ -14,10 +13,7 @@ public sealed class ListTeamClientsHandler(IGrainFactory grains) : IQueryHandler
 {
     public async ValueTask<IReadOnlyList<TeamClient>> Handle(ListTeamClients query, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ITeamGrain>(query.TeamId).Get() is not { } team)
-        {
-            throw TeamOutcome.TeamNotFound(query.TeamId);
-        }
+        var team = await grains.RequireTeam(query.TeamId);
 
         var records = await Task.WhenAll(team.ClientIds.Select(id => grains.GetGrain<IClientGrain>(id).Get().AsTask()));
         return [.. records.OfType<ClientRecord>().Select(c => new TeamClient(c.Id, c.Details.Name, c.Status)).OrderBy(c => c.Name, StringComparer.CurrentCulture)];

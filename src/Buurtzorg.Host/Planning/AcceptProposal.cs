@@ -1,5 +1,4 @@
 using Buurtzorg.Contracts.Rounds;
-using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Teams;
@@ -40,10 +39,7 @@ public sealed class AcceptProposalHandler(IGrainFactory grains) : ICommandHandle
 {
     public async ValueTask<ProposalAccepted> Handle(AcceptProposal command, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ITeamGrain>(command.TeamId).Get() is null)
-        {
-            throw TeamOutcome.TeamNotFound(command.TeamId);
-        }
+        await grains.RequireTeam(command.TeamId);
 
         var rounds = command.Rounds!.Where(r => command.NurseId is not { } nurse || r.NurseId == nurse).ToList();
         var accepted = await grains.GetGrain<ITeamScheduleGrain>(command.TeamId).AcceptProposal(command.ScheduleVersion!.Value, command.Date, rounds);

@@ -1,5 +1,4 @@
 using Buurtzorg.Contracts.Rounds;
-using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Teams;
 using Mediator;
@@ -25,10 +24,7 @@ public sealed class ProposeRoundsHandler(IGrainFactory grains) : IQueryHandler<P
 {
     public async ValueTask<RoundProposal> Handle(ProposeRounds query, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ITeamGrain>(query.TeamId).Get() is null)
-        {
-            throw TeamOutcome.TeamNotFound(query.TeamId);
-        }
+        await grains.RequireTeam(query.TeamId);
 
         return await grains.GetGrain<IRoundPlannerGrain>(query.TeamId)
             .Propose(query.Date, TimeSpan.FromSeconds(query.Seconds ?? ProposeRounds.DefaultSeconds));

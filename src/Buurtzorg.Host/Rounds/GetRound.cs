@@ -1,6 +1,5 @@
 using Buurtzorg.Contracts.Rounds;
 using Buurtzorg.Contracts.Visits;
-using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Teams;
 using Mediator;
 
@@ -24,10 +23,7 @@ public sealed class GetRoundHandler(IGrainFactory grains, VisitDetailsReader rea
 {
     public async ValueTask<RoundView> Handle(GetRound query, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ITeamGrain>(query.TeamId).Get() is null)
-        {
-            throw TeamOutcome.TeamNotFound(query.TeamId);
-        }
+        await grains.RequireTeam(query.TeamId);
 
         return await RoundView.Of(await grains.GetGrain<ITeamScheduleGrain>(query.TeamId).GetRound(query.NurseId, query.Date), reader);
     }

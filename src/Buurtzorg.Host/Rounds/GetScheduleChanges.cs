@@ -1,5 +1,4 @@
 using Buurtzorg.Contracts.Rounds;
-using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Teams;
@@ -26,10 +25,7 @@ public sealed class GetScheduleChangesHandler(IGrainFactory grains) : IQueryHand
 {
     public async ValueTask<ScheduleDelta> Handle(GetScheduleChanges query, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ITeamGrain>(query.TeamId).Get() is null)
-        {
-            throw TeamOutcome.TeamNotFound(query.TeamId);
-        }
+        await grains.RequireTeam(query.TeamId);
 
         return await grains.GetGrain<ITeamScheduleGrain>(query.TeamId).GetChanges(query.Since!.Value);
     }

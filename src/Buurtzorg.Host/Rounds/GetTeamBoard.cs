@@ -16,10 +16,7 @@ public sealed class GetTeamBoardHandler(IGrainFactory grains, VisitDetailsReader
 {
     public async ValueTask<TeamBoard> Handle(GetTeamBoard query, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ITeamGrain>(query.TeamId).Get() is not { } team)
-        {
-            throw TeamOutcome.TeamNotFound(query.TeamId);
-        }
+        var team = await grains.RequireTeam(query.TeamId);
 
         var day = await grains.GetGrain<ITeamScheduleGrain>(query.TeamId).GetVisits(query.Date, query.Date);
         var visits = day.Visits.Where(v => v.Status != VisitStatus.Cancelled || v.AssignedNurses.Count > 0).ToList();

@@ -1,7 +1,6 @@
 using Buurtzorg.Contracts.Rounds;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Host.Problems;
-using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Teams;
 using Mediator;
 
@@ -36,10 +35,7 @@ public sealed class PlanRoundHandler(IGrainFactory grains, VisitDetailsReader re
 {
     public async ValueTask<RoundView> Handle(PlanRound command, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ITeamGrain>(command.TeamId).Get() is null)
-        {
-            throw TeamOutcome.TeamNotFound(command.TeamId);
-        }
+        await grains.RequireTeam(command.TeamId);
 
         var result = await grains.GetGrain<ITeamScheduleGrain>(command.TeamId)
             .PlanRound(command.NurseId, command.Date, [.. command.Stops!.Select(s => new RoundPlanStop(s.VisitId!.Value, s.Start))]);

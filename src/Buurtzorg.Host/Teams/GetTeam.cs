@@ -8,5 +8,5 @@ public sealed record GetTeam(Guid TeamId) : IQuery<TeamSnapshot>;
 public sealed class GetTeamHandler(IGrainFactory grains) : IQueryHandler<GetTeam, TeamSnapshot>
 {
     public async ValueTask<TeamSnapshot> Handle(GetTeam query, CancellationToken cancellationToken) =>
-        await grains.GetGrain<ITeamGrain>(query.TeamId).Get() ?? throw TeamOutcome.TeamNotFound(query.TeamId);
+        await grains.RequireTeam(query.TeamId);
 }

@@ -24,4 +24,8 @@ internal static class TeamOutcome
         $"A team that grows past {TeamLimits.MaxNurses} nurses divides in two; its nurses and clients are now in the teams named in 'childTeamIds' of the team. Nothing was changed.");
 
     public static ResourceNotFoundException TeamNotFound(Guid teamId) => new($"There is no team with id '{teamId}'.");
+
+    /// <summary>The team, or the 404 every team-scoped request answers when there is none.</summary>
+    public static async Task<TeamSnapshot> RequireTeam(this IGrainFactory grains, Guid teamId) =>
+        await grains.GetGrain<ITeamGrain>(teamId).Get() ?? throw TeamNotFound(teamId);
 }

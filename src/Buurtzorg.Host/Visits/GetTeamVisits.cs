@@ -1,4 +1,3 @@
-using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Teams;
@@ -24,10 +23,7 @@ public sealed class GetTeamVisitsHandler(IGrainFactory grains) : IQueryHandler<G
 {
     public async ValueTask<ScheduleView> Handle(GetTeamVisits query, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ITeamGrain>(query.TeamId).Get() is null)
-        {
-            throw TeamOutcome.TeamNotFound(query.TeamId);
-        }
+        await grains.RequireTeam(query.TeamId);
 
         return await grains.GetGrain<ITeamScheduleGrain>(query.TeamId).GetVisits(query.From, query.To);
     }
