@@ -9,10 +9,6 @@ addStrings({
     "qualification.DiabetesCare": "diabeteszorg",
     "qualification.PalliativeCare": "palliatieve zorg",
     "qualification.CatheterAndStomaCare": "katheter- en stomazorg",
-    "category.TeachingGuidanceAndCounseling": "Voorlichting, advies en instructie",
-    "category.TreatmentsAndProcedures": "Behandelingen en procedures",
-    "category.CaseManagement": "Casemanagement",
-    "category.Surveillance": "Bewaking",
     team: "Team",
     nurse: "Wijkverpleegkundige",
     client: "Cliënt",
@@ -25,10 +21,6 @@ addStrings({
     "qualification.DiabetesCare": "diabetes care",
     "qualification.PalliativeCare": "palliative care",
     "qualification.CatheterAndStomaCare": "catheter and stoma care",
-    "category.TeachingGuidanceAndCounseling": "Teaching, guidance and counselling",
-    "category.TreatmentsAndProcedures": "Treatments and procedures",
-    "category.CaseManagement": "Case management",
-    "category.Surveillance": "Surveillance",
     team: "Team",
     nurse: "Nurse",
     client: "Client",
@@ -37,7 +29,6 @@ addStrings({
 });
 
 export const qualification = (q) => (q ? t(`qualification.${q}`) : "");
-export const category = (c) => (c ? t(`category.${c}`) : "");
 
 /** Fills a select with options, keeping the chosen value when it is still there. */
 export function fillSelect(select, items, chosen) {

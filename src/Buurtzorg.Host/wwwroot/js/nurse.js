@@ -3,7 +3,7 @@
 // colleagues' changes arrive as events and the page catches up with what changed since the
 // version it has, so it never depends on SignalR having delivered everything.
 import { addStrings, t } from "./i18n.js";
-import { category, fillSelect, qualification } from "./labels.js";
+import { fillSelect, qualification } from "./labels.js";
 import {
   $, addDays, announce, api, ApiProblem, clearProblem, coalesce, formatDate, hhmm, make, openStream, params, setUpPage, showProblem, todayIso,
 } from "./page.js";
@@ -304,8 +304,7 @@ async function move(index, by) {
 // ---------------------------------------------------------------- rendering
 
 function render() {
-  const day = todayIso() === state.date ? `${formatDate(state.date)}` : formatDate(state.date);
-  $("day-heading").textContent = day;
+  $("day-heading").textContent = formatDate(state.date);
   $("today").hidden = state.date === todayIso();
   document.title = `${t("navRound")} – Buurtzorg`;
   if (!state.round || !state.board) return;
