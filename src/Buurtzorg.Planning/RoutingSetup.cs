@@ -89,14 +89,14 @@ internal sealed class RoutingSetup : IDisposable
             _callbacks.Add(cost);
             timeCallbacks[v] = Routing.RegisterTransitCallback(time);
             workCallbacks[v] = Routing.RegisterTransitCallback(work);
-            var costCallback = Routing.RegisterTransitCallback(cost);
-            if (alike)
+            // What an arc costs depends on the nurse only through continuity.
+            if (!knows && v == 0)
             {
-                Routing.SetArcCostEvaluatorOfAllVehicles(costCallback);
+                Routing.SetArcCostEvaluatorOfAllVehicles(Routing.RegisterTransitCallback(cost));
             }
-            else
+            else if (knows)
             {
-                Routing.SetArcCostEvaluatorOfVehicle(costCallback, v);
+                Routing.SetArcCostEvaluatorOfVehicle(Routing.RegisterTransitCallback(cost), v);
             }
         }
 
