@@ -9,12 +9,15 @@ public sealed record PlanningOptions(TimeSpan TimeLimit);
 
 /// <summary>
 /// Proposes each nurse's round for a day. Method: tasks no plan can hold are set aside with their
-/// reason; the rest go to OR-Tools' routing solver (parallel cheapest insertion for a first plan,
-/// then guided local search until the time limit). When nurses used cost something (the VRPTW
-/// benchmarks: vehicles first), the planner also empties routes one at a time, the smallest
-/// first, asking the solver to fit its visits into the others with one nurse fewer, and keeps
-/// each success. The plan's times are then worked out exactly (earliest starts that keep every
-/// window and double visit), and the cost is counted per objective.
+/// reason; the rest go to OR-Tools' routing solver, first as a model that must place every task
+/// (it searches better), with tasks made optional at a high price only if that model has no
+/// plan: parallel cheapest insertion for a first plan, then guided local search until the time
+/// limit. With double visits, four first-plan builders get a tenth of the time each and the best
+/// goes on. When nurses used cost something (the VRPTW benchmarks: vehicles first), the planner
+/// also empties rounds one at a time, the smallest first, asking the solver to fit its visits
+/// into the others, and keeps each success. The plan's times are then worked out exactly
+/// (earliest starts that keep every window and double visit), and the cost is counted per
+/// objective.
 /// </summary>
 public static class RoundPlanner
 {
@@ -45,6 +48,7 @@ public static class RoundPlanner
             // search (a restart loses what it learned); emptying rounds gets the rest.
             routes = search.Solve(problem.Nurses, initial: null, until: problem.Cost.PerNurseUsed > 0 ? Fraction(deadline, 0.7) : deadline);
         }
+
         var nurses = problem.Nurses;
         if (routes is not null && problem.Cost.PerNurseUsed > 0)
         {
