@@ -26,16 +26,16 @@ internal static class Screening
             }
         }
 
+        var byId = problem.Tasks.ToDictionary(t => t.Id);
         foreach (var link in problem.TaskLinks)
         {
-            var first = problem.Tasks.First(t => t.Id == link.First);
-            var second = problem.Tasks.First(t => t.Id == link.Second);
-            var nurses = QualifiedNurses(problem, first).Select(n => n.Id).Union(QualifiedNurses(problem, second).Select(n => n.Id)).ToList();
-            var canSplit = QualifiedNurses(problem, first).Any(a => QualifiedNurses(problem, second).Any(b => b.Id != a.Id));
+            var first = byId[link.First];
+            var second = byId[link.Second];
+            var forSecond = QualifiedNurses(problem, second).Select(n => n.Id).ToList();
+            var canSplit = QualifiedNurses(problem, first).Any(a => forSecond.Exists(b => b != a.Id));
             if (!canSplit && !unplaced.ContainsKey(first.Id) && !unplaced.ContainsKey(second.Id))
             {
-                var why = new UnplacedTask(first.Id, UnplacedReason.NoSecondNurse,
-                    nurses.Count < 2 ? "A double visit needs two different qualified nurses on shift." : "The two halves of this double visit need two different nurses.");
+                var why = new UnplacedTask(first.Id, UnplacedReason.NoSecondNurse, "A double visit needs two different qualified nurses on shift.");
                 unplaced[first.Id] = why;
                 unplaced[second.Id] = why with { TaskId = second.Id };
             }

@@ -224,9 +224,11 @@ public sealed partial class TeamScheduleGrain
     private static bool Available(NurseRecord nurse, Visit visit) =>
         !nurse.Absences.Any(a => a.From <= visit.Date && visit.Date <= a.To)
         && nurse.Profile.WeeklyAvailability.Any(slot =>
-            slot.Day == visit.Date.DayOfWeek
-            && ((slot.To < visit.WindowEnd ? slot.To : visit.WindowEnd) - (slot.From > visit.WindowStart ? slot.From : visit.WindowStart)).TotalMinutes >= visit.DurationMinutes
-            && (slot.From > visit.WindowStart ? slot.From : visit.WindowStart) < (slot.To < visit.WindowEnd ? slot.To : visit.WindowEnd));
+        {
+            var from = slot.From > visit.WindowStart ? slot.From : visit.WindowStart;
+            var to = slot.To < visit.WindowEnd ? slot.To : visit.WindowEnd;
+            return slot.Day == visit.Date.DayOfWeek && from < to && (to - from).TotalMinutes >= visit.DurationMinutes;
+        });
 
     private async Task<RoundResult> Assign(int at, Visit changed, Guid? alsoNurse)
     {
