@@ -12,8 +12,8 @@ public sealed record PlanningOptions(TimeSpan TimeLimit);
 /// reason; the rest go to OR-Tools' routing solver, first as a model that must place every task
 /// (it searches better), with tasks made optional at a high price only if that model has no
 /// plan: parallel cheapest insertion for a first plan, then guided local search until the time
-/// limit. With double visits, four first-plan builders get a tenth of the time each and the best
-/// goes on. When nurses used cost something (the VRPTW benchmarks: vehicles first), the planner
+/// limit. With double visits, the sequence search (<see cref="SequenceSearch"/>) plans first and
+/// the routing solver polishes its plan. When nurses used cost something (the VRPTW benchmarks: vehicles first), the planner
 /// also empties rounds one at a time, the smallest first, asking the solver to fit its visits
 /// into the others, and keeps each success. The plan's times are then worked out exactly
 /// (earliest starts that keep every window and double visit), and the cost is counted per
@@ -29,18 +29,22 @@ public static class RoundPlanner
         {
             var empty = problem.Nurses.Select(n => new List<int>()).ToList();
             unplaced.AddRange(tasks.Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No nurse is on shift.")));
-            return Result(problem, [], problem.Nurses, empty, unplaced, clock, clock.Elapsed, 0);
+            return Result(problem, [], problem.Nurses, empty, unplaced, clock, clock.Elapsed, 0, Engine(problem));
         }
 
         var deadline = options.TimeLimit;
         var search = new Search(problem, tasks, clock);
         List<List<int>>? routes;
-        if (problem.TaskLinks.Count > 0 && deadline >= TimeSpan.FromSeconds(5))
+        if (problem.TaskLinks.Count > 0)
         {
-            // Linked visits tie the search down: how the first plan is built matters more, so a
-            // few ways of building it get a share of the time each and the best one goes on.
-            routes = search.Portfolio(problem.Nurses, deadline, share: 0.1);
-            routes = search.Solve(problem.Nurses, routes, deadline) ?? routes;
+            // Linked visits tie OR-Tools' one-task moves down; the sequence search moves a double
+            // visit as a whole. It gets most of the time, then the routing solver polishes its
+            // plan, and the better of the two by the planner's own count is kept.
+            var sequence = new SequenceSearch(problem, tasks);
+            routes = sequence.Search(clock, Fraction(deadline, SequenceShare));
+            search.MarkFirst(sequence.FirstPlanAfter);
+            var polished = search.Solve(problem.Nurses, routes, deadline);
+            routes = Cheaper(problem, tasks, routes, polished);
         }
         else
         {
@@ -59,14 +63,14 @@ public static class RoundPlanner
         {
             // Not even a first plan in time: every task waits for the team.
             unplaced.AddRange(tasks.Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No plan was found within the time limit.")));
-            return Result(problem, tasks, problem.Nurses, [.. problem.Nurses.Select(_ => new List<int>())], unplaced, clock, null, search.Improvements);
+            return Result(problem, tasks, problem.Nurses, [.. problem.Nurses.Select(_ => new List<int>())], unplaced, clock, null, search.Improvements, Engine(problem));
         }
 
         DropLoneHalves(problem, tasks, routes);
         var placed = routes.SelectMany(r => r).ToHashSet();
         unplaced.AddRange(tasks.Where((_, node) => !placed.Contains(node))
             .Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No round had room for it within its window and the nurses' shifts.")));
-        return Result(problem, tasks, nurses, routes, unplaced, clock, search.FirstFeasibleAfter, search.Improvements);
+        return Result(problem, tasks, nurses, routes, unplaced, clock, search.FirstFeasibleAfter, search.Improvements, Engine(problem));
     }
 
     /// <summary>
@@ -81,7 +85,7 @@ public static class RoundPlanner
         var routes = problem.Nurses.Select(n => orderByNurse.TryGetValue(n.Id, out var order) ? order.Where(node.ContainsKey).Select(id => node[id]).ToList() : []).ToList();
         var placed = routes.SelectMany(r => r).ToHashSet();
         var open = tasks.Where((_, i) => !placed.Contains(i)).Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "Nobody has it yet.")).ToList();
-        return Result(problem, tasks, problem.Nurses, routes, open, clock, null, 0);
+        return Result(problem, tasks, problem.Nurses, routes, open, clock, null, 0, "current rounds");
     }
 
     /// <summary>A double visit goes as a whole: a half placed without its partner is taken out.</summary>
@@ -99,17 +103,47 @@ public static class RoundPlanner
         }
     }
 
+    // Measured on the Mankowska instances: the sequence search gains more from time than the
+    // routing solver's polish does, but the polish sometimes shortens a round.
+    private const double SequenceShare = 0.9;
+
+    /// <summary>Of two plans, the one that places more, then the one that costs less (each counted as it would be proposed).</summary>
+    private static List<List<int>> Cheaper(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, List<List<int>> plan, List<List<int>>? other)
+    {
+        if (other is null)
+        {
+            return plan;
+        }
+
+        (int Placed, double Cost) Score(List<List<int>> routes)
+        {
+            DropLoneHalves(problem, tasks, routes);
+            var starts = Timetable.Earliest(problem, tasks, problem.Nurses, routes);
+            var rounds = problem.Nurses.Select((n, v) => new PlannedRound(n.Id, [.. routes[v].Select(node =>
+                new PlannedStop(tasks[node].Id, starts[node], starts[node] + tasks[node].DurationFor(n.Id)))])).ToList();
+            return (routes.Sum(r => r.Count), PlanCosts.Count(problem, rounds).Weighted);
+        }
+
+        var (placed, cost) = Score(plan);
+        var (otherPlaced, otherCost) = Score(other);
+        return otherPlaced > placed || (otherPlaced == placed && otherCost < cost - 1e-9) ? other : plan;
+    }
+
+    private static string Engine(PlanningProblem problem) => problem.TaskLinks.Count > 0
+        ? "sequence search (simulated annealing), polished by OR-Tools 9.15 routing"
+        : "OR-Tools 9.15 routing, guided local search";
+
     private static TimeSpan Fraction(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
 
     private static PlanningResult Result(
         PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes,
-        List<UnplacedTask> unplaced, Stopwatch clock, TimeSpan? first, int improvements)
+        List<UnplacedTask> unplaced, Stopwatch clock, TimeSpan? first, int improvements, string engine)
     {
         var starts = Timetable.Earliest(problem, tasks, nurses, routes);
         var byNurse = nurses.Select((n, v) => (n.Id, Stops: routes[v].Select(node =>
             new PlannedStop(tasks[node].Id, starts[node], starts[node] + tasks[node].DurationFor(n.Id))).ToList())).ToDictionary(x => x.Id, x => x.Stops);
         var rounds = problem.Nurses.Select(n => new PlannedRound(n.Id, byNurse.TryGetValue(n.Id, out var stops) ? stops : [])).ToList();
-        return new PlanningResult(rounds, unplaced, PlanCosts.Count(problem, rounds), new PlanningStats(clock.Elapsed, first, improvements, "OR-Tools 9.15 routing, guided local search"));
+        return new PlanningResult(rounds, unplaced, PlanCosts.Count(problem, rounds), new PlanningStats(clock.Elapsed, first, improvements, engine));
     }
 
     /// <summary>One planning run's searches, sharing the clock and what they learned.</summary>
@@ -125,54 +159,29 @@ public static class RoundPlanner
 
         public int Improvements { get; private set; }
 
-        /// <summary>Each way of building a first plan, improved for a share of the time; the best by cost.</summary>
-        public List<List<int>>? Portfolio(IReadOnlyList<PlanNurse> nurses, TimeSpan deadline, double share)
+        public void MarkFirst(TimeSpan? at) => FirstFeasibleAfter ??= at;
+
+        public List<List<int>>? Solve(IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, bool stopWhenAllPlaced = false)
         {
-            (List<List<int>> Routes, long Cost)? best = null;
-            foreach (var strategy in new[]
-            {
-                FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion,
-                FirstSolutionStrategy.Types.Value.LocalCheapestInsertion,
-                FirstSolutionStrategy.Types.Value.SequentialCheapestInsertion,
-                FirstSolutionStrategy.Types.Value.PathCheapestArc,
-            })
-            {
-                var found = Solve(nurses, null, clock.Elapsed + Fraction(deadline, share), strategy: strategy);
-                if (found is { } routes && (best is null || found.Value.Cost < best.Value.Cost))
-                {
-                    best = found;
-                }
-            }
-
-            return best?.Routes;
-        }
-
-        public List<List<int>>? Solve(IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, bool stopWhenAllPlaced = false) =>
-            Solve(nurses, initial, until, FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion, stopWhenAllPlaced)?.Routes;
-
-        private (List<List<int>> Routes, long Cost)? Solve(
-            IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, FirstSolutionStrategy.Types.Value strategy, bool stopWhenAllPlaced = false)
-        {
-            var found = SolveOnce(nurses, initial, until, strategy, stopWhenAllPlaced);
+            var found = SolveOnce(nurses, initial, until, stopWhenAllPlaced);
             if (found is null && !_optional && initial is null && nurses.Count == problem.Nurses.Count)
             {
                 // Not every task fits: let the search leave some out, at a price.
                 _optional = true;
-                found = SolveOnce(nurses, initial, until, strategy, stopWhenAllPlaced);
+                found = SolveOnce(nurses, initial, until, stopWhenAllPlaced);
             }
 
             return found;
         }
 
-        private (List<List<int>> Routes, long Cost)? SolveOnce(
-            IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, FirstSolutionStrategy.Types.Value strategy, bool stopWhenAllPlaced)
+        private List<List<int>>? SolveOnce(IReadOnlyList<PlanNurse> nurses, IReadOnlyList<IReadOnlyList<int>>? initial, TimeSpan until, bool stopWhenAllPlaced)
         {
             // Emptying a round needs the others to take its tasks one by one, so there tasks are
             // optional and success is every task placed again.
             var optional = _optional || stopWhenAllPlaced;
             using var setup = new RoutingSetup(problem, tasks, nurses, optional);
             var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
-            parameters.FirstSolutionStrategy = strategy;
+            parameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
             parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
             var left = until - clock.Elapsed;
             parameters.TimeLimit = Duration.FromTimeSpan(left > TimeSpan.FromMilliseconds(50) ? left : TimeSpan.FromMilliseconds(50));
@@ -199,7 +208,7 @@ public static class RoundPlanner
             }
 
             LastCost = solution.ObjectiveValue();
-            return (setup.Routes(solution), LastCost);
+            return setup.Routes(solution);
         }
 
         /// <summary>
