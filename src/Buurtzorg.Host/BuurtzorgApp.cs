@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Buurtzorg.Grains;
+using Buurtzorg.Host.Access;
+using Buurtzorg.Host.Accounts;
 using Buurtzorg.Host.Capacity;
 using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
@@ -14,6 +16,11 @@ using Buurtzorg.Host.Visits;
 using Buurtzorg.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Buurtzorg.Host;
 
@@ -29,13 +36,17 @@ public static class BuurtzorgApp
         configure?.Invoke(builder);
 
         builder.AddBuurtzorgSilo(GrainStorage.Name);
+        // No request of this API comes near a megabyte; a bigger body is refused before it is read.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddHostedService<ScheduleEventRelay>();
         builder.Services.AddSingleton<VisitDetailsReader>();
         if (demo)
         {
+            builder.Services.AddSingleton<DemoAccounts>();
             builder.Services.AddHostedService<DemoRegionSeeder>();
         }
 
+        AddAccounts(builder.Services);
         builder.Services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
@@ -56,6 +67,11 @@ public static class BuurtzorgApp
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessGate>();
+        app.MapAccounts();
+        app.MapClientAccessLog();
         app.MapTeams();
         app.MapClients();
         app.MapCarePlans();
@@ -64,7 +80,7 @@ public static class BuurtzorgApp
         app.MapCapacity();
         app.MapRounds();
         app.MapPlanning();
-        app.MapHub<ScheduleHub>(ScheduleHub.Path);
+        app.MapHub<ScheduleHub>(ScheduleHub.Path).Requires(AccessRule.Self);
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -74,5 +90,83 @@ public static class BuurtzorgApp
             }
         });
         return app;
+    }
+
+    /// <summary>
+    /// Sign-in with ASP.NET Core Identity on the project's own account store, a session cookie
+    /// (20 minutes idle, 8 hours at most, checked against the account at every request so a
+    /// sign-out ends it everywhere), and the access policy and log every endpoint passes.
+    /// </summary>
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<IUserStore<Account>>(sp => sp.GetRequiredService<AccountStore>());
+        services.AddScoped<AccountDirectory>();
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "buurtzorg.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = SessionIdle;
+            o.SlidingExpiration = true;
+            // An API answers 401 rather than redirecting to a login page.
+            o.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnSigningIn = context =>
+            {
+                // Renewals keep the claim: the absolute limit counts from the sign-in itself.
+                if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == Caller.SignedInAtClaim))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(Caller.SignedInAtClaim, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var signedInAt = context.Principal?.FindFirst(Caller.SignedInAtClaim)?.Value;
+                if (!long.TryParse(signedInAt, out var seconds) || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > SessionLimit)
+                {
+                    context.RejectPrincipal();
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+        services.AddDataProtection().SetApplicationName("Buurtzorg");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<ClusterSettings>())));
+        // Tried, not forced: a test composition of the host may put its own policy first.
+        services.TryAddSingleton<IAccessPolicy, AccessPolicy>();
+        services.AddSingleton<AccessLog>();
+        services.AddSingleton<HubWatches>();
+    }
+
+    private static readonly TimeSpan SessionIdle = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan SessionLimit = TimeSpan.FromHours(8);
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
     }
 }

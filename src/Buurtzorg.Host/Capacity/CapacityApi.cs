@@ -1,3 +1,4 @@
+using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.Capacity;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +12,7 @@ public static class CapacityApi
         app.MapGet("/api/capacity", async Task<Ok<CapacityOverview>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCapacityOverview(), ct)))
             .WithTags("Capacity")
+            .Requires(AccessRule.Capacity)
             .WithName("GetCapacityOverview");
         return app;
     }

@@ -1,3 +1,4 @@
+using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.CarePlans.Omaha;
 using Buurtzorg.Contracts.CarePlans;
 using Mediator;
@@ -17,26 +18,32 @@ public static class CarePlansApi
         app.MapGet("/api/omaha/problems", async Task<Ok<IReadOnlyList<OmahaProblem>>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetOmahaProblems(), ct)))
             .WithTags("Care plans")
+            .Requires(AccessRule.AnyNurse)
             .WithName("GetOmahaProblems");
 
         plan.MapGet("/", async Task<Ok<CarePlanSnapshot>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCarePlan(clientId), ct)))
+            .Requires(AccessRule.ReadClient(ClientPart.CarePlan))
             .WithName("GetCarePlan");
 
         plan.MapGet("/history", async Task<Ok<IReadOnlyList<CarePlanChange>>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCarePlanHistory(clientId), ct)))
+            .Requires(AccessRule.ReadClient(ClientPart.CarePlan))
             .WithName("GetCarePlanHistory");
 
         plan.MapGet("/versions/{version:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int version, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCarePlanVersion(clientId, version), ct)))
+            .Requires(AccessRule.ReadClient(ClientPart.CarePlan))
             .WithName("GetCarePlanVersion");
 
         plan.MapPut("/problems/{problemCode:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, ProblemInput problem, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new WriteProblem(clientId, problemCode, problem), ct)))
+            .Requires(AccessRule.ChangeClient(ClientPart.CarePlan))
             .WithName("WriteCarePlanProblem");
 
         plan.MapDelete("/problems/{problemCode:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, int? expectedVersion, Guid? changedBy, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RemoveProblem(clientId, problemCode, expectedVersion, changedBy), ct)))
+            .Requires(AccessRule.ChangeClient(ClientPart.CarePlan))
             .WithName("RemoveCarePlanProblem");
 
         plan.MapPost("/problems/{problemCode:int}/ratings", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, RatingRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
@@ -45,6 +52,7 @@ public static class CarePlansApi
                 return TypedResults.Ok(await mediator.Send(
                     new RateOutcome(clientId, problemCode, r.ExpectedVersion, r.ChangedBy, r.Moment, r.RatedOn, r.Knowledge, r.Behavior, r.Status, today), ct));
             })
+            .Requires(AccessRule.ChangeClient(ClientPart.CarePlan))
             .WithName("RateCarePlanOutcome");
 
         return app;

@@ -1,3 +1,4 @@
+using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.Nurses;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,14 +28,17 @@ public static class NursesApi
                 var nurse = await mediator.Send(new RegisterNurse(r.Name, r.Qualifications, r.ContractHoursPerWeek, r.Home?.Latitude, r.Home?.Longitude, r.WeeklyAvailability), ct);
                 return TypedResults.Created($"/api/nurses/{nurse.Id}", nurse);
             })
+            .Requires(AccessRule.AnyNurse)
             .WithName("RegisterNurse");
 
         nurses.MapGet("/{nurseId:guid}", async Task<Ok<NurseRecord>> (Guid nurseId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetNurse(nurseId), ct)))
+            .Requires(AccessRule.ReadNurse)
             .WithName("GetNurse");
 
         nurses.MapPut("/{nurseId:guid}/availability", async Task<Ok<NurseRecord>> (Guid nurseId, AvailabilityRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetAvailability(nurseId, r.WeeklyAvailability), ct)))
+            .Requires(AccessRule.ChangeNurse)
             .WithName("SetNurseAvailability");
 
         nurses.MapPost("/{nurseId:guid}/absences", async Task<Created<NurseRecord>> (Guid nurseId, AbsenceRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
@@ -42,14 +46,17 @@ public static class NursesApi
                 var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
                 return TypedResults.Created($"/api/nurses/{nurseId}", await mediator.Send(new AddAbsence(nurseId, r.From, r.To, r.Reason, r.Note, today), ct));
             })
+            .Requires(AccessRule.ChangeNurse)
             .WithName("AddNurseAbsence");
 
         nurses.MapDelete("/{nurseId:guid}/absences/{absenceId:guid}", async Task<Ok<NurseRecord>> (Guid nurseId, Guid absenceId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RemoveAbsence(nurseId, absenceId), ct)))
+            .Requires(AccessRule.ChangeNurse)
             .WithName("RemoveNurseAbsence");
 
         nurses.MapPut("/{nurseId:guid}/team", async Task<Ok<NurseRecord>> (Guid nurseId, MoveRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new MoveNurse(nurseId, r.TeamId), ct)))
+            .Requires(AccessRule.ChangeNurse)
             .WithName("MoveNurseToTeam");
 
         return app;

@@ -1,3 +1,4 @@
+using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.Rounds;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,9 +14,11 @@ public static class PlanningApi
         var proposals = app.MapGroup("/api/teams/{teamId:guid}/proposals/{date}").WithTags("Planning");
         proposals.MapGet("/", async Task<Ok<RoundProposal>> (Guid teamId, DateOnly date, int? seconds, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ProposeRounds(teamId, date, seconds), ct)))
+            .Requires(AccessRule.ReadTeam)
             .WithName("ProposeRounds");
         proposals.MapPost("/accept", async Task<Ok<ProposalAccepted>> (Guid teamId, DateOnly date, AcceptRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new AcceptProposal(teamId, date, r.ScheduleVersion, r.NurseId, r.Rounds), ct)))
+            .Requires(AccessRule.ChangeTeam)
             .WithName("AcceptProposal");
         return app;
     }

@@ -30,3 +30,12 @@ public sealed class ResourceConflictException(string title, string detail, IRead
 {
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 }
+
+public sealed class SignInRequiredException()
+    : ProblemException(StatusCodes.Status401Unauthorized, "Sign in first.", "This needs a signed-in account.");
+
+public sealed class SignInFailedException()
+    : ProblemException(StatusCodes.Status401Unauthorized, "Sign-in failed.", "The user name, password or code is not right.");
+
+public sealed class AccountLockedException()
+    : ProblemException(StatusCodes.Status423Locked, "The account is locked for a while.", "Too many wrong tries. Try again in fifteen minutes.");

@@ -1,3 +1,4 @@
+using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.Rounds;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,40 +21,50 @@ public static class RoundsApi
 
         team.MapGet("/schedule/changes", async Task<Ok<ScheduleDelta>> (Guid teamId, long? since, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetScheduleChanges(teamId, since), ct)))
+            .Requires(AccessRule.ReadTeam)
             .WithName("GetScheduleChanges");
 
         team.MapGet("/board/{date}", async Task<Ok<TeamBoard>> (Guid teamId, DateOnly date, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetTeamBoard(teamId, date), ct)))
+            .Requires(AccessRule.ReadTeam)
             .WithName("GetTeamBoard");
 
         var visit = team.MapGroup("/visits/{visitId:guid}");
         visit.MapPost("/claim", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ClaimVisit(teamId, visitId, r.NurseId), ct)))
+            .Requires(AccessRule.ChangeTeam)
             .WithName("ClaimVisit");
         visit.MapPost("/release", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReleaseVisit(teamId, visitId, r.NurseId), ct)))
+            .Requires(AccessRule.ChangeTeam)
             .WithName("ReleaseVisit");
         visit.MapPost("/handover", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, HandOverRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new HandOverVisit(teamId, visitId, r.FromNurseId, r.ToNurseId), ct)))
+            .Requires(AccessRule.ChangeTeam)
             .WithName("HandOverVisit");
         visit.MapPost("/confirm", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ConfirmVisit(teamId, visitId, r.NurseId), ct)))
+            .Requires(AccessRule.ChangeTeam)
             .WithName("ConfirmVisit");
         visit.MapPost("/deviation", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, DeviationRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReportDeviation(teamId, visitId, r.NurseId, r.Done, r.Start, r.DurationMinutes, r.NotDoneReason), ct)))
+            .Requires(AccessRule.ChangeTeam)
             .WithName("ReportDeviation");
 
         var round = team.MapGroup("/rounds/{nurseId:guid}/{date}");
         round.MapGet("/", async Task<Ok<RoundView>> (Guid teamId, Guid nurseId, DateOnly date, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetRound(teamId, nurseId, date), ct)))
+            .Requires(AccessRule.ReadTeam)
             .WithName("GetRound");
         round.MapPut("/", async Task<Ok<RoundView>> (Guid teamId, Guid nurseId, DateOnly date, RoundRequest r, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PlanRound(teamId, nurseId, date, r.Stops), ct)))
+            .Requires(AccessRule.ChangeTeam)
             .WithName("PlanRound");
 
         app.MapGet("/api/clients/{clientId:guid}/visits", async Task<Ok<ClientVisits>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetClientVisits(clientId), ct)))
             .WithTags("Rounds")
+            .Requires(AccessRule.ReadClient(ClientPart.Agenda))
             .WithName("GetClientVisits");
         return app;
     }

@@ -12,4 +12,7 @@ public interface IScheduleClient
     Task ScheduleChanged(ScheduleChanged change);
 
     Task CapacityChanged(CapacityChanged change);
+
+    /// <summary>The caller's rights to a watched group ended (a move, a division, a revoked grant): nothing more comes from it.</summary>
+    Task WatchEnded(string group);
 }

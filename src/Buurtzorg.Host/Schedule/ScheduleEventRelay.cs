@@ -14,12 +14,15 @@ namespace Buurtzorg.Host.Schedule;
 public sealed partial class ScheduleEventRelay(
     IGrainFactory grains,
     IHubContext<ScheduleHub, IScheduleClient> hub,
+    HubWatches watches,
     ILogger<ScheduleEventRelay> logger) : BackgroundService, IScheduleEventObserver
 {
     private IScheduleEventObserver? _reference;
 
     public async Task OnTeamChanges(IReadOnlyList<TeamChanged> changes)
     {
+        // A team's members changed: rights may have ended, and watches end before anything else is sent.
+        await watches.Recheck();
         foreach (var change in changes)
         {
             await hub.Clients.Group(ScheduleGroups.Team(change.TeamId)).TeamChanged(change);

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Capacity;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Problems;
@@ -16,37 +18,57 @@ namespace Buurtzorg.Host.Schedule;
 /// replay what was sent while a browser was away, so a watch answers with the current state and
 /// its version: the browser starts from there and re-reads whenever it sees a gap in versions.
 /// </summary>
-public sealed class ScheduleHub(IMediator mediator) : Hub<IScheduleClient>
+public sealed class ScheduleHub(IMediator mediator, IAccessPolicy policy, AccessLog log, HubWatches watches) : Hub<IScheduleClient>
 {
     public const string Path = "/hubs/schedule";
 
     /// <summary>A team's members and schedule (the nurses of that team).</summary>
-    public Task<TeamSnapshot> WatchTeam(Guid teamId) => Watch(ScheduleGroups.Team(teamId), new GetTeam(teamId));
+    public Task<TeamSnapshot> WatchTeam(Guid teamId) => Watch(ScheduleGroups.Team(teamId), AccessRule.ReadTeam, teamId, new GetTeam(teamId));
 
     public Task UnwatchTeam(Guid teamId) => Unwatch(ScheduleGroups.Team(teamId));
 
     /// <summary>One nurse's round: every schedule change that touches a visit of hers.</summary>
-    public Task<NurseRecord> WatchNurse(Guid nurseId) => Watch(ScheduleGroups.Nurse(nurseId), new GetNurse(nurseId));
+    public Task<NurseRecord> WatchNurse(Guid nurseId) => Watch(ScheduleGroups.Nurse(nurseId), AccessRule.ReadNurse, nurseId, new GetNurse(nurseId));
 
     public Task UnwatchNurse(Guid nurseId) => Unwatch(ScheduleGroups.Nurse(nurseId));
 
     /// <summary>One client's upcoming visits (the client and their authorised family).</summary>
-    public Task<ClientVisits> WatchClient(Guid clientId) => Watch(ScheduleGroups.Client(clientId), new GetClientVisits(clientId));
+    public Task<ClientVisits> WatchClient(Guid clientId) => Watch(ScheduleGroups.Client(clientId), AccessRule.ReadClient(ClientPart.Agenda), clientId, new GetClientVisits(clientId));
 
     public Task UnwatchClient(Guid clientId) => Unwatch(ScheduleGroups.Client(clientId));
 
     /// <summary>The national capacity figures (central staff).</summary>
-    public Task<CapacityOverview> WatchCapacity() => Watch(ScheduleGroups.Capacity, new GetCapacityOverview());
+    public Task<CapacityOverview> WatchCapacity() => Watch(ScheduleGroups.Capacity, AccessRule.Capacity, null, new GetCapacityOverview());
 
     public Task UnwatchCapacity() => Unwatch(ScheduleGroups.Capacity);
 
-    /// <summary>
-    /// The one place every watch passes: the state is read through the same query the HTTP API
-    /// uses (where access rules are checked). The group is joined first, so no change falls
-    /// between the read and the join; a refused watch leaves the group before it can hear one.
-    /// </summary>
-    private async Task<T> Watch<T>(string group, IQuery<T> read)
+    public override Task OnDisconnectedAsync(Exception? exception)
     {
+        watches.Drop(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>
+    /// The one place every watch passes: the caller's rights are checked by the same policy as
+    /// the HTTP API (and a look at a client's visits logged), then the group is joined before the
+    /// state is read, so no change falls between the read and the join. A refusal reads like
+    /// "not found" for every id. Watches are remembered so rights can be checked again later.
+    /// </summary>
+    private async Task<T> Watch<T>(string group, AccessRule rule, Guid? resource, IQuery<T> read, [CallerMemberName] string method = "")
+    {
+        var caller = Caller.From(Context.User) ?? throw new HubException(new SignInRequiredException().Message);
+        var allowed = await policy.Allows(caller, rule, resource, Context.ConnectionAborted);
+        if (rule.Scope == Scope.Client)
+        {
+            await log.Write(caller, resource, rule, $"hub {method}", allowed, Context.ConnectionAborted);
+        }
+
+        if (!allowed)
+        {
+            throw new HubException(AccessGate.NotFoundDetail);
+        }
+
+        watches.Add(Context.ConnectionId, caller, group, rule, resource);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         try
         {
@@ -59,7 +81,11 @@ public sealed class ScheduleHub(IMediator mediator) : Hub<IScheduleClient>
         }
     }
 
-    private Task Unwatch(string group) => Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    private Task Unwatch(string group)
+    {
+        watches.Remove(Context.ConnectionId, group);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
 }
 
 public static class ScheduleGroups

@@ -1,3 +1,4 @@
+using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.Teams;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,7 @@ public static class TeamsApi
 
         teams.MapGet("/", async Task<Ok<IReadOnlyList<TeamListing>>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListTeams(), ct)))
+            .Requires(AccessRule.TeamListing)
             .WithName("ListTeams");
 
         teams.MapPost("/", async Task<Created<TeamSnapshot>> (CreateTeamRequest request, IMediator mediator, CancellationToken ct) =>
@@ -23,10 +25,12 @@ public static class TeamsApi
                 var team = await mediator.Send(new CreateTeam(request.Name, request.Region), ct);
                 return TypedResults.Created($"/api/teams/{team.Id}", team);
             })
+            .Requires(AccessRule.AnyNurse)
             .WithName("CreateTeam");
 
         teams.MapGet("/{teamId:guid}", async Task<Ok<TeamSnapshot>> (Guid teamId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetTeam(teamId), ct)))
+            .Requires(AccessRule.ReadTeam)
             .WithName("GetTeam");
 
         teams.MapPost("/{teamId:guid}/nurses", async Task<Created<TeamSnapshot>> (Guid teamId, AddNurseRequest request, IMediator mediator, CancellationToken ct) =>
@@ -34,10 +38,12 @@ public static class TeamsApi
                 var team = await mediator.Send(new AddNurse(teamId, request.NurseId, request.Name), ct);
                 return TypedResults.Created($"/api/teams/{team.Id}", team);
             })
+            .Requires(AccessRule.ChangeTeam)
             .WithName("AddNurse");
 
         teams.MapDelete("/{teamId:guid}/nurses/{nurseId:guid}", async Task<Ok<TeamSnapshot>> (Guid teamId, Guid nurseId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RemoveNurse(teamId, nurseId), ct)))
+            .Requires(AccessRule.ChangeTeam)
             .WithName("RemoveNurse");
 
         return app;

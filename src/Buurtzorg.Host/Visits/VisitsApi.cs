@@ -1,3 +1,4 @@
+using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains;
 using Mediator;
@@ -16,6 +17,7 @@ public static class VisitsApi
                 return TypedResults.Ok(await mediator.Send(new GetTeamVisits(teamId, start, end), ct));
             })
             .WithTags("Visits")
+            .Requires(AccessRule.ReadTeam)
             .WithName("GetTeamVisits");
         return app;
     }

@@ -29,7 +29,7 @@ public sealed class CapacityApiTests
              "weeklyAvailability":[{"day":"Monday","from":"07:00","to":"12:00"},{"day":"Tuesday","from":"07:00","to":"12:30"}]}
             """);
         await host.Http.PutAsync($"/api/nurses/{nurse}/team", Body($$"""{"teamId":"{{team.Id}}"}"""));
-        var client = await Created(host, "/api/clients", $$"""
+        var client = await Created(host, $"/api/teams/{team.Id}/clients", $$"""
             {"name":"Johanna de Groot","dateOfBirth":"1938-04-17",
              "address":{"street":"Oudegracht","houseNumber":"231","postcode":"3511 NK","city":"Utrecht","latitude":52.0894,"longitude":5.1196},
              "phone":"0302314567","teamId":"{{team.Id}}","indicationHoursPerWeek":4.5,"startDate":"2026-11-02"}

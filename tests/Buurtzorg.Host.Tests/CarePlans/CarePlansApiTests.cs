@@ -179,7 +179,7 @@ public sealed class CarePlansApiTests(SqliteHostFixture fixture) : IClassFixture
     private async Task<Guid> RegisterClient()
     {
         var team = await fixture.Host.CreateTeam($"Buurtzorg {Guid.NewGuid():N}");
-        var response = await Http.PostAsync("/api/clients", Body(JsonNode.Parse($$"""
+        var response = await Http.PostAsync($"/api/teams/{team.Id}/clients", Body(JsonNode.Parse($$"""
             {"name":"Johanna de Groot","dateOfBirth":"1938-04-17",
              "address":{"street":"Oudegracht","houseNumber":"231","postcode":"3511 NK","city":"Utrecht","latitude":52.0894,"longitude":5.1196},
              "phone":"0302314567","teamId":"{{team.Id}}","indicationHoursPerWeek":4.5,"startDate":"2026-11-02"}

@@ -39,7 +39,7 @@ public static class TeamDay
 
     public static async Task<ClientRecord> AddClient(this TestHost host, Guid teamId, string name, string street = "Oudegracht", string houseNumber = "231")
     {
-        var response = await host.Http.PostAsJsonAsync("/api/clients", new
+        var response = await host.Http.PostAsJsonAsync($"/api/teams/{teamId}/clients", new
         {
             name,
             dateOfBirth = "1938-04-17",

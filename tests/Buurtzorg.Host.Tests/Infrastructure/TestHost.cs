@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Host.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Buurtzorg.Host.Schedule;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,6 +38,18 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args);
 
+    /// <summary>A host with the real access policy: callers sign in (see <see cref="SignIn"/>).</summary>
+    public static Task<TestHost> StartSecureOnSqlite(string path) =>
+        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, secure: true);
+
+    public static Task<TestHost> StartSecureOnPostgres(string connectionString, string clusterId) =>
+        Start(new()
+        {
+            ["ConnectionStrings:Postgres"] = connectionString,
+            ["Orleans:ClusterId"] = clusterId,
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+        }, secure: true);
+
     /// <summary>A host at a given address: a restarted host must be found where the browser left it.</summary>
     public static Task<TestHost> StartOnSqliteAt(string path, Uri address) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}", ["Urls"] = address.GetLeftPart(UriPartial.Authority) });
@@ -49,7 +62,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
         });
 
-    private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null)
+    private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null, bool secure = false)
     {
         settings.TryAdd("Urls", "http://127.0.0.1:0");
         settings["Orleans:ServiceId"] = ServiceId;
@@ -63,10 +76,66 @@ public sealed class TestHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (!secure)
+            {
+                OpenAccess.Apply(builder.Services);
+            }
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestHost(app, new Uri(address));
+    }
+
+    /// <summary>Opens an account on this host (as the demo or an administrator would).</summary>
+    public async Task<Account> OpenAccount(string userName, AccountRole role, Guid? subjectId = null, string? authenticatorKey = null)
+    {
+        using var scope = App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountDirectory>()
+            .Open(userName, Password, role, userName, subjectId, authenticatorKey ?? (role is AccountRole.Nurse or AccountRole.Central ? AuthenticatorKey : null));
+    }
+
+    public async Task Link(Account account, Guid clientId, Guid memberId)
+    {
+        using var scope = App.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AccountDirectory>().Link(account, clientId, memberId);
+    }
+
+    public const string Password = "correct horse battery";
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /// <summary>A browser-like session: signs in over HTTP (password, then the authenticator code where the account has one).</summary>
+    public async Task<Session> SignIn(string userName, string? authenticatorKey = AuthenticatorKey)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var first = await http.PostAsJsonAsync("/api/account/sign-in", new { userName, password = Password });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var step = await first.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        if ((string?)step!["step"] == "code")
+        {
+            var second = await http.PostAsJsonAsync("/api/account/sign-in/code", new { code = Totp.Code(authenticatorKey!) });
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+        else
+        {
+            Assert.Equal("signed-in", (string?)step["step"]);
+        }
+
+        return new Session(this, http, cookies);
+    }
+
+    /// <summary>A signed-in caller: its HTTP client carries the session cookie, and so do its hub connections.</summary>
+    public sealed record Session(TestHost Host, HttpClient Http, CookieContainer Cookies)
+    {
+        public async Task<HubConnection> ConnectToHub()
+        {
+            var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(Host.Address, ScheduleHub.Path), o => o.Cookies = Cookies)
+                .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+                .Build();
+            await connection.StartAsync();
+            return connection;
+        }
     }
 
     public async Task<HubConnection> ConnectToHub()

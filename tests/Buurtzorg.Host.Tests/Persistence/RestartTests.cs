@@ -39,7 +39,7 @@ public sealed class RestartTests
         await using (var first = await TestHost.StartOnSqlite(file.Path))
         {
             var team = await first.CreateTeam("Buurtzorg Lombok");
-            var registered = await first.Http.PostAsync("/api/clients", Json($$"""
+            var registered = await first.Http.PostAsync($"/api/teams/{team.Id}/clients", Json($$"""
                 {"name":"Johanna de Groot","dateOfBirth":"1938-04-17",
                  "address":{"street":"Oudegracht","houseNumber":"231","postcode":"3511 NK","city":"Utrecht","latitude":52.0894,"longitude":5.1196},
                  "phone":"0302314567","teamId":"{{team.Id}}","indicationHoursPerWeek":4.5,"startDate":"2026-11-02"}

@@ -155,7 +155,7 @@ public sealed class TeamDivisionTests
 
     private static async Task<Guid> RegisterClient(TestHost host, Guid teamId, bool west)
     {
-        var response = await host.Http.PostAsync("/api/clients", Body($$"""
+        var response = await host.Http.PostAsync($"/api/teams/{teamId}/clients", Body($$"""
             {"name":"Cliënt","dateOfBirth":"1940-01-01",
              "address":{"street":"Kanaalstraat","houseNumber":"12","postcode":"3531 CJ","city":"Utrecht","latitude":52.09,"longitude":{{(west ? "5.085" : "5.155")}}},
              "phone":"0301234567","teamId":"{{teamId}}","indicationHoursPerWeek":3,"startDate":"2026-11-02"}

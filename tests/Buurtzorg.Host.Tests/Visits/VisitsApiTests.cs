@@ -95,7 +95,7 @@ public sealed class VisitsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
 
     private async Task<Guid> RegisterClient(Guid teamId)
     {
-        var response = await Http.PostAsync("/api/clients", new StringContent($$"""
+        var response = await Http.PostAsync($"/api/teams/{teamId}/clients", new StringContent($$"""
             {"name":"Johanna de Groot","dateOfBirth":"1938-04-17",
              "address":{"street":"Oudegracht","houseNumber":"231","postcode":"3511 NK","city":"Utrecht","latitude":52.0894,"longitude":5.1196},
              "phone":"0302314567","teamId":"{{teamId}}","indicationHoursPerWeek":4.5,"startDate":"2026-11-02"}

@@ -65,7 +65,12 @@ export async function api(path, { method = "GET", body } = {}) {
   } catch {
     throw new ApiProblem({ title: t("somethingWrong"), detail: t("networkDetail") }, language());
   }
+  if (response.status === 204) return null;
   if (response.ok) return response.json();
+  if (response.status === 401 && !path.startsWith("/api/account/")) {
+    // The session ended (or never began): sign in, then come back here.
+    location.assign(`login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+  }
 
   let problem = null;
   try { problem = await response.json(); } catch { /* not a ProblemDetails body */ }

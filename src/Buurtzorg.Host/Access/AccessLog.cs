@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Buurtzorg.Host.Accounts;
+using Buurtzorg.Persistence;
+
+namespace Buurtzorg.Host.Access;
+
+/// <summary>One line of the access log: who touched which client's data, how, and whether it was allowed.</summary>
+public sealed record AccessLogEntry(DateTimeOffset At, Guid? AccountId, string Role, string? Name, Guid? ClientId, string Action, string What, string Via, bool Allowed);
+
+/// <summary>
+/// The NEN 7513 access log, in the same database as everything else. The application only ever
+/// inserts (the schema refuses UPDATE and DELETE on the table); the client reads their own lines.
+/// </summary>
+public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
+{
+    public async Task Write(Caller? caller, Guid? clientId, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        await using var connection = SchemaMigrator.Open(settings.Storage);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = AccountStore.Command(connection,
+            "INSERT INTO access_log (at_utc, account_id, role, client_id, action, what, via, allowed) " +
+            "VALUES (@at, @account, @role, @client, @action, @what, @via, @allowed);");
+        AccountStore.Add(command, "at", clock.GetUtcNow().UtcDateTime);
+        AccountStore.Add(command, "account", caller?.AccountId.ToString("D"));
+        AccountStore.Add(command, "role", caller?.Role.ToString() ?? "Anonymous");
+        AccountStore.Add(command, "client", clientId?.ToString("D"));
+        AccountStore.Add(command, "action", rule.Changes ? "change" : "read");
+        AccountStore.Add(command, "what", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString());
+        AccountStore.Add(command, "via", via);
+        AccountStore.Add(command, "allowed", allowed);
+        // The request may be cancelled by the caller, but its trace is kept regardless.
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    /// <summary>The client's lines, newest first, with the display name of each account.</summary>
+    public async Task<IReadOnlyList<AccessLogEntry>> ForClient(Guid clientId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = SchemaMigrator.Open(settings.Storage);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = AccountStore.Command(connection,
+            "SELECT l.at_utc, l.account_id, l.role, a.display_name, l.client_id, l.action, l.what, l.via, l.allowed " +
+            "FROM access_log l LEFT JOIN account a ON a.id = l.account_id WHERE l.client_id = @client ORDER BY l.id DESC LIMIT @limit;");
+        AccountStore.Add(command, "client", clientId.ToString("D"));
+        AccountStore.Add(command, "limit", limit);
+        return await Read(command, cancellationToken);
+    }
+
+    /// <summary>Every line, oldest first: for audits (and tests that replay the access matrix).</summary>
+    public async Task<IReadOnlyList<AccessLogEntry>> All(CancellationToken cancellationToken = default)
+    {
+        await using var connection = SchemaMigrator.Open(settings.Storage);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = AccountStore.Command(connection,
+            "SELECT l.at_utc, l.account_id, l.role, a.display_name, l.client_id, l.action, l.what, l.via, l.allowed " +
+            "FROM access_log l LEFT JOIN account a ON a.id = l.account_id ORDER BY l.id;");
+        return await Read(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AccessLogEntry>> Read(DbCommand command, CancellationToken cancellationToken)
+    {
+        var entries = new List<AccessLogEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            Guid? Id(int i) => reader.IsDBNull(i) ? null : Guid.Parse(reader.GetString(i));
+            entries.Add(new AccessLogEntry(
+                new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc)),
+                Id(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                Id(4),
+                reader.GetString(5),
+                reader.GetString(6),
+                reader.GetString(7),
+                reader.GetBoolean(8)));
+        }
+
+        return entries;
+    }
+}

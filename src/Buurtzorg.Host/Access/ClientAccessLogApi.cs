@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Buurtzorg.Host.Access;
+
+public static class ClientAccessLogApi
+{
+    private const int Shown = 500;
+
+    /// <summary>Who looked at or changed the client's record, and when: the client's own view of the NEN 7513 log.</summary>
+    public static IEndpointRouteBuilder MapClientAccessLog(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/clients/{clientId:guid}/access-log", async Task<Ok<IReadOnlyList<AccessLogEntry>>> (Guid clientId, AccessLog log, CancellationToken ct) =>
+                TypedResults.Ok(await log.ForClient(clientId, Shown, ct)))
+            .WithTags("Clients")
+            .Requires(AccessRule.ReadClient(ClientPart.AccessLog))
+            .WithName("GetClientAccessLog");
+        return app;
+    }
+}
