@@ -104,14 +104,19 @@ public static class BuurtzorgApp
         services.AddScoped<AccountDirectory>();
         services.AddIdentityCore<Account>(o =>
             {
+                // Length over composition rules (as NIST SP 800-63B advises): a passphrase is fine.
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddSignInManager()
-            .AddDefaultTokenProviders()
+            // The authenticator app is the only second factor (no e-mail or SMS codes).
+            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
         services.AddAuthentication(o =>
             {
@@ -119,7 +124,22 @@ public static class BuurtzorgApp
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // The validator rebuilds the session's principal from the account; the sign-in time
+            // must survive that, or the absolute limit would restart.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(Caller.SignedInAtClaim) is { } signedInAt
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(Caller.SignedInAtClaim, signedInAt.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "buurtzorg.session";

@@ -10,8 +10,13 @@ namespace Buurtzorg.Host.Accounts;
 /// </summary>
 public sealed class DatabaseKeyRepository(ClusterSettings settings) : IXmlRepository
 {
+    // The key ring is first read while the host starts, possibly before the schema service has
+    // run; the migration is safe to run twice, so the repository makes sure of it itself.
+    private readonly Lazy<int> _schema = new(() => SchemaMigrator.Apply(settings.Storage).GetAwaiter().GetResult());
+
     public IReadOnlyCollection<XElement> GetAllElements()
     {
+        _ = _schema.Value;
         using var connection = SchemaMigrator.Open(settings.Storage);
         connection.Open();
         using var command = AccountStore.Command(connection, "SELECT xml FROM data_protection_key ORDER BY name;");
@@ -28,6 +33,7 @@ public sealed class DatabaseKeyRepository(ClusterSettings settings) : IXmlReposi
     public void StoreElement(XElement element, string friendlyName)
     {
         ArgumentNullException.ThrowIfNull(element);
+        _ = _schema.Value;
         using var connection = SchemaMigrator.Open(settings.Storage);
         connection.Open();
         using var command = AccountStore.Command(connection,

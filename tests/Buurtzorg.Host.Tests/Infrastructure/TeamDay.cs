@@ -20,9 +20,12 @@ public static class TeamDay
     public static DateOnly Today => DutchCalendar.Today(TimeProvider.System);
 
     /// <summary>Registers a nurse available every day from 07:00 to 22:00 and moves her into the team.</summary>
-    public static async Task<NurseRecord> AddWorkingNurse(this TestHost host, Guid teamId, string name, Qualification[]? qualifications = null, string from = "07:00", string to = "22:00")
+    public static Task<NurseRecord> AddWorkingNurse(this TestHost host, Guid teamId, string name, Qualification[]? qualifications = null, string from = "07:00", string to = "22:00") =>
+        host.Http.AddWorkingNurse(teamId, name, qualifications, from, to);
+
+    public static async Task<NurseRecord> AddWorkingNurse(this HttpClient http, Guid teamId, string name, Qualification[]? qualifications = null, string from = "07:00", string to = "22:00")
     {
-        var registered = await host.Http.PostAsJsonAsync("/api/nurses", new
+        var registered = await http.PostAsJsonAsync("/api/nurses", new
         {
             name,
             qualifications = qualifications ?? [Qualification.BasicCare, Qualification.InjectionsAndMedication],
@@ -32,14 +35,17 @@ public static class TeamDay
         }, Json);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var nurse = (await registered.Content.ReadFromJsonAsync<NurseRecord>(Json))!;
-        var moved = await host.Http.PutAsJsonAsync($"/api/nurses/{nurse.Id}/team", new { teamId }, Json);
+        var moved = await http.PutAsJsonAsync($"/api/nurses/{nurse.Id}/team", new { teamId }, Json);
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         return (await moved.Content.ReadFromJsonAsync<NurseRecord>(Json))!;
     }
 
-    public static async Task<ClientRecord> AddClient(this TestHost host, Guid teamId, string name, string street = "Oudegracht", string houseNumber = "231")
+    public static Task<ClientRecord> AddClient(this TestHost host, Guid teamId, string name, string street = "Oudegracht", string houseNumber = "231") =>
+        host.Http.AddClient(teamId, name, street, houseNumber);
+
+    public static async Task<ClientRecord> AddClient(this HttpClient http, Guid teamId, string name, string street = "Oudegracht", string houseNumber = "231")
     {
-        var response = await host.Http.PostAsJsonAsync($"/api/teams/{teamId}/clients", new
+        var response = await http.PostAsJsonAsync($"/api/teams/{teamId}/clients", new
         {
             name,
             dateOfBirth = "1938-04-17",
@@ -57,12 +63,17 @@ public static class TeamDay
     /// Writes one Omaha problem (Medication regimen) with one daily team intervention, which puts
     /// one visit a day on the schedule; returns the client's visits of today.
     /// </summary>
-    public static async Task<Visit> AddDailyVisit(
+    public static Task<Visit> AddDailyVisit(
         this TestHost host, Guid teamId, Guid clientId, string windowStart = "08:00", string windowEnd = "10:00", int minutes = 30,
+        Qualification? qualification = Qualification.InjectionsAndMedication, bool twoNurses = false, string description = "Insuline spuiten") =>
+        host.Http.AddDailyVisit(teamId, clientId, windowStart, windowEnd, minutes, qualification, twoNurses, description);
+
+    public static async Task<Visit> AddDailyVisit(
+        this HttpClient http, Guid teamId, Guid clientId, string windowStart = "08:00", string windowEnd = "10:00", int minutes = 30,
         Qualification? qualification = Qualification.InjectionsAndMedication, bool twoNurses = false, string description = "Insuline spuiten")
     {
-        var plan = await host.Http.GetFromJsonAsync<JsonElement>($"/api/clients/{clientId}/care-plan", Json);
-        var response = await host.Http.PutAsJsonAsync($"/api/clients/{clientId}/care-plan/problems/42", new
+        var plan = await http.GetFromJsonAsync<JsonElement>($"/api/clients/{clientId}/care-plan", Json);
+        var response = await http.PutAsJsonAsync($"/api/clients/{clientId}/care-plan/problems/42", new
         {
             expectedVersion = plan.GetProperty("version").GetInt32(),
             changedBy = Guid.NewGuid(),
@@ -80,7 +91,7 @@ public static class TeamDay
             },
         }, Json);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var today = await host.Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{teamId}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
+        var today = await http.GetFromJsonAsync<ScheduleView>($"/api/teams/{teamId}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
         return today!.Visits.Where(v => v.ClientId == clientId).OrderBy(v => v.Version).Last();
     }
 }
