@@ -86,12 +86,12 @@ public sealed class TestHost : IAsyncDisposable
         return new TestHost(app, new Uri(address));
     }
 
-    /// <summary>Opens an account on this host (as the demo or an administrator would).</summary>
-    public async Task<Account> OpenAccount(string userName, AccountRole role, Guid? subjectId = null, string? authenticatorKey = null)
+    /// <summary>Opens an account; a nurse or central staff member has her authenticator set up with <see cref="AuthenticatorKey"/> unless <c>authenticator</c> is false.</summary>
+    public async Task<Account> OpenAccount(string userName, AccountRole role, Guid? subjectId = null, bool authenticator = true)
     {
         using var scope = App.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AccountDirectory>()
-            .Open(userName, Password, role, userName, subjectId, authenticatorKey ?? (role is AccountRole.Nurse or AccountRole.Central ? AuthenticatorKey : null));
+            .Open(userName, Password, role, userName, subjectId, authenticator && role is AccountRole.Nurse or AccountRole.Central ? AuthenticatorKey : null);
     }
 
     public async Task Link(Account account, Guid clientId, Guid memberId)

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Buurtzorg.Host.Tests.Infrastructure;
+using Buurtzorg.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Buurtzorg.Host.Tests.Access;
+
+/// <summary>The NEN 7513 access log: the client reads who looked, and nobody can change or remove a line.</summary>
+public sealed class AccessLogTests(AccessWorld world) : IClassFixture<AccessWorld>
+{
+    [Fact]
+    public async Task The_client_reads_who_looked_at_their_record_including_refused_attempts()
+    {
+        await world.Http(Who.FamilyWithCarePlan).GetAsync($"/api/clients/{world.ClientA}/care-plan");
+        await world.Http(Who.NurseOfAnotherTeam).GetAsync($"/api/clients/{world.ClientA}/care-plan");
+
+        var log = await world.Http(Who.TheClient).GetFromJsonAsync<JsonElement>($"/api/clients/{world.ClientA}/access-log");
+
+        var lines = log.EnumerateArray().ToList();
+        Assert.Contains(lines, l => l.GetProperty("name").GetString() == "sanne" && l.GetProperty("allowed").GetBoolean() && l.GetProperty("what").GetString() == "CarePlan");
+        Assert.Contains(lines, l => l.GetProperty("name").GetString() == "b1" && !l.GetProperty("allowed").GetBoolean());
+        Assert.All(lines, l => Assert.Equal(world.ClientA, l.GetProperty("clientId").GetGuid()));
+    }
+
+    [Fact]
+    public async Task On_sqlite_an_update_or_delete_of_the_log_is_refused_by_the_database()
+    {
+        await world.Http(Who.TheClient).GetAsync($"/api/clients/{world.ClientA}/visits");
+        await using var connection = SchemaMigrator.Open(world.Host.App.Services.GetRequiredService<ClusterSettings>().Storage);
+        await connection.OpenAsync();
+
+        var update = await Assert.ThrowsAsync<SqliteException>(() => Execute(connection, "UPDATE access_log SET allowed = 0;"));
+        var delete = await Assert.ThrowsAsync<SqliteException>(() => Execute(connection, "DELETE FROM access_log;"));
+
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        Assert.True(Convert.ToInt64(await Scalar(connection, "SELECT count(*) FROM access_log;"), System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact]
+    public async Task On_postgresql_an_update_delete_or_truncate_of_the_log_is_refused_by_the_database()
+    {
+        var database = new PostgresServer();
+        await database.InitializeAsync();
+        try
+        {
+            await SchemaMigrator.Apply(StorageBackend.Postgres(database.ConnectionString));
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await Execute(connection, "INSERT INTO access_log (at_utc, account_id, role, client_id, action, what, via, allowed) " +
+                "VALUES (now(), NULL, 'Anonymous', NULL, 'read', 'CarePlan', 'GET /api/clients/{clientId}/care-plan', false);");
+
+            foreach (var sql in new[] { "UPDATE access_log SET allowed = true;", "DELETE FROM access_log;", "TRUNCATE access_log;" })
+            {
+                var refused = await Assert.ThrowsAsync<PostgresException>(() => Execute(connection, sql));
+                Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(1L, await Scalar(connection, "SELECT count(*) FROM access_log;"));
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private static async Task Execute(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> Scalar(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}

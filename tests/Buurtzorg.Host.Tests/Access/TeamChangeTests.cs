@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Buurtzorg.Contracts.Visits;
+using Buurtzorg.Host.Accounts;
+using Buurtzorg.Host.Nurses;
+using Buurtzorg.Host.Schedule;
+using Buurtzorg.Host.Tests.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Buurtzorg.Host.Tests.Access;
+
+/// <summary>A nurse's rights follow her team at once: over HTTP and on the hub connections she already has open.</summary>
+public sealed class TeamChangeTests(AccessWorld world) : IClassFixture<AccessWorld>
+{
+    [Fact]
+    public async Task A_nurse_who_moves_team_loses_the_old_teams_clients_at_once_including_her_open_connection()
+    {
+        var mediator = world.Host.App.Services.GetRequiredService<IMediator>();
+        var mover = (await mediator.Send(new RegisterNurse("Dewi Visser", [Contracts.Nurses.Qualification.BasicCare], 24, 52.09, 5.12, []))).Id;
+        await mediator.Send(new MoveNurse(mover, world.TeamA));
+        await world.Host.OpenAccount("dewi", AccountRole.Nurse, mover);
+        var session = await world.Host.SignIn("dewi");
+        await using var connection = await session.ConnectToHub();
+        var ended = new HubEvents<string>(connection, nameof(IScheduleClient.WatchEnded));
+        var heard = new HubEvents<ScheduleChanged>(connection, nameof(IScheduleClient.ScheduleChanged));
+        await connection.InvokeAsync<object>("WatchTeam", world.TeamA);
+        await connection.InvokeAsync<object>("WatchClient", world.ClientA);
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.GetAsync($"/api/clients/{world.ClientA}/care-plan")).StatusCode);
+
+        var moved = await session.Http.PutAsJsonAsync($"/api/nurses/{mover}/team", new { teamId = world.TeamB });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        await ProblemAssert.Problem(await session.Http.GetAsync($"/api/clients/{world.ClientA}/care-plan"), HttpStatusCode.NotFound, "nothing here");
+        await ProblemAssert.Problem(await session.Http.GetAsync($"/api/teams/{world.TeamA}"), HttpStatusCode.NotFound, "nothing here");
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.GetAsync($"/api/teams/{world.TeamB}")).StatusCode);
+        var groups = new HashSet<string> { await ended.Next(_ => true), await ended.Next(_ => true) };
+        Assert.Equal(new[] { ScheduleGroups.Team(world.TeamA), ScheduleGroups.Client(world.ClientA) }.Order(), groups.Order());
+
+        // A change in her old team now reaches the team's watchers, and not her.
+        await using var colleague = await world.Sessions[Who.NurseOfTheTeam].ConnectToHub();
+        var colleagueHeard = new HubEvents<ScheduleChanged>(colleague, nameof(IScheduleClient.ScheduleChanged));
+        await colleague.InvokeAsync<object>("WatchTeam", world.TeamA);
+        var claim = await world.Http(Who.NurseOfTheTeam).PostAsJsonAsync($"/api/teams/{world.TeamA}/visits/{world.VisitA.Id}/claim", new { nurseId = world.NurseA1 });
+        Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
+        await colleagueHeard.Next(c => c.TeamId == world.TeamA);
+        Assert.DoesNotContain(heard.Drain(), c => c.TeamId == world.TeamA);
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<object>("WatchTeam", world.TeamA));
+    }
+}
