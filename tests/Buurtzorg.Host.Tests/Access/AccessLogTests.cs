@@ -67,6 +67,24 @@ public sealed class AccessLogTests(AccessWorld world) : IClassFixture<AccessWorl
         }
     }
 
+    [Fact]
+    public async Task The_application_log_holds_no_names_addresses_or_phone_numbers()
+    {
+        // Requests that fail in every way a log might be tempted to quote: bad fields, wrong passwords, refused reads.
+        await world.Http(Who.NurseOfTheTeam).PutAsJsonAsync($"/api/clients/{world.ClientA}/status", new { status = "Johanna de Groot" });
+        await world.Http(Who.NurseOfTheTeam).PostAsJsonAsync($"/api/teams/{world.TeamA}/clients", new { name = "Johanna de Groot", phone = "0302314567" });
+        await world.Host.Http.PostAsJsonAsync("/api/account/sign-in", new { userName = "johanna", password = "Oudegracht 231" });
+        await world.Http(Who.NurseOfAnotherTeam).GetAsync($"/api/clients/{world.ClientA}");
+
+        var logged = string.Join('\n', world.Host.Logs.Lines);
+
+        Assert.NotEmpty(world.Host.Logs.Lines);
+        foreach (var personal in new[] { "Johanna", "de Groot", "Oudegracht", "3511", "0302314567", "Kees", "Sanne", "johanna" })
+        {
+            Assert.DoesNotContain(personal, logged, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     private static async Task Execute(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

@@ -22,9 +22,10 @@ public sealed class TestHost : IAsyncDisposable
 {
     public const string ServiceId = "buurtzorg-tests";
 
-    private TestHost(WebApplication app, Uri address)
+    private TestHost(WebApplication app, Uri address, LogCapture logs)
     {
         App = app;
+        Logs = logs;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -34,6 +35,9 @@ public sealed class TestHost : IAsyncDisposable
     public Uri Address { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>What the host logged (Information and up).</summary>
+    public LogCapture Logs { get; }
 
     public static Task<TestHost> StartOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args);
@@ -72,10 +76,13 @@ public sealed class TestHost : IAsyncDisposable
 
         // The host's own folder is the content root, as when it runs for real: it serves the web client.
         args = args is { Length: > 0 } ? args : ["--contentRoot", Path.Combine(Repository.Root, "src", "Buurtzorg.Host")];
+        var logs = new LogCapture();
         var app = BuurtzorgApp.Build(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.SetMinimumLevel(LogLevel.Information);
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
+            builder.Logging.AddProvider(logs);
             if (!secure)
             {
                 OpenAccess.Apply(builder.Services);
@@ -83,7 +90,7 @@ public sealed class TestHost : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestHost(app, new Uri(address));
+        return new TestHost(app, new Uri(address), logs);
     }
 
     /// <summary>Opens an account; a nurse or central staff member has her authenticator set up with <see cref="AuthenticatorKey"/> unless <c>authenticator</c> is false.</summary>
