@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,13 +26,16 @@ public static class AccountsApi
 
     public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);
 
-    public sealed record Me(Guid AccountId, string DisplayName, AccountRole Role, Guid? SubjectId, IReadOnlyList<Guid> Clients);
+    /// <summary>The signed-in account; for a client or family member, the clients whose record they may open.</summary>
+    public sealed record Me(Guid AccountId, string DisplayName, AccountRole Role, Guid? SubjectId, IReadOnlyList<MyClient> Clients);
+
+    public sealed record MyClient(Guid Id, string Name);
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/api/account").WithTags("Account");
 
-        account.MapPost("/sign-in", async Task<Ok<SignInStep>> (SignInRequest r, SignInManager<Account> signIn, AccountStore store) =>
+        account.MapPost("/sign-in", async Task<Ok<SignInStep>> (SignInRequest r, SignInManager<Account> signIn, AccountStore store, IGrainFactory grains) =>
             {
                 var user = await Find(signIn, r.UserName, r.Password);
                 if (user.RequiresTwoFactor && !user.TwoFactorEnabled)
@@ -46,17 +50,17 @@ public static class AccountsApi
                     return TypedResults.Ok(new SignInStep("code"));
                 }
 
-                return result.Succeeded ? TypedResults.Ok(new SignInStep("signed-in", await Describe(user, store))) : throw Refused(result);
+                return result.Succeeded ? TypedResults.Ok(new SignInStep("signed-in", await Describe(user, store, grains))) : throw Refused(result);
             })
             .Requires(AccessRule.Public)
             .WithName("SignIn");
 
-        account.MapPost("/sign-in/code", async Task<Ok<SignInStep>> (CodeRequest r, SignInManager<Account> signIn, AccountStore store) =>
+        account.MapPost("/sign-in/code", async Task<Ok<SignInStep>> (CodeRequest r, SignInManager<Account> signIn, AccountStore store, IGrainFactory grains) =>
             {
                 var code = Code(r.Code);
                 var user = await signIn.GetTwoFactorAuthenticationUserAsync() ?? throw new SignInRequiredException();
                 var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-                return result.Succeeded ? TypedResults.Ok(new SignInStep("signed-in", await Describe(user, store))) : throw Refused(result);
+                return result.Succeeded ? TypedResults.Ok(new SignInStep("signed-in", await Describe(user, store, grains))) : throw Refused(result);
             })
             .Requires(AccessRule.Public)
             .WithName("SignInWithCode");
@@ -110,10 +114,10 @@ public static class AccountsApi
             .Requires(AccessRule.Self)
             .WithName("SignOut");
 
-        account.MapGet("/me", async Task<Ok<Me>> (HttpContext context, UserManager<Account> users, AccountStore store) =>
+        account.MapGet("/me", async Task<Ok<Me>> (HttpContext context, UserManager<Account> users, AccountStore store, IGrainFactory grains) =>
             {
                 var user = await users.GetUserAsync(context.User) ?? throw new SignInRequiredException();
-                return TypedResults.Ok(await Describe(user, store));
+                return TypedResults.Ok(await Describe(user, store, grains));
             })
             .Requires(AccessRule.Self)
             .WithName("Me");
@@ -121,12 +125,20 @@ public static class AccountsApi
         return app;
     }
 
-    private static async Task<Me> Describe(Account user, AccountStore store) => new(
-        user.Id,
-        user.DisplayName,
-        user.Role,
-        user.SubjectId,
-        user.Role == AccountRole.Family ? await store.LinkedClients(user.Id) : user.Role == AccountRole.Client && user.SubjectId is { } own ? [own] : []);
+    private static async Task<Me> Describe(Account user, AccountStore store, IGrainFactory grains)
+    {
+        IReadOnlyList<Guid> ids = user.Role == AccountRole.Family ? await store.LinkedClients(user.Id) : user.Role == AccountRole.Client && user.SubjectId is { } own ? [own] : [];
+        var clients = new List<MyClient>();
+        foreach (var id in ids)
+        {
+            if (await grains.GetGrain<IClientGrain>(id).Get() is { } client)
+            {
+                clients.Add(new MyClient(id, client.Details.Name));
+            }
+        }
+
+        return new Me(user.Id, user.DisplayName, user.Role, user.SubjectId, clients);
+    }
 
     /// <summary>The account, if the password is right; counts a wrong one towards lockout.</summary>
     private static async Task<Account> FindWithPassword(SignInManager<Account> signIn, string? userName, string? password)

@@ -60,7 +60,7 @@ public sealed class SignInTests(AccessWorld world) : IClassFixture<AccessWorld>
         var step = await Post(http, "/api/account/sign-in", new { userName = "client-alone", password = TestHost.Password });
 
         Assert.Equal("signed-in", step.GetProperty("step").GetString());
-        Assert.Equal(world.ClientA, step.GetProperty("me").GetProperty("clients")[0].GetGuid());
+        Assert.Equal(world.ClientA, step.GetProperty("me").GetProperty("clients")[0].GetProperty("id").GetGuid());
     }
 
     [Fact]

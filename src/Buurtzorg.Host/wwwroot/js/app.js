@@ -2,7 +2,7 @@
 // changed. Messages can be lost (reconnects, a phone asleep in a pocket), so every hint
 // ends in reading the team over HTTP, and a shown team never goes back to an older version.
 import { language, locale, setLanguage, t, translatePage } from "./i18n.js";
-import { $, announce, api, ApiProblem, make, prefs } from "./page.js";
+import { $, announce, api, ApiProblem, homeOf, make, prefs, whoAmI } from "./page.js";
 
 const MAX_NURSES = 12;
 const RESTART_DELAY_MS = 15_000;
@@ -443,6 +443,13 @@ window.addEventListener("online", () => start());
 
 applyLargeText(prefs.get("buurtzorg.largeText") === "1");
 applyLanguage(prefs.get("buurtzorg.language") ?? "nl");
-loadTeams();
-selectTeam(teamIdFromHash());
-connect();
+// The teams page is the nurses' own; everyone else starts on the page for their role.
+whoAmI().then((me) => {
+  if (me.role !== "Nurse") {
+    location.assign(homeOf[me.role]);
+    return;
+  }
+  loadTeams();
+  selectTeam(teamIdFromHash());
+  connect();
+}).catch(() => { /* not signed in: api() is on its way to the sign-in page */ });

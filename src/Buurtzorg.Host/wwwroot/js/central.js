@@ -3,7 +3,7 @@
 // Live: every capacity change is an event, and the page reads the overview again.
 import { addStrings, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
-import { $, announce, api, clearProblem, coalesce, make, openStream, params, setUpPage, showProblem } from "./page.js";
+import { $, announce, api, clearProblem, coalesce, homeOf, make, openStream, params, setUpPage, showProblem, whoAmI } from "./page.js";
 
 addStrings({
   nl: {
@@ -195,4 +195,5 @@ setUpPage(() => {
   stream?.render?.();
   render();
 });
-load();
+whoAmI().then((me) => (me.role === "Central" || me.role === "Nurse" ? load() : location.assign(homeOf[me.role])))
+  .catch(() => { /* not signed in: api() is on its way to the sign-in page */ });

@@ -1,9 +1,9 @@
 // The page for a client and their family: who is coming when (first names only), and the care
 // plan in plain words: what the team does, what family and neighbours do, and how it is going.
 // Live: a change to the client's visits arrives as an event and the visits are read again.
-import { addStrings, t } from "./i18n.js";
+import { addStrings, language, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
-import { $, api, coalesce, formatDate, hhmm, make, openStream, params, setUpPage, showProblem, todayIso, announce, clearProblem } from "./page.js";
+import { $, api, coalesce, formatDate, hhmm, homeOf, make, openStream, params, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
   nl: {
@@ -37,6 +37,20 @@ addStrings({
     worse: "minder",
     signs: "Wat we zien: {signs}",
     visitsUpdated: "De bezoeken zijn bijgewerkt.",
+    accessLog: "Wie heeft uw dossier ingezien",
+    accessLogHint: "Elke keer dat iemand uw gegevens bekijkt of wijzigt, staat hier: wie, wanneer en wat. Ook pogingen zonder toestemming.",
+    logLine: "{when}: {who} ({role}) — {what}",
+    logRefused: "{when}: {who} ({role}) probeerde {what} te zien en kreeg geen toegang",
+    roleNurse: "wijkverpleegkundige",
+    roleClient: "uzelf",
+    roleFamily: "uw netwerk",
+    roleCentral: "centraal bureau",
+    roleAnonymous: "iemand die niet was aangemeld",
+    partAgenda: "bezoeken",
+    partCarePlan: "zorgplan",
+    partRecord: "gegevens en netwerk",
+    partNetworkAccess: "wie wat mag zien",
+    partAccessLog: "dit overzicht",
   },
   en: {
     whoIsComing: "Who is coming when",
@@ -69,6 +83,20 @@ addStrings({
     worse: "worse",
     signs: "What we see: {signs}",
     visitsUpdated: "The visits have been updated.",
+    accessLog: "Who looked at your record",
+    accessLogHint: "Every time someone views or changes your data, it is listed here: who, when and what. Attempts without permission too.",
+    logLine: "{when}: {who} ({role}) — {what}",
+    logRefused: "{when}: {who} ({role}) tried to see {what} and was refused",
+    roleNurse: "nurse",
+    roleClient: "you",
+    roleFamily: "your network",
+    roleCentral: "central office",
+    roleAnonymous: "someone not signed in",
+    partAgenda: "visits",
+    partCarePlan: "care plan",
+    partRecord: "details and network",
+    partNetworkAccess: "who may see what",
+    partAccessLog: "this overview",
   },
 });
 
@@ -82,9 +110,22 @@ const state = {
 
 async function loadTeams() {
   try {
-    const [teams, problems] = await Promise.all([api("/api/teams"), api("/api/omaha/problems")]);
+    state.me = await whoAmI();
+    if (state.me.role === "Central") {
+      location.assign(homeOf.Central);
+      return;
+    }
+    if (state.me.role !== "Nurse") {
+      // A client, or someone from their network: the clients who gave them access, nothing to choose a team for.
+      $("team-field").hidden = true;
+      fillSelect($("client-select"), state.me.clients.map((c) => ({ value: c.id, label: c.name })), state.clientId);
+      await chooseClient($("client-select").value);
+      return;
+    }
+    const [hers, problems] = await Promise.all([api(`/api/nurses/${state.me.subjectId}`), api("/api/omaha/problems")]);
     state.problems = new Map(problems.map((p) => [p.code, p.name]));
-    fillSelect($("team-select"), teams.map((team) => ({ value: team.id, label: team.name })), params.get("team") ?? "");
+    const teams = (await api("/api/teams")).filter((team) => team.id === hers.teamId);
+    fillSelect($("team-select"), teams.map((team) => ({ value: team.id, label: team.name })), hers.teamId ?? "");
     if ($("team-select").value) await chooseTeam($("team-select").value);
   } catch (problem) {
     showProblem($("who-problem"), problem);
@@ -104,12 +145,46 @@ async function chooseClient(clientId) {
   params.set({ client: clientId });
   $("client").hidden = !clientId;
   if (!clientId) return;
-  const [client, plan] = await Promise.all([api(`/api/clients/${clientId}`), api(`/api/clients/${clientId}/care-plan`)]);
-  state.client = client;
+  // Each part as far as this visitor may see it: a relative with "agenda" access sees the visits only.
+  const role = state.me.role;
+  const [client, plan] = await Promise.all([
+    role === "Nurse" || role === "Client" ? api(`/api/clients/${clientId}`) : null,
+    optional(api(`/api/clients/${clientId}/care-plan`)),
+  ]);
+  state.client = client ?? { network: [] };
   state.plan = plan;
+  $("plan-heading").closest("section").hidden = plan === null;
   await stream.rewatch();
   await loadVisits();
+  await loadAccessLog();
   render();
+}
+
+/** null where the visitor has no access to that part (the server answers 404 for it). */
+async function optional(request) {
+  try {
+    return await request;
+  } catch (problem) {
+    if (problem.status === 404) return null;
+    throw problem;
+  }
+}
+
+async function loadAccessLog() {
+  $("access-log").hidden = state.me.role !== "Client";
+  if ($("access-log").hidden) return;
+  try {
+    const lines = await api(`/api/clients/${state.clientId}/access-log`);
+    $("log-lines").replaceChildren(...lines.map((line) => {
+      const when = new Date(line.at).toLocaleString(language() === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short" });
+      const who = line.name ?? t(`role${line.role}`);
+      const item = make("li", line.allowed ? null : "refused",
+        t(line.allowed ? "logLine" : "logRefused", { when, who, role: t(`role${line.role}`), what: t(`part${line.what}`) }));
+      return item;
+    }));
+  } catch (problem) {
+    showProblem($("log-problem"), problem);
+  }
 }
 
 const loadVisits = coalesce(async () => {

@@ -2,7 +2,7 @@
 // app; a first sign-in of a nurse sets the app up. On success the page goes back to where the
 // visitor came from, or to the page for their role.
 import { addStrings, t } from "./i18n.js";
-import { $, api, announce, clearProblem, setUpPage, showProblem } from "./page.js";
+import { $, api, announce, clearProblem, homeOf, setUpPage, showProblem } from "./page.js";
 
 addStrings({
   nl: {
@@ -31,12 +31,10 @@ addStrings({
   },
 });
 
-const home = { Nurse: "nurse.html", Client: "client.html", Family: "client.html", Central: "central.html" };
-
 function done(me) {
   const next = new URLSearchParams(location.search).get("next");
   // Only a page of this site: never send someone elsewhere after signing in.
-  location.assign(next && next.startsWith("/") && !next.startsWith("//") ? next : home[me.role] ?? "index.html");
+  location.assign(next && next.startsWith("/") && !next.startsWith("//") ? next : homeOf[me.role] ?? "index.html");
 }
 
 const credentials = () => ({ userName: $("user-name").value.trim(), password: $("password").value });

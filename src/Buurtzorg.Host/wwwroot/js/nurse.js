@@ -5,7 +5,7 @@
 import { addStrings, t } from "./i18n.js";
 import { fillSelect, qualification } from "./labels.js";
 import {
-  $, addDays, announce, api, ApiProblem, clearProblem, coalesce, formatDate, hhmm, make, openStream, params, setUpPage, showProblem, todayIso,
+  $, addDays, announce, api, ApiProblem, clearProblem, coalesce, formatDate, hhmm, homeOf, make, openStream, params, setUpPage, showProblem, todayIso, whoAmI,
 } from "./page.js";
 
 addStrings({
@@ -186,8 +186,16 @@ const base = () => `/api/teams/${state.team.id}`;
 
 async function loadTeams() {
   try {
-    state.teams = await api("/api/teams");
-    fillSelect($("team-select"), state.teams.map((team) => ({ value: team.id, label: team.name })), params.get("team") ?? "");
+    const me = await whoAmI();
+    if (me.role !== "Nurse") {
+      location.assign(homeOf[me.role]);
+      return;
+    }
+    // Her own team only: the rounds of other teams are theirs.
+    const hers = await api(`/api/nurses/${me.subjectId}`);
+    state.nurseId = params.get("nurse") ?? me.subjectId;
+    state.teams = (await api("/api/teams")).filter((team) => team.id === hers.teamId);
+    fillSelect($("team-select"), state.teams.map((team) => ({ value: team.id, label: team.name })), hers.teamId ?? "");
     if ($("team-select").value) await chooseTeam($("team-select").value);
   } catch (problem) {
     showProblem($("who-problem"), problem);
@@ -218,7 +226,7 @@ async function chooseNurse(nurseId) {
 async function moveToChild(childIds) {
   const children = await Promise.all(childIds.map((id) => api(`/api/teams/${id}`)));
   const hers = children.find((c) => c.nurses.some((n) => n.nurseId === state.nurseId)) ?? children[0];
-  state.teams = await api("/api/teams");
+  state.teams = (await api("/api/teams")).filter((team) => team.id === hers.id);
   fillSelect($("team-select"), state.teams.map((team) => ({ value: team.id, label: team.name })), hers.id);
   announce(t("teamDividedNurse", { team: hers.name }));
   await chooseTeam(hers.id);

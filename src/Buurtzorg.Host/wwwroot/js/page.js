@@ -7,10 +7,14 @@ addStrings({
   nl: {
     skipToMain: "Naar de inhoud",
     whoAreYou: "Wie bent u?",
+    signOut: "Afmelden",
+    signedInAs: "Aangemeld als {name}",
   },
   en: {
     skipToMain: "Skip to content",
     whoAreYou: "Who are you?",
+    signOut: "Sign out",
+    signedInAs: "Signed in as {name}",
   },
 });
 
@@ -135,6 +139,28 @@ export const params = {
  * Wires the header switches. render is called after a language change so the page can redraw
  * the texts it builds itself.
  */
+/** The signed-in account (a 401 sends the visitor to the sign-in page first). */
+export async function whoAmI() {
+  const me = await api("/api/account/me");
+  const tools = document.querySelector(".header-tools");
+  if (tools && !$("sign-out")) {
+    const who = make("p", "signed-in", t("signedInAs", { name: me.displayName }));
+    who.id = "signed-in";
+    const out = make("button", "button", t("signOut"));
+    out.type = "button";
+    out.id = "sign-out";
+    out.dataset.i18n = "signOut";
+    out.addEventListener("click", async () => {
+      try { await api("/api/account/sign-out", { method: "POST" }); } finally { location.assign("login.html"); }
+    });
+    tools.prepend(who, out);
+  }
+  return me;
+}
+
+/** The page for each role: where signing in leads, and where a page meant for another role sends one. */
+export const homeOf = { Nurse: "nurse.html", Client: "client.html", Family: "client.html", Central: "central.html" };
+
 export function setUpPage(render) {
   const apply = (lang) => {
     setLanguage(lang);
