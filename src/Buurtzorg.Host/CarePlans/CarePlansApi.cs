@@ -18,7 +18,8 @@ public static class CarePlansApi
         app.MapGet("/api/omaha/problems", async Task<Ok<IReadOnlyList<OmahaProblem>>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetOmahaProblems(), ct)))
             .WithTags("Care plans")
-            .Requires(AccessRule.AnyNurse)
+            // The published Omaha System catalogue: reference data, no one's record.
+            .Requires(AccessRule.Self)
             .WithName("GetOmahaProblems");
 
         plan.MapGet("/", async Task<Ok<CarePlanSnapshot>> (Guid clientId, IMediator mediator, CancellationToken ct) =>

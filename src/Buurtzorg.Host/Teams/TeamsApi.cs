@@ -1,4 +1,5 @@
 using Buurtzorg.Host.Access;
+using Buurtzorg.Host.Nurses;
 using Buurtzorg.Contracts.Teams;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,9 +21,16 @@ public static class TeamsApi
             .Requires(AccessRule.TeamListing)
             .WithName("ListTeams");
 
-        teams.MapPost("/", async Task<Created<TeamSnapshot>> (CreateTeamRequest request, IMediator mediator, CancellationToken ct) =>
+        // Nurses found a team to work in it: the founder moves into the new team.
+        teams.MapPost("/", async Task<Created<TeamSnapshot>> (CreateTeamRequest request, HttpContext context, IMediator mediator, CancellationToken ct) =>
             {
                 var team = await mediator.Send(new CreateTeam(request.Name, request.Region), ct);
+                if (Caller.From(context.User)?.SubjectId is { } founder)
+                {
+                    await mediator.Send(new MoveNurse(founder, team.Id), ct);
+                    team = await mediator.Send(new GetTeam(team.Id), ct);
+                }
+
                 return TypedResults.Created($"/api/teams/{team.Id}", team);
             })
             .Requires(AccessRule.AnyNurse)

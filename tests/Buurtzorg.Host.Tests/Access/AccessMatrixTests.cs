@@ -56,7 +56,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("UpdateNetworkMember", "PUT", $"/api/clients/{c}/network/{world.RelativeWithAgenda}", "{}", TheTeam, true),
             new("RemoveNetworkMember", "DELETE", $"/api/clients/{c}/network/{random}", null, TheTeam, true),
             new("SetNetworkAccess", "PUT", $"/api/clients/{c}/network/{world.RelativeWithAgenda}/access", "{}", ClientRecord, true),
-            new("GetOmahaProblems", "GET", "/api/omaha/problems", null, Nurses),
+            new("GetOmahaProblems", "GET", "/api/omaha/problems", null, SignedIn),
             new("GetCarePlan", "GET", $"/api/clients/{c}/care-plan", null, CarePlan, true),
             new("GetCarePlanHistory", "GET", $"/api/clients/{c}/care-plan/history", null, CarePlan, true),
             new("GetCarePlanVersion", "GET", $"/api/clients/{c}/care-plan/versions/1", null, CarePlan, true),

@@ -1,13 +1,8 @@
 using System.Net.Http.Json;
 using Buurtzorg.Contracts.Clients;
-using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Host.Accounts;
-using Buurtzorg.Host.Nurses;
-using Buurtzorg.Host.Teams;
 using Buurtzorg.Host.Tests.Infrastructure;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Buurtzorg.Host.Tests.Access;
 
@@ -64,15 +59,14 @@ public sealed class AccessWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await TestHost.StartSecureOnSqlite(_file.Path);
-        var mediator = Host.App.Services.GetRequiredService<IMediator>();
-        TeamA = (await mediator.Send(new CreateTeam("Buurtzorg Lombok"))).Id;
-        TeamB = (await mediator.Send(new CreateTeam("Buurtzorg Zuilen"))).Id;
-        NurseA1 = await Hire(mediator, "Anne de Wit", TeamA);
-        NurseA2 = await Hire(mediator, "Bram Jansen", TeamA);
-        NurseB1 = await Hire(mediator, "Carla Smit", TeamB);
+        TeamA = await Host.FoundTeam("Buurtzorg Lombok");
+        TeamB = await Host.FoundTeam("Buurtzorg Zuilen");
+        NurseA1 = await Host.Hire(TeamA, "Anne de Wit", "a1");
+        NurseA2 = await Host.Hire(TeamA, "Bram Jansen", "a2");
+        NurseB1 = await Host.Hire(TeamB, "Carla Smit", "b1");
 
-        var a1 = await Account("a1", AccountRole.Nurse, NurseA1);
-        var b1 = await Account("b1", AccountRole.Nurse, NurseB1);
+        var a1 = await Host.SignIn("a1");
+        var b1 = await Host.SignIn("b1");
         _sessions[Who.NurseOfTheTeam] = a1;
         _sessions[Who.NurseOfAnotherTeam] = b1;
 
@@ -103,15 +97,6 @@ public sealed class AccessWorld : IAsyncLifetime
 
         await Host.DisposeAsync();
         _file.Dispose();
-    }
-
-    private static async Task<Guid> Hire(IMediator mediator, string name, Guid teamId)
-    {
-        var nurse = await mediator.Send(new RegisterNurse(
-            name, [Qualification.BasicCare, Qualification.InjectionsAndMedication], 28, 52.09, 5.12,
-            [.. Enum.GetValues<DayOfWeek>().Select(day => new AvailabilitySlotInput(day, new TimeOnly(7, 0), new TimeOnly(22, 0)))]));
-        await mediator.Send(new MoveNurse(nurse.Id, teamId));
-        return nurse.Id;
     }
 
     private async Task<TestHost.Session> Account(string userName, AccountRole role, Guid? subject = null, (Guid Client, Guid Member)? link = null)

@@ -1,3 +1,4 @@
+using Buurtzorg.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Buurtzorg.Host.Tests.Browser;
@@ -45,6 +46,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A fresh browser that opens <paramref name="path"/>, is sent to the sign-in page, signs in as
+    /// a person would (password, then the code from the authenticator where the account has one),
+    /// comes back to the page and waits until it is live.
+    /// </summary>
+    public async Task<IPage> SignedIn(TestHost host, string userName, string path)
+    {
+        var page = await NewPage(host.Address);
+        await page.GotoAsync(path);
+        await page.WaitForURLAsync("**/login.html**");
+        await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
+        await page.GetByLabel("Wachtwoord").FillAsync(TestHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        var code = page.GetByLabel("Code", new() { Exact = true });
+        var signedIn = page.WaitForURLAsync(url => !url.Contains("login.html", StringComparison.Ordinal));
+        if (await Task.WhenAny(signedIn, code.WaitForAsync()) != signedIn)
+        {
+            await code.FillAsync(Totp.Code(TestHost.AuthenticatorKey));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
+            await signedIn;
+        }
+
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -9,11 +9,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Buurtzorg.Host.Tests.Browser;
 
 /// <summary>
-/// The thin web client in a real headless Chromium against the real host: nurses, a family and
-/// central staff, each page checked with axe-core and saved as a screenshot.
+/// The thin web client in a real headless Chromium against the real host with its real access
+/// policy: nurses, a client, a family member and central staff each sign in on the sign-in page
+/// (with their authenticator code where the role needs one); each page is checked with axe-core
+/// and saved as a screenshot.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WebClientBrowserTests(BrowserFixture browser, SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
+public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     static WebClientBrowserTests() => SetDefaultExpectTimeout(15_000);
 
@@ -22,12 +24,13 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SqliteHostFixt
     [Fact]
     public async Task Nurse_A_takes_a_visit_and_nurse_Bs_board_shows_it_without_a_reload()
     {
-        var team = await Host.CreateTeam("Buurtzorg Lombok");
-        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries");
-        var bram = await Host.AddWorkingNurse(team.Id, "Bram Jansen");
-        var visit = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Johanna de Groot")).Id);
-        var pageA = await OpenLive($"nurse.html?team={team.Id}&nurse={anne.Id}");
-        var pageB = await OpenLive($"nurse.html?team={team.Id}&nurse={bram.Id}");
+        var team = await Host.FoundTeam("Buurtzorg Lombok");
+        await Host.Hire(team, "Anne de Vries", "anne-lombok");
+        await Host.Hire(team, "Bram Jansen", "bram-lombok");
+        var anne = await Host.SignIn("anne-lombok");
+        var visit = await anne.Http.AddDailyVisit(team, (await anne.Http.AddClient(team, "Johanna de Groot")).Id);
+        var pageA = await SignedIn("anne-lombok", "nurse.html");
+        var pageB = await SignedIn("bram-lombok", "nurse.html");
         await Expect(pageB.Locator($"#open-list [data-visit='{visit.Id}']")).ToBeVisibleAsync();
         await pageB.EvaluateAsync("() => { window.notReloaded = true; }");
 
@@ -46,16 +49,19 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SqliteHostFixt
     [Fact]
     public async Task A_nurse_asks_for_a_proposal_sees_it_beside_the_current_rounds_and_the_team_takes_it_but_never_over_a_newer_schedule()
     {
-        var team = await Host.CreateTeam("Buurtzorg Kanaleneiland");
-        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries");
-        var bram = await Host.AddWorkingNurse(team.Id, "Bram Jansen");
+        var teamId = await Host.FoundTeam("Buurtzorg Kanaleneiland");
+        await Host.Hire(teamId, "Anne de Vries", "anne-kanaleneiland");
+        var bramId = await Host.Hire(teamId, "Bram Jansen", "bram-kanaleneiland");
+        var bram = new { Id = bramId };
+        var team = new { Id = teamId };
+        var anne = await Host.SignIn("anne-kanaleneiland");
         var visits = new List<Guid>();
         foreach (var (name, street) in new[] { ("Johanna de Groot", "Twijnstraat"), ("Gerrit Bakker", "Jutfaseweg"), ("Truus Visser", "Vondellaan") })
         {
-            visits.Add((await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, name, street, "4")).Id)).Id);
+            visits.Add((await anne.Http.AddDailyVisit(teamId, (await anne.Http.AddClient(teamId, name, street, "4")).Id)).Id);
         }
 
-        var page = await OpenLive($"nurse.html?team={team.Id}&nurse={anne.Id}");
+        var page = await SignedIn("anne-kanaleneiland", "nurse.html");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vraag een voorstel" }).ClickAsync();
         await Expect(page.Locator("#proposal-table tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator($"#proposal-table tr[data-nurse='{bram.Id}'] th")).ToHaveTextAsync("Bram Jansen");
@@ -67,56 +73,72 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SqliteHostFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Alles overnemen" }).ClickAsync();
         await Expect(page.Locator("#proposal")).ToBeHiddenAsync();
         await Expect(page.Locator("#open-list li")).ToHaveCountAsync(0);
-        var taken = await Host.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
+        var taken = await anne.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
         Assert.All(taken!.Visits, v => Assert.Single(v.AssignedNurses));
 
         // A fresh proposal, then a colleague gives a visit back before the team accepts.
         await page.GetByRole(AriaRole.Button, new() { Name = "Vraag een voorstel" }).ClickAsync();
         await Expect(page.Locator("#proposal")).ToBeVisibleAsync();
         var holder = taken.Visits.First(v => v.Id == visits[0]).AssignedNurses[0];
-        (await Host.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visits[0]}/release", new { nurseId = holder }, Json)).EnsureSuccessStatusCode();
+        (await anne.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visits[0]}/release", new { nurseId = holder }, Json)).EnsureSuccessStatusCode();
         await page.GetByRole(AriaRole.Button, new() { Name = "Alles overnemen" }).ClickAsync();
 
         await Expect(page.Locator("#proposal-problem")).ToContainTextAsync("The schedule changed after this proposal was made.");
-        var after = await Host.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
+        var after = await anne.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
         Assert.Empty(after!.Visits.Single(v => v.Id == visits[0]).AssignedNurses);
     }
 
     [Fact]
-    public async Task The_family_page_shows_who_is_coming_and_changes_when_the_nurse_changes()
+    public async Task The_family_page_shows_who_is_coming_and_changes_when_the_nurse_changes_and_the_client_sees_who_looked()
     {
-        var team = await Host.CreateTeam("Buurtzorg Wittevrouwen");
-        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries");
-        var bram = await Host.AddWorkingNurse(team.Id, "Bram Jansen");
-        var client = await Host.AddClient(team.Id, "Gerrit Bakker");
-        var visit = await Host.AddDailyVisit(team.Id, client.Id);
-        var page = await OpenLive($"client.html?team={team.Id}&client={client.Id}");
+        var team = await Host.FoundTeam("Buurtzorg Wittevrouwen");
+        var anneId = await Host.Hire(team, "Anne de Vries", "anne-wittevrouwen");
+        var bramId = await Host.Hire(team, "Bram Jansen", "bram-wittevrouwen");
+        var anne = await Host.SignIn("anne-wittevrouwen");
+        var client = await anne.Http.AddClient(team, "Gerrit Bakker");
+        var visit = await anne.Http.AddDailyVisit(team, client.Id);
+        var added = await anne.Http.PostAsJsonAsync($"/api/clients/{client.Id}/network", new { name = "Ria Bakker", relation = "Family" }, Json);
+        var ria = (await added.Content.ReadFromJsonAsync<Contracts.Clients.ClientRecord>(Json))!.Network.Single().Id;
+        (await anne.Http.PutAsJsonAsync($"/api/clients/{client.Id}/network/{ria}/access", new { access = "CarePlan" }, Json)).EnsureSuccessStatusCode();
+        await Host.Link(await Host.OpenAccount("ria-bakker", Accounts.AccountRole.Family), client.Id, ria);
+        await Host.OpenAccount("gerrit-bakker", Accounts.AccountRole.Client, client.Id);
+
+        var page = await SignedIn("ria-bakker", "client.html");
         var who = page.Locator($"#visit-days [data-visit='{visit.Id}'] .who");
         await Expect(who).ToHaveTextAsync("Nog niet bekend wie komt");
         await Expect(page.Locator("#plan-problems h3")).ToHaveTextAsync("Medication regimen");
+        await Expect(page.Locator("#access-log")).ToBeHiddenAsync();
 
-        (await Host.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, Json)).EnsureSuccessStatusCode();
+        (await anne.Http.PostAsJsonAsync($"/api/teams/{team}/visits/{visit.Id}/claim", new { nurseId = anneId }, Json)).EnsureSuccessStatusCode();
         await Expect(who).ToHaveTextAsync("Anne komt");
-        (await Host.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/handover", new { fromNurseId = anne.Id, toNurseId = bram.Id }, Json)).EnsureSuccessStatusCode();
+        (await anne.Http.PostAsJsonAsync($"/api/teams/{team}/visits/{visit.Id}/handover", new { fromNurseId = anneId, toNurseId = bramId }, Json)).EnsureSuccessStatusCode();
         await Expect(who).ToHaveTextAsync("Bram komt");
-
         await Accessibility.AssertNoSeriousViolations(page, "client and family");
         await Screenshots.Save(page, "client-and-family");
+
+        var own = await SignedIn("gerrit-bakker", "client.html");
+        await Expect(own.Locator("#log-lines")).ToContainTextAsync("ria-bakker (uw netwerk) — zorgplan");
+        await Expect(own.Locator("#log-lines")).ToContainTextAsync("anne-wittevrouwen (wijkverpleegkundige)");
+        await Accessibility.AssertNoSeriousViolations(own, "client with access log");
+        await Screenshots.Save(own, "client-access-log");
     }
 
     [Fact]
     public async Task The_central_page_figures_change_when_a_nurses_availability_changes()
     {
-        var team = await Host.CreateTeam("Buurtzorg Zuilen");
-        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries", from: "08:00", to: "16:00");
+        var teamId = await Host.FoundTeam("Buurtzorg Zuilen");
+        var team = new { Id = teamId };
+        var anneId = await Host.Hire(teamId, "Anne de Vries", "anne-zuilen", from: "08:00", to: "16:00");
+        var anne = await Host.SignIn("anne-zuilen");
+        await Host.OpenAccount("centraal-zuilen", Accounts.AccountRole.Central);
         var region = (await EventuallyExtensions.Eventually(
-            async () => await Host.Http.GetFromJsonAsync<CapacityOverview>("/api/capacity", Json),
+            async () => await anne.Http.GetFromJsonAsync<CapacityOverview>("/api/capacity", Json),
             o => o!.Teams.Any(t => t.TeamId == team.Id)))!.Teams.Single(t => t.TeamId == team.Id).Region;
-        var page = await OpenLive($"central.html?region={Uri.EscapeDataString(region)}");
+        var page = await SignedIn("centraal-zuilen", $"central.html?region={Uri.EscapeDataString(region)}");
         var supply = page.Locator($"#teams-table tr[data-team='{team.Id}'] td").Nth(1);
         await Expect(supply).ToHaveTextAsync("56");
 
-        var changed = await Host.Http.PutAsJsonAsync($"/api/nurses/{anne.Id}/availability",
+        var changed = await anne.Http.PutAsJsonAsync($"/api/nurses/{anneId}/availability",
             new { weeklyAvailability = new[] { new { day = "Monday", from = "08:00", to = "12:00" } } }, Json);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
@@ -129,7 +151,11 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SqliteHostFixt
     [Fact]
     public async Task The_teams_page_opens_in_Dutch_founds_a_team_and_passes_the_accessibility_check()
     {
-        var page = await OpenLive("/");
+        // A nurse new to the organisation, not yet in a team, founds one and is its first member.
+        var mediator = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Mediator.IMediator>(Host.App.Services);
+        var founder = await mediator.Send(new Buurtzorg.Host.Nurses.RegisterNurse("Fenna Dijkstra", [Contracts.Nurses.Qualification.BasicCare], 24, 52.09, 5.12, []));
+        await Host.OpenAccount("fenna", Accounts.AccountRole.Nurse, founder.Id);
+        var page = await SignedIn("fenna", "/");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
 
         await page.GetByLabel("Teamnaam").FillAsync("Buurtzorg Vathorst");
@@ -142,11 +168,5 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SqliteHostFixt
         await Screenshots.Save(page, "teams");
     }
 
-    private async Task<IPage> OpenLive(string path)
-    {
-        var page = await browser.NewPage(Host.Address);
-        await page.GotoAsync(path);
-        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
-        return page;
-    }
+    private Task<IPage> SignedIn(string userName, string path) => browser.SignedIn(Host, userName, path);
 }

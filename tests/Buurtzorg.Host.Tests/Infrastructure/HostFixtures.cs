@@ -37,3 +37,19 @@ public sealed class PostgresHostFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 }
+
+/// <summary>One host with the real access policy on its own SQLite file: callers sign in.</summary>
+public sealed class SecureHostFixture : IAsyncLifetime
+{
+    private readonly TempSqliteFile _file = new();
+
+    public TestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await TestHost.StartSecureOnSqlite(_file.Path);
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _file.Dispose();
+    }
+}

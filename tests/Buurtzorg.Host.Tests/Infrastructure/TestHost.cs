@@ -55,8 +55,8 @@ public sealed class TestHost : IAsyncDisposable
         }, secure: true);
 
     /// <summary>A host at a given address: a restarted host must be found where the browser left it.</summary>
-    public static Task<TestHost> StartOnSqliteAt(string path, Uri address) =>
-        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}", ["Urls"] = address.GetLeftPart(UriPartial.Authority) });
+    public static Task<TestHost> StartSecureOnSqliteAt(string path, Uri address) =>
+        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}", ["Urls"] = address.GetLeftPart(UriPartial.Authority) }, secure: true);
 
     public static Task<TestHost> StartOnPostgres(string connectionString, string clusterId) =>
         Start(new()

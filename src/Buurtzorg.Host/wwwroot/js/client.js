@@ -115,15 +115,17 @@ async function loadTeams() {
       location.assign(homeOf.Central);
       return;
     }
+    const problems = await api("/api/omaha/problems");
+    state.problems = new Map(problems.map((p) => [p.code, p.name]));
     if (state.me.role !== "Nurse") {
       // A client, or someone from their network: the clients who gave them access, nothing to choose a team for.
       $("team-field").hidden = true;
-      fillSelect($("client-select"), state.me.clients.map((c) => ({ value: c.id, label: c.name })), state.clientId);
+      const only = state.me.clients.length === 1 ? state.me.clients[0].id : "";
+      fillSelect($("client-select"), state.me.clients.map((c) => ({ value: c.id, label: c.name })), state.clientId || only);
       await chooseClient($("client-select").value);
       return;
     }
-    const [hers, problems] = await Promise.all([api(`/api/nurses/${state.me.subjectId}`), api("/api/omaha/problems")]);
-    state.problems = new Map(problems.map((p) => [p.code, p.name]));
+    const hers = await api(`/api/nurses/${state.me.subjectId}`);
     const teams = (await api("/api/teams")).filter((team) => team.id === hers.teamId);
     fillSelect($("team-select"), teams.map((team) => ({ value: team.id, label: team.name })), hers.teamId ?? "");
     if ($("team-select").value) await chooseTeam($("team-select").value);

@@ -15,6 +15,7 @@ addStrings({
     confirm: "Bevestigen",
     setupHint: "Wijkverpleegkundigen en het centraal bureau loggen in met een tweede stap. Voeg deze sleutel toe aan uw authenticator-app en vul daarna de code in.",
     setupKey: "Sleutel",
+    setupCode: "Code uit uw app",
     setupDone: "De authenticator-app is ingesteld. Log nu in.",
   },
   en: {
@@ -27,6 +28,7 @@ addStrings({
     confirm: "Confirm",
     setupHint: "Nurses and central staff sign in with a second step. Add this key to your authenticator app, then enter the code.",
     setupKey: "Key",
+    setupCode: "Code from your app",
     setupDone: "The authenticator app is set up. Sign in now.",
   },
 });

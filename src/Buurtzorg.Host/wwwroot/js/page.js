@@ -71,7 +71,7 @@ export async function api(path, { method = "GET", body } = {}) {
   }
   if (response.status === 204) return null;
   if (response.ok) return response.json();
-  if (response.status === 401 && !path.startsWith("/api/account/")) {
+  if (response.status === 401 && !location.pathname.endsWith("login.html")) {
     // The session ended (or never began): sign in, then come back here.
     location.assign(`login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
   }
