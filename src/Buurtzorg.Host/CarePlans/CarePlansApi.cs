@@ -37,25 +37,28 @@ public static class CarePlansApi
             .Requires(AccessRule.ReadClient(ClientPart.CarePlan))
             .WithName("GetCarePlanVersion");
 
-        plan.MapPut("/problems/{problemCode:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, ProblemInput problem, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new WriteProblem(clientId, problemCode, problem), ct)))
+        plan.MapPut("/problems/{problemCode:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, ProblemInput problem, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new WriteProblem(clientId, problemCode, problem with { ChangedBy = Author(context, problem.ChangedBy) }), ct)))
             .Requires(AccessRule.ChangeClient(ClientPart.CarePlan))
             .WithName("WriteCarePlanProblem");
 
-        plan.MapDelete("/problems/{problemCode:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, int? expectedVersion, Guid? changedBy, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new RemoveProblem(clientId, problemCode, expectedVersion, changedBy), ct)))
+        plan.MapDelete("/problems/{problemCode:int}", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, int? expectedVersion, Guid? changedBy, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RemoveProblem(clientId, problemCode, expectedVersion, Author(context, changedBy)), ct)))
             .Requires(AccessRule.ChangeClient(ClientPart.CarePlan))
             .WithName("RemoveCarePlanProblem");
 
-        plan.MapPost("/problems/{problemCode:int}/ratings", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, RatingRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        plan.MapPost("/problems/{problemCode:int}/ratings", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, RatingRequest r, HttpContext context, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
                 var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
                 return TypedResults.Ok(await mediator.Send(
-                    new RateOutcome(clientId, problemCode, r.ExpectedVersion, r.ChangedBy, r.Moment, r.RatedOn, r.Knowledge, r.Behavior, r.Status, today), ct));
+                    new RateOutcome(clientId, problemCode, r.ExpectedVersion, Author(context, r.ChangedBy), r.Moment, r.RatedOn, r.Knowledge, r.Behavior, r.Status, today), ct));
             })
             .Requires(AccessRule.ChangeClient(ClientPart.CarePlan))
             .WithName("RateCarePlanOutcome");
 
         return app;
     }
+
+    /// <summary>Who made a change: the signed-in nurse herself; what a request claims counts only where no one is signed in as a nurse.</summary>
+    private static Guid? Author(HttpContext context, Guid? claimed) => Caller.From(context.User)?.SubjectId ?? claimed;
 }

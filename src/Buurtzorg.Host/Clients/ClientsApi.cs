@@ -1,4 +1,5 @@
 using Buurtzorg.Host.Access;
+using Buurtzorg.Host.Schedule;
 using Buurtzorg.Contracts.Clients;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,13 +58,22 @@ public static class ClientsApi
             .Requires(AccessRule.ChangeClient(ClientPart.Record))
             .WithName("UpdateNetworkMember");
 
-        network.MapDelete("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new RemoveNetworkMember(clientId, memberId), ct)))
+        // Taking someone out of the network, or their access away, ends their live watches on this host at once.
+        network.MapDelete("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, IMediator mediator, HubWatches watches, CancellationToken ct) =>
+            {
+                var client = await mediator.Send(new RemoveNetworkMember(clientId, memberId), ct);
+                await watches.Recheck(ct);
+                return TypedResults.Ok(client);
+            })
             .Requires(AccessRule.ChangeClient(ClientPart.Record))
             .WithName("RemoveNetworkMember");
 
-        network.MapPut("/{memberId:guid}/access", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, SetAccessRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new SetNetworkAccess(clientId, memberId, r.Access), ct)))
+        network.MapPut("/{memberId:guid}/access", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, SetAccessRequest r, IMediator mediator, HubWatches watches, CancellationToken ct) =>
+            {
+                var client = await mediator.Send(new SetNetworkAccess(clientId, memberId, r.Access), ct);
+                await watches.Recheck(ct);
+                return TypedResults.Ok(client);
+            })
             .Requires(AccessRule.ChangeClient(ClientPart.NetworkAccess))
             .WithName("SetNetworkAccess");
 

@@ -62,6 +62,9 @@ public sealed partial class ScheduleEventRelay(
                 {
                     await Registry.Subscribe(reference);
                 }
+
+                // A grant a client revoked through another host reaches this host's watches here.
+                await watches.Recheck(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -26,6 +26,20 @@ public sealed class AccessLogTests(AccessWorld world) : IClassFixture<AccessWorl
     }
 
     [Fact]
+    public async Task A_care_plan_change_is_recorded_under_the_signed_in_nurse_whatever_the_request_claims()
+    {
+        var nurse = world.Http(Who.NurseOfTheTeam);
+        var plan = await nurse.GetFromJsonAsync<JsonElement>($"/api/clients/{world.ClientA}/care-plan");
+        var claimed = Guid.NewGuid();
+
+        var removed = await nurse.DeleteAsync($"/api/clients/{world.ClientA}/care-plan/problems/42?expectedVersion={plan.GetProperty("version").GetInt32()}&changedBy={claimed}");
+        removed.EnsureSuccessStatusCode();
+
+        var history = await nurse.GetFromJsonAsync<JsonElement>($"/api/clients/{world.ClientA}/care-plan/history");
+        Assert.Equal(world.NurseA1, history.EnumerateArray().Last().GetProperty("by").GetGuid());
+    }
+
+    [Fact]
     public async Task On_sqlite_an_update_or_delete_of_the_log_is_refused_by_the_database()
     {
         await world.Http(Who.TheClient).GetAsync($"/api/clients/{world.ClientA}/visits");

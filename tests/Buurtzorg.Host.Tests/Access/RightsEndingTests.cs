@@ -12,9 +12,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Buurtzorg.Host.Tests.Access;
 
-/// <summary>A nurse's rights follow her team at once: over HTTP and on the hub connections she already has open.</summary>
-public sealed class TeamChangeTests(AccessWorld world) : IClassFixture<AccessWorld>
+/// <summary>Rights end at once when the relationship ends: over HTTP and on the hub connections already open.</summary>
+public sealed class RightsEndingTests(AccessWorld world) : IClassFixture<AccessWorld>
 {
+    [Fact]
+    public async Task A_relative_whose_access_the_client_revokes_loses_it_at_once_including_an_open_watch()
+    {
+        var relative = world.Sessions[Who.FamilyWithAgenda];
+        await using var connection = await relative.ConnectToHub();
+        var ended = new HubEvents<string>(connection, nameof(IScheduleClient.WatchEnded));
+        await connection.InvokeAsync<object>("WatchClient", world.ClientA);
+        Assert.Equal(HttpStatusCode.OK, (await relative.Http.GetAsync($"/api/clients/{world.ClientA}/visits")).StatusCode);
+
+        var revoked = await world.Http(Who.TheClient).PutAsJsonAsync($"/api/clients/{world.ClientA}/network/{world.RelativeWithAgenda}/access", new { access = "None" });
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        Assert.Equal(ScheduleGroups.Client(world.ClientA), await ended.Next(_ => true));
+        await ProblemAssert.Problem(await relative.Http.GetAsync($"/api/clients/{world.ClientA}/visits"), HttpStatusCode.NotFound, "nothing here");
+    }
+
     [Fact]
     public async Task A_nurse_who_moves_team_loses_the_old_teams_clients_at_once_including_her_open_connection()
     {
