@@ -121,6 +121,13 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         await Expect(own.Locator("#log-lines")).ToContainTextAsync("anne-wittevrouwen (wijkverpleegkundige)");
         await Accessibility.AssertNoSeriousViolations(own, "client with access log");
         await Screenshots.Save(own, "client-access-log");
+
+        // The client takes the care plan away from Ria; her open page can no longer read it.
+        await own.GetByLabel("Ria Bakker (familie)").SelectOptionAsync("Agenda");
+        await Expect(own.Locator("#announcer")).ToHaveTextAsync("Ria Bakker ziet nu: De agenda.");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#plan-heading")).ToBeHiddenAsync();
+        await Expect(who).ToHaveTextAsync("Bram komt");
     }
 
     [Fact]

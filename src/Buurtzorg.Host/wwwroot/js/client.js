@@ -37,6 +37,17 @@ addStrings({
     worse: "minder",
     signs: "Wat we zien: {signs}",
     visitsUpdated: "De bezoeken zijn bijgewerkt.",
+    networkAccess: "Wie mag wat zien",
+    networkAccessHint: "U bepaalt wat de mensen om u heen kunnen zien: niets, de agenda (wie wanneer komt) of ook het zorgplan.",
+    accessNone: "Niets",
+    accessAgenda: "De agenda",
+    accessCarePlan: "Agenda en zorgplan",
+    accessChanged: "{name} ziet nu: {access}.",
+    relationFamily: "familie",
+    relationNeighbour: "buur",
+    relationInformalCarer: "mantelzorger",
+    relationFriend: "vriend(in)",
+    relationOther: "anders",
     accessLog: "Wie heeft uw dossier ingezien",
     accessLogHint: "Elke keer dat iemand uw gegevens bekijkt of wijzigt, staat hier: wie, wanneer en wat. Ook pogingen zonder toestemming.",
     logLine: "{when}: {who} ({role}) — {what}",
@@ -83,6 +94,17 @@ addStrings({
     worse: "worse",
     signs: "What we see: {signs}",
     visitsUpdated: "The visits have been updated.",
+    networkAccess: "Who may see what",
+    networkAccessHint: "You decide what the people around you can see: nothing, the agenda (who is coming when) or the care plan too.",
+    accessNone: "Nothing",
+    accessAgenda: "The agenda",
+    accessCarePlan: "Agenda and care plan",
+    accessChanged: "{name} now sees: {access}.",
+    relationFamily: "family",
+    relationNeighbour: "neighbour",
+    relationInformalCarer: "informal carer",
+    relationFriend: "friend",
+    relationOther: "other",
     accessLog: "Who looked at your record",
     accessLogHint: "Every time someone views or changes your data, it is listed here: who, when and what. Attempts without permission too.",
     logLine: "{when}: {who} ({role}) — {what}",
@@ -172,6 +194,37 @@ async function optional(request) {
   }
 }
 
+/** The client decides per person in their network: nothing, the agenda, or the care plan too. */
+function renderNetwork() {
+  $("network").hidden = state.me.role !== "Client";
+  if ($("network").hidden) return;
+  $("network-list").replaceChildren(...state.client.network.map((member) => {
+    const item = make("li");
+    const id = `access-${member.id}`;
+    const label = make("label", null, `${member.details.name} (${member.details.relationDescription ?? t(`relation${member.details.relation}`)})`);
+    label.htmlFor = id;
+    const select = make("select");
+    select.id = id;
+    for (const level of ["None", "Agenda", "CarePlan"]) {
+      const option = make("option", null, t(`access${level}`));
+      option.value = level;
+      option.selected = member.access === level;
+      select.append(option);
+    }
+    select.addEventListener("change", async () => {
+      clearProblem($("network-problem"));
+      try {
+        state.client = await api(`/api/clients/${state.clientId}/network/${member.id}/access`, { method: "PUT", body: { access: select.value } });
+        announce(t("accessChanged", { name: member.details.name, access: t(`access${select.value}`) }));
+      } catch (problem) {
+        showProblem($("network-problem"), problem);
+      }
+    });
+    item.append(label, select);
+    return item;
+  }));
+}
+
 async function loadAccessLog() {
   $("access-log").hidden = state.me.role !== "Client";
   if ($("access-log").hidden) return;
@@ -204,6 +257,7 @@ function render() {
   if (!state.client) return;
   renderVisits();
   renderPlan();
+  renderNetwork();
 }
 
 function renderVisits() {
