@@ -42,9 +42,9 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args);
 
-    /// <summary>A host with the real access policy: callers sign in (see <see cref="SignIn"/>).</summary>
-    public static Task<TestHost> StartSecureOnSqlite(string path) =>
-        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, secure: true);
+    /// <summary>A host with the real access policy: callers sign in (see <see cref="SignIn(string)"/>).</summary>
+    public static Task<TestHost> StartSecureOnSqlite(string path, params string[] args) =>
+        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args, secure: true);
 
     public static Task<TestHost> StartSecureOnPostgres(string connectionString, string clusterId) =>
         Start(new()
@@ -111,11 +111,13 @@ public sealed class TestHost : IAsyncDisposable
     public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     /// <summary>A browser-like session: signs in over HTTP (password, then the authenticator code where the account has one).</summary>
-    public async Task<Session> SignIn(string userName, string? authenticatorKey = AuthenticatorKey)
+    public Task<Session> SignIn(string userName) => SignIn(userName, Password, AuthenticatorKey);
+
+    public async Task<Session> SignIn(string userName, string password, string? authenticatorKey)
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
-        var first = await http.PostAsJsonAsync("/api/account/sign-in", new { userName, password = Password });
+        var first = await http.PostAsJsonAsync("/api/account/sign-in", new { userName, password });
         Assert.True(first.StatusCode == HttpStatusCode.OK, $"sign-in of {userName}: {(int)first.StatusCode} {await first.Content.ReadAsStringAsync()}");
         var step = await first.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
         if ((string?)step!["step"] == "code")
