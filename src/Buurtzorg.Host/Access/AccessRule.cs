@@ -78,11 +78,20 @@ public sealed record AccessRule(Scope Scope, ClientPart Part = ClientPart.Record
 
 public static class AccessRuleExtensions
 {
-    /// <summary>Declares what the endpoint touches; the access gate checks it before the handler runs.</summary>
+    /// <summary>
+    /// Declares what the endpoint touches; the access gate checks it before the handler runs. A
+    /// team endpoint also logs each client whose data its answer holds.
+    /// </summary>
     public static TBuilder Requires<TBuilder>(this TBuilder builder, AccessRule rule)
         where TBuilder : IEndpointConventionBuilder
     {
+        ArgumentNullException.ThrowIfNull(rule);
         builder.Add(endpoint => endpoint.Metadata.Add(rule));
+        if (rule.Scope == Scope.Team && builder is RouteHandlerBuilder handler)
+        {
+            handler.AddEndpointFilter(RevealedClients.Filter);
+        }
+
         return builder;
     }
 }
