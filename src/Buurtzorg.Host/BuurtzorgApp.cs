@@ -155,7 +155,8 @@ public static class BuurtzorgApp
                 // Renewals keep the claim: the absolute limit counts from the sign-in itself.
                 if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == Caller.SignedInAtClaim))
                 {
-                    identity.AddClaim(new System.Security.Claims.Claim(Caller.SignedInAtClaim, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                    identity.AddClaim(new System.Security.Claims.Claim(Caller.SignedInAtClaim, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 }
 
                 return Task.CompletedTask;
@@ -163,7 +164,8 @@ public static class BuurtzorgApp
             o.Events.OnValidatePrincipal = async context =>
             {
                 var signedInAt = context.Principal?.FindFirst(Caller.SignedInAtClaim)?.Value;
-                if (!long.TryParse(signedInAt, out var seconds) || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > SessionLimit)
+                var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                if (!long.TryParse(signedInAt, out var seconds) || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > SessionLimit)
                 {
                     context.RejectPrincipal();
                     return;

@@ -46,6 +46,10 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartSecureOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args, secure: true);
 
+    /// <summary>A secure host with services of the test's own added last (a clock for the sessions, say).</summary>
+    public static Task<TestHost> StartSecureOnSqlite(string path, Action<IServiceCollection> services) =>
+        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, secure: true, services: services);
+
     public static Task<TestHost> StartSecureOnPostgres(string connectionString, string clusterId) =>
         Start(new()
         {
@@ -66,7 +70,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
         });
 
-    private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null, bool secure = false)
+    private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null, bool secure = false, Action<IServiceCollection>? services = null)
     {
         settings.TryAdd("Urls", "http://127.0.0.1:0");
         settings["Orleans:ServiceId"] = ServiceId;
@@ -87,6 +91,8 @@ public sealed class TestHost : IAsyncDisposable
             {
                 OpenAccess.Apply(builder.Services);
             }
+
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
