@@ -65,4 +65,42 @@ public sealed class RightsEndingTests(AccessWorld world) : IClassFixture<AccessW
         Assert.DoesNotContain(heard.Drain(), c => c.TeamId == world.TeamA);
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<object>("WatchTeam", world.TeamA));
     }
+
+    [Fact]
+    public async Task When_her_team_divides_a_nurse_keeps_her_new_teams_clients_and_loses_the_rest_at_once()
+    {
+        var parent = await world.Host.FoundTeam("Buurtzorg Ondiep");
+        var first = await world.Host.Hire(parent, "Eva Mulder", "eva");
+        for (var n = 1; n < 12; n++)
+        {
+            await world.Host.Hire(parent, $"Verpleegkundige {n}", $"ondiep-{n}");
+        }
+
+        var eva = await world.Host.SignIn("eva");
+        var clients = new List<Guid>();
+        foreach (var (name, street) in new[] { ("Henk Smit", "Amsterdamsestraatweg"), ("Wil Dekker", "Ondiep-Zuidzijde"), ("Ans Vos", "Royaardsstraat"), ("Joop Kok", "Nijverheidsweg") })
+        {
+            clients.Add((await eva.Http.AddClient(parent, name, street, "12")).Id);
+        }
+
+        await using var connection = await eva.ConnectToHub();
+        var ended = new HubEvents<string>(connection, nameof(IScheduleClient.WatchEnded));
+        await connection.InvokeAsync<object>("WatchTeam", parent);
+
+        // The thirteenth nurse: the team divides in two.
+        await world.Host.Hire(parent, "Verpleegkundige 13", "ondiep-13");
+
+        var grains = world.Host.App.Services.GetRequiredService<IGrainFactory>();
+        var hers = (await grains.GetGrain<Contracts.Nurses.INurseGrain>(first).Get())!.TeamId!.Value;
+        Assert.NotEqual(parent, hers);
+        Assert.Equal(ScheduleGroups.Team(parent), await ended.Next(_ => true));
+        await ProblemAssert.Problem(await eva.Http.GetAsync($"/api/teams/{parent}"), HttpStatusCode.NotFound, "nothing here");
+        Assert.Equal(HttpStatusCode.OK, (await eva.Http.GetAsync($"/api/teams/{hers}")).StatusCode);
+        foreach (var client in clients)
+        {
+            var team = (await grains.GetGrain<Contracts.Clients.IClientGrain>(client).Get())!.Details.TeamId;
+            var answer = await eva.Http.GetAsync($"/api/clients/{client}");
+            Assert.Equal(team == hers ? HttpStatusCode.OK : HttpStatusCode.NotFound, answer.StatusCode);
+        }
+    }
 }
