@@ -130,8 +130,9 @@ internal sealed class SequenceSearch
 
         var begin = clock.Elapsed;
         var span = Math.Max(1e-3, (until - begin).TotalSeconds);
-        // Temperatures relative to what one visit costs on average in the first plan.
-        var perVisit = Math.Min(current, DropPenalty) / n;
+        // Temperatures relative to what one visit costs on average in the first plan, leaving out
+        // the price of visits it could not place (that would keep the search hot to the end).
+        var perVisit = Math.Max(1e-6, current - (Math.Floor(current / DropPenalty) * DropPenalty)) / n;
         // Measured on the Mankowska 50-patient instance: starting at 0.3 beat 0.1 (about 950 against 1,010).
         var hot = perVisit * 0.3;
         var cold = perVisit * 0.001;
