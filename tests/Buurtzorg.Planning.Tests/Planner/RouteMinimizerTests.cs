@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Buurtzorg.Planning.Benchmarks;
+using Buurtzorg.Planning.Checking;
+
+namespace Buurtzorg.Planning.Tests.Planner;
+
+/// <summary>Taking rounds away, checked by the independent <see cref="PlanChecker"/>.</summary>
+public sealed class RouteMinimizerTests
+{
+    [Fact]
+    public void From_a_round_per_visit_it_gets_near_the_fewest_rounds_known_with_every_visit_placed_once_inside_its_window()
+    {
+        // R101: 100 customers, tight windows; the best known plan uses 19 vehicles.
+        var instance = SolomonInstance.Read(BenchmarkData.SolomonFile("R101")).ToProblem();
+        var problem = instance with { Nurses = [.. Enumerable.Range(0, instance.Tasks.Count).Select(v => instance.Nurses[0] with { Id = $"v{v}" })] };
+        var oneEach = problem.Tasks.Select((_, i) => new List<int> { i }).ToList();
+        Assert.True(RouteMinimizer.Applies(problem, problem.Tasks));
+
+        var rounds = new RouteMinimizer(problem, problem.Tasks).Minimize(oneEach, Stopwatch.StartNew(), TimeSpan.FromSeconds(2));
+
+        var order = problem.Nurses.Select((n, v) => (n.Id, Tasks: (IReadOnlyList<string>)[.. rounds[v].Select(t => problem.Tasks[t].Id)]))
+            .ToDictionary(x => x.Id, x => x.Tasks);
+        var check = PlanChecker.Check(problem, RoundPlanner.Evaluate(problem, order));
+        Assert.True(check.Feasible, string.Join(Environment.NewLine, check.Violations));
+        Assert.Equal(problem.Tasks.Count, check.PlacedTasks);
+        Assert.InRange(check.NursesUsed, 19, 22);
+    }
+
+    [Fact]
+    public void It_is_used_only_where_every_nurse_is_alike_and_nothing_is_linked()
+    {
+        var solomon = SolomonInstance.Read(BenchmarkData.SolomonFile("C101")).ToProblem();
+        var teamDay = TeamDays.Generate(visits: 20, nurses: 3, seed: 5);
+
+        Assert.True(RouteMinimizer.Applies(solomon, solomon.Tasks));
+        Assert.False(RouteMinimizer.Applies(teamDay, teamDay.Tasks));
+    }
+}
