@@ -130,10 +130,7 @@ public static class RoundPlanner
         (int Placed, double Cost) Score(List<List<int>> routes)
         {
             DropLoneHalves(problem, tasks, routes);
-            var starts = Timetable.Earliest(problem, tasks, problem.Nurses, routes);
-            var rounds = problem.Nurses.Select((n, v) => new PlannedRound(n.Id, [.. routes[v].Select(node =>
-                new PlannedStop(tasks[node].Id, starts[node], starts[node] + tasks[node].DurationFor(n.Id)))])).ToList();
-            return (routes.Sum(r => r.Count), PlanCosts.Count(problem, rounds).Weighted);
+            return (routes.Sum(r => r.Count), PlanCosts.Count(problem, Rounds(problem, tasks, problem.Nurses, routes)).Weighted);
         }
 
         var (placed, cost) = Score(plan);
@@ -151,11 +148,17 @@ public static class RoundPlanner
         PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes,
         List<UnplacedTask> unplaced, Stopwatch clock, TimeSpan? first, int improvements, string engine)
     {
+        var rounds = Rounds(problem, tasks, nurses, routes);
+        return new PlanningResult(rounds, unplaced, PlanCosts.Count(problem, rounds), new PlanningStats(clock.Elapsed, first, improvements, engine));
+    }
+
+    /// <summary>A round for every nurse of the day (empty for those not used), with the plan's exact times.</summary>
+    private static List<PlannedRound> Rounds(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes)
+    {
         var starts = Timetable.Earliest(problem, tasks, nurses, routes);
         var byNurse = nurses.Select((n, v) => (n.Id, Stops: routes[v].Select(node =>
             new PlannedStop(tasks[node].Id, starts[node], starts[node] + tasks[node].DurationFor(n.Id))).ToList())).ToDictionary(x => x.Id, x => x.Stops);
-        var rounds = problem.Nurses.Select(n => new PlannedRound(n.Id, byNurse.TryGetValue(n.Id, out var stops) ? stops : [])).ToList();
-        return new PlanningResult(rounds, unplaced, PlanCosts.Count(problem, rounds), new PlanningStats(clock.Elapsed, first, improvements, engine));
+        return [.. problem.Nurses.Select(n => new PlannedRound(n.Id, byNurse.TryGetValue(n.Id, out var stops) ? stops : []))];
     }
 
     /// <summary>One planning run's searches, sharing the clock and what they learned.</summary>

@@ -13,34 +13,46 @@ public sealed record AccessLogEntry(DateTimeOffset At, Guid? AccountId, string R
 /// </summary>
 public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
 {
-    public async Task Write(Caller? caller, Guid? clientId, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default)
+    private const string Select =
+        "SELECT l.at_utc, l.account_id, l.role, a.display_name, l.client_id, l.action, l.what, l.via, l.allowed " +
+        "FROM access_log l LEFT JOIN account a ON a.id = l.account_id";
+    public Task Write(Caller? caller, Guid? clientId, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default) =>
+        Write(caller, [clientId], rule, via, allowed, cancellationToken);
+
+    /// <summary>One line per client, in one transaction: a team's board shows many clients at once, on a path nurses reload often.</summary>
+    public async Task Write(Caller? caller, IReadOnlyCollection<Guid?> clientIds, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(clientIds);
         ArgumentNullException.ThrowIfNull(rule);
-        await using var connection = SchemaMigrator.Open(settings.Storage);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = AccountStore.Command(connection,
-            "INSERT INTO access_log (at_utc, account_id, role, client_id, action, what, via, allowed) " +
-            "VALUES (@at, @account, @role, @client, @action, @what, @via, @allowed);");
-        AccountStore.Add(command, "at", clock.GetUtcNow().UtcDateTime);
-        AccountStore.Add(command, "account", caller?.AccountId.ToString("D"));
-        AccountStore.Add(command, "role", caller?.Role.ToString() ?? "Anonymous");
-        AccountStore.Add(command, "client", clientId?.ToString("D"));
-        AccountStore.Add(command, "action", rule.Changes ? "change" : "read");
-        AccountStore.Add(command, "what", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString());
-        AccountStore.Add(command, "via", via);
-        AccountStore.Add(command, "allowed", allowed);
+        await using var connection = await Open(cancellationToken);
         // The request may be cancelled by the caller, but its trace is kept regardless.
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+        var at = clock.GetUtcNow().UtcDateTime;
+        foreach (var clientId in clientIds)
+        {
+            await using var command = AccountStore.Command(connection,
+                "INSERT INTO access_log (at_utc, account_id, role, client_id, action, what, via, allowed) " +
+                "VALUES (@at, @account, @role, @client, @action, @what, @via, @allowed);");
+            command.Transaction = transaction;
+            AccountStore.Add(command, "at", at);
+            AccountStore.Add(command, "account", caller?.AccountId.ToString("D"));
+            AccountStore.Add(command, "role", caller?.Role.ToString() ?? "Anonymous");
+            AccountStore.Add(command, "client", clientId?.ToString("D"));
+            AccountStore.Add(command, "action", rule.Changes ? "change" : "read");
+            AccountStore.Add(command, "what", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString());
+            AccountStore.Add(command, "via", via);
+            AccountStore.Add(command, "allowed", allowed);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>The client's lines, newest first, with the display name of each account.</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> ForClient(Guid clientId, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = SchemaMigrator.Open(settings.Storage);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = AccountStore.Command(connection,
-            "SELECT l.at_utc, l.account_id, l.role, a.display_name, l.client_id, l.action, l.what, l.via, l.allowed " +
-            "FROM access_log l LEFT JOIN account a ON a.id = l.account_id WHERE l.client_id = @client ORDER BY l.id DESC LIMIT @limit;");
+        await using var connection = await Open(cancellationToken);
+        await using var command = AccountStore.Command(connection, $"{Select} WHERE l.client_id = @client ORDER BY l.id DESC LIMIT @limit;");
         AccountStore.Add(command, "client", clientId.ToString("D"));
         AccountStore.Add(command, "limit", limit);
         return await Read(command, cancellationToken);
@@ -49,12 +61,16 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
     /// <summary>Every line, oldest first: for audits (and tests that replay the access matrix).</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> All(CancellationToken cancellationToken = default)
     {
-        await using var connection = SchemaMigrator.Open(settings.Storage);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = AccountStore.Command(connection,
-            "SELECT l.at_utc, l.account_id, l.role, a.display_name, l.client_id, l.action, l.what, l.via, l.allowed " +
-            "FROM access_log l LEFT JOIN account a ON a.id = l.account_id ORDER BY l.id;");
+        await using var connection = await Open(cancellationToken);
+        await using var command = AccountStore.Command(connection, $"{Select} ORDER BY l.id;");
         return await Read(command, cancellationToken);
+    }
+
+    private async Task<DbConnection> Open(CancellationToken cancellationToken)
+    {
+        var connection = SchemaMigrator.Open(settings.Storage);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
     }
 
     private static async Task<IReadOnlyList<AccessLogEntry>> Read(DbCommand command, CancellationToken cancellationToken)

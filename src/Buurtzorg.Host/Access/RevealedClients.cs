@@ -25,12 +25,8 @@ internal static class RevealedClients
         var endpoint = (RouteEndpoint)context.GetEndpoint()!;
         var rule = endpoint.Metadata.GetRequiredMetadata<AccessRule>();
         var log = context.RequestServices.GetRequiredService<AccessLog>();
-        var caller = Caller.From(context.User);
-        var via = AccessGate.Via(context, endpoint);
-        foreach (var client in revealed.Clients)
-        {
-            await log.Write(caller, client, rule.Changes ? AccessRule.ChangeClient(part) : AccessRule.ReadClient(part), via, allowed: true, context.RequestAborted);
-        }
+        var clientRule = rule.Changes ? AccessRule.ChangeClient(part) : AccessRule.ReadClient(part);
+        await log.Write(Caller.From(context.User), [.. revealed.Clients.Select(c => (Guid?)c)], clientRule, AccessGate.Via(context, endpoint), allowed: true, context.RequestAborted);
 
         return result;
     }
