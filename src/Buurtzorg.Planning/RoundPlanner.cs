@@ -13,7 +13,10 @@ public sealed record PlanningOptions(TimeSpan TimeLimit);
 /// (it searches better), with tasks made optional at a high price only if that model has no
 /// plan: parallel cheapest insertion for a first plan, then guided local search until the time
 /// limit. With double visits, the sequence search (<see cref="SequenceSearch"/>) plans first and
-/// the routing solver polishes its plan. When nurses used cost something (the VRPTW benchmarks: vehicles first), the planner
+/// the routing solver polishes its plan. When every nurse is alike and only travel and nurses used
+/// count (the VRPTW benchmarks: vehicles first), the solver's first plan goes to the route
+/// minimiser (<see cref="RouteMinimizer"/>) and then to string removals
+/// (<see cref="StringRemovalSearch"/>). Otherwise, when nurses used cost something, the planner
 /// also empties rounds one at a time, the smallest first, asking the solver to fit its visits
 /// into the others, and keeps each success. The plan's times are then worked out exactly
 /// (earliest starts that keep every window and double visit), and the cost is counted per
@@ -29,7 +32,7 @@ public static class RoundPlanner
         {
             var empty = problem.Nurses.Select(n => new List<int>()).ToList();
             unplaced.AddRange(tasks.Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No nurse is on shift.")));
-            return Result(problem, [], problem.Nurses, empty, unplaced, clock, clock.Elapsed, 0, Engine(problem));
+            return Result(problem, [], problem.Nurses, empty, unplaced, clock, clock.Elapsed, 0, Engine(problem, tasks));
         }
 
         var deadline = options.TimeLimit;
@@ -46,16 +49,17 @@ public static class RoundPlanner
             var polished = search.Solve(problem.Nurses, routes, deadline);
             routes = Cheaper(problem, tasks, routes, polished);
         }
-        else if (problem.Cost.PerNurseUsed > 0 && RouteMinimizer.Applies(problem, tasks))
+        else if (AlikeDay.Describes(problem, tasks))
         {
-            // Fewer rounds first (a first plan, then rounds taken away one by one until half the
-            // time), then the guided search shortens the rounds that are left. Measured on seven
-            // Solomon instances: 0.15/0.5 kept the vehicles of 0.2/0.7 and shortened the rounds.
-            routes = search.Solve(problem.Nurses, initial: null, until: Fraction(deadline, 0.15));
+            // Vehicles first, then distance, nurses alike (the VRPTW benchmarks): a first plan
+            // from the routing solver, rounds taken away by the route minimiser, then string
+            // removals shorten what is left (and empty a round where they can).
+            var day = new AlikeDay(problem, tasks);
+            routes = search.Solve(problem.Nurses, initial: null, until: Fraction(deadline, FirstPlanShare));
             if (routes is not null && routes.Sum(r => r.Count) == tasks.Count)
             {
-                routes = new RouteMinimizer(problem, tasks).Minimize(routes, clock, Fraction(deadline, 0.5));
-                routes = Cheaper(problem, tasks, routes, search.Solve(problem.Nurses, routes, deadline));
+                routes = new RouteMinimizer(day).Minimize(routes, clock, Fraction(deadline, FewerRoundsUntil));
+                routes = new StringRemovalSearch(day, problem.Cost, problem.Nurses.Count).Improve(routes, clock, deadline);
             }
         }
         else
@@ -66,7 +70,7 @@ public static class RoundPlanner
         }
 
         var nurses = problem.Nurses;
-        if (routes is not null && problem.Cost.PerNurseUsed > 0 && !RouteMinimizer.Applies(problem, tasks))
+        if (routes is not null && problem.Cost.PerNurseUsed > 0 && !AlikeDay.Describes(problem, tasks))
         {
             (routes, nurses) = search.EliminateRoutes(routes, nurses, deadline);
         }
@@ -75,14 +79,14 @@ public static class RoundPlanner
         {
             // Not even a first plan in time: every task waits for the team.
             unplaced.AddRange(tasks.Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No plan was found within the time limit.")));
-            return Result(problem, tasks, problem.Nurses, [.. problem.Nurses.Select(_ => new List<int>())], unplaced, clock, null, search.Improvements, Engine(problem));
+            return Result(problem, tasks, problem.Nurses, [.. problem.Nurses.Select(_ => new List<int>())], unplaced, clock, null, search.Improvements, Engine(problem, tasks));
         }
 
         DropLoneHalves(problem, tasks, routes);
         var placed = routes.SelectMany(r => r).ToHashSet();
         unplaced.AddRange(tasks.Where((_, node) => !placed.Contains(node))
             .Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No round had room for it within its window and the nurses' shifts.")));
-        return Result(problem, tasks, nurses, routes, unplaced, clock, search.FirstFeasibleAfter, search.Improvements, Engine(problem));
+        return Result(problem, tasks, nurses, routes, unplaced, clock, search.FirstFeasibleAfter, search.Improvements, Engine(problem, tasks));
     }
 
     /// <summary>
@@ -115,6 +119,12 @@ public static class RoundPlanner
         }
     }
 
+    // Measured on all 56 Solomon instances (docs/benchmarks.md): the routing solver's first plan
+    // needs little time, and string removals gain more from time than the route minimiser does
+    // once it has taken the easy rounds away.
+    private const double FirstPlanShare = 0.05;
+    private const double FewerRoundsUntil = 0.3;
+
     // Measured on the Mankowska instances: the sequence search gains more from time than the
     // routing solver's polish does, but the polish sometimes shortens a round.
     private const double SequenceShare = 0.9;
@@ -138,8 +148,9 @@ public static class RoundPlanner
         return otherPlaced > placed || (otherPlaced == placed && otherCost < cost - 1e-9) ? other : plan;
     }
 
-    private static string Engine(PlanningProblem problem) => problem.TaskLinks.Count > 0
-        ? "sequence search (simulated annealing), polished by OR-Tools 9.15 routing"
+    private static string Engine(PlanningProblem problem, IReadOnlyList<PlanTask> tasks) =>
+        problem.TaskLinks.Count > 0 ? "sequence search (simulated annealing), polished by OR-Tools 9.15 routing"
+        : AlikeDay.Describes(problem, tasks) ? "OR-Tools 9.15 routing for a first plan, route minimisation, string removals (SISR)"
         : "OR-Tools 9.15 routing, guided local search";
 
     private static TimeSpan Fraction(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));

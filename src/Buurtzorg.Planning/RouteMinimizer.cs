@@ -13,46 +13,16 @@ namespace Buurtzorg.Planning;
 /// </summary>
 internal sealed class RouteMinimizer
 {
-    private readonly IReadOnlyList<PlanTask> _tasks;
-    private readonly PlanNurse _nurse;
-    private readonly double[,] _travel; // [place][place]; place = task index, or Count for the depot
-    private readonly int _depot;
-    private readonly bool _hardWindows;
+    private readonly AlikeDay _day;
     private readonly Random _random = new(7);
 
-    public RouteMinimizer(PlanningProblem problem, IReadOnlyList<PlanTask> tasks)
-    {
-        _tasks = tasks;
-        _nurse = problem.Nurses[0];
-        _depot = tasks.Count;
-        _hardWindows = problem.Cost.HardWindows;
-        _travel = new double[tasks.Count + 1, tasks.Count + 1];
-        int Location(int place) => place == _depot ? _nurse.StartLocation : tasks[place].Location;
-        for (var a = 0; a <= tasks.Count; a++)
-        {
-            for (var b = 0; b <= tasks.Count; b++)
-            {
-                _travel[a, b] = problem.Travel.Between(Location(a), Location(b));
-            }
-        }
-    }
-
-    /// <summary>Whether the planner may use it: nurses alike (one depot, one shift, one capacity, no qualifications that differ) and no linked visits.</summary>
-    public static bool Applies(PlanningProblem problem, IReadOnlyList<PlanTask> tasks)
-    {
-        var first = problem.Nurses[0];
-        return problem.Cost.PerNurseUsed > 0 && problem.TaskLinks.Count == 0
-            && problem.Nurses.All(n => n.StartLocation == first.StartLocation && n.EndLocation == first.StartLocation
-                && n.ShiftStart == first.ShiftStart && n.ShiftEnd == first.ShiftEnd && n.Capacity == first.Capacity
-                && n.Qualifications.SetEquals(first.Qualifications))
-            && tasks.All(t => t.PinnedNurse is null && t.DurationByNurse is null && (t.Qualification is null || first.Qualifications.Contains(t.Qualification)));
-    }
+    public RouteMinimizer(AlikeDay day) => _day = day;
 
     /// <summary>The rounds with as few nurses as it managed before <paramref name="until"/>; every task still placed.</summary>
     public List<List<int>> Minimize(List<List<int>> plan, Stopwatch clock, TimeSpan until)
     {
         var best = plan.Where(r => r.Count > 0).Select(r => new List<int>(r)).ToList();
-        var penalty = new int[_tasks.Count];
+        var penalty = new int[_day.Count];
         while (best.Count > 1 && clock.Elapsed < until)
         {
             var routes = best.Select(r => new List<int>(r)).ToList();
@@ -112,7 +82,7 @@ internal sealed class RouteMinimizer
                 }
 
                 route.Insert(p, task);
-                if (Feasible(route))
+                if (_day.Feasible(route))
                 {
                     best = (r, p, added);
                 }
@@ -149,7 +119,7 @@ internal sealed class RouteMinimizer
                     }
 
                     route.RemoveAt(o);
-                    if (Feasible(route))
+                    if (_day.Feasible(route))
                     {
                         best = (r, p, other, penalty[other]);
                     }
@@ -189,7 +159,7 @@ internal sealed class RouteMinimizer
             from.RemoveAt(at);
             var position = _random.Next(to.Count + 1);
             to.Insert(position, task);
-            if (!Feasible(to) || !Feasible(from))
+            if (!_day.Feasible(to) || !_day.Feasible(from))
             {
                 to.RemoveAt(position);
                 from.Insert(at, task);
@@ -199,30 +169,8 @@ internal sealed class RouteMinimizer
 
     private double Added(List<int> route, int position, int task)
     {
-        var before = position == 0 ? _depot : route[position - 1];
-        var after = position == route.Count ? _depot : route[position];
-        return _travel[before, task] + _travel[task, after] - _travel[before, after];
-    }
-
-    private bool Feasible(List<int> route)
-    {
-        var time = _nurse.ShiftStart;
-        var at = _depot;
-        long load = 0;
-        foreach (var task in route)
-        {
-            var t = _tasks[task];
-            time = Math.Max(time + _travel[at, task], t.WindowStart);
-            if (_hardWindows && time > t.WindowEnd + 1e-9)
-            {
-                return false;
-            }
-
-            load += t.Load;
-            time += t.Duration;
-            at = task;
-        }
-
-        return load <= _nurse.Capacity && time + _travel[at, _depot] <= _nurse.ShiftEnd + 1e-9;
+        var before = position == 0 ? _day.Depot : route[position - 1];
+        var after = position == route.Count ? _day.Depot : route[position];
+        return _day.Travel(before, task) + _day.Travel(task, after) - _day.Travel(before, after);
     }
 }

@@ -14,9 +14,8 @@ public sealed class RouteMinimizerTests
         var instance = SolomonInstance.Read(BenchmarkData.SolomonFile("R101")).ToProblem();
         var problem = instance with { Nurses = [.. Enumerable.Range(0, instance.Tasks.Count).Select(v => instance.Nurses[0] with { Id = $"v{v}" })] };
         var oneEach = problem.Tasks.Select((_, i) => new List<int> { i }).ToList();
-        Assert.True(RouteMinimizer.Applies(problem, problem.Tasks));
 
-        var rounds = new RouteMinimizer(problem, problem.Tasks).Minimize(oneEach, Stopwatch.StartNew(), TimeSpan.FromSeconds(2));
+        var rounds = new RouteMinimizer(new AlikeDay(problem, problem.Tasks)).Minimize(oneEach, Stopwatch.StartNew(), TimeSpan.FromSeconds(2));
 
         var order = problem.Nurses.Select((n, v) => (n.Id, Tasks: (IReadOnlyList<string>)[.. rounds[v].Select(t => problem.Tasks[t].Id)]))
             .ToDictionary(x => x.Id, x => x.Tasks);
@@ -24,15 +23,5 @@ public sealed class RouteMinimizerTests
         Assert.True(check.Feasible, string.Join(Environment.NewLine, check.Violations));
         Assert.Equal(problem.Tasks.Count, check.PlacedTasks);
         Assert.InRange(check.NursesUsed, 19, 22);
-    }
-
-    [Fact]
-    public void It_is_used_only_where_every_nurse_is_alike_and_nothing_is_linked()
-    {
-        var solomon = SolomonInstance.Read(BenchmarkData.SolomonFile("C101")).ToProblem();
-        var teamDay = TeamDays.Generate(visits: 20, nurses: 3, seed: 5);
-
-        Assert.True(RouteMinimizer.Applies(solomon, solomon.Tasks));
-        Assert.False(RouteMinimizer.Applies(teamDay, teamDay.Tasks));
     }
 }
