@@ -100,20 +100,4 @@ internal sealed class AlikeDay
 
         return load <= Capacity && time + Travel(at, Depot) <= ShiftEnd + 1e-9;
     }
-
-    public double Length(List<int> route)
-    {
-        if (route.Count == 0)
-        {
-            return 0;
-        }
-
-        var length = Travel(Depot, route[0]) + Travel(route[^1], Depot);
-        for (var i = 1; i < route.Count; i++)
-        {
-            length += Travel(route[i - 1], route[i]);
-        }
-
-        return length;
-    }
 }

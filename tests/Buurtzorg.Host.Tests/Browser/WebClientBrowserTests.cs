@@ -17,8 +17,6 @@ namespace Buurtzorg.Host.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
-    static WebClientBrowserTests() => SetDefaultExpectTimeout(15_000);
-
     private TestHost Host => fixture.Host;
 
     [Fact]
