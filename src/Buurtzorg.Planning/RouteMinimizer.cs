@@ -25,20 +25,20 @@ internal sealed class RouteMinimizer
         var penalty = new int[_day.Count];
         while (best.Count > 1 && clock.Elapsed < until)
         {
-            var routes = best.Select(r => new List<int>(r)).ToList();
-            var removed = _random.Next(routes.Count);
-            var pool = new Stack<int>(routes[removed]);
-            routes.RemoveAt(removed);
+            var rounds = best.Select(visits => new AlikeRound(_day).With(visits)).ToList();
+            var removed = _random.Next(rounds.Count);
+            var pool = new Stack<int>(rounds[removed].Visits);
+            rounds.RemoveAt(removed);
             while (pool.Count > 0 && clock.Elapsed < until)
             {
                 var task = pool.Pop();
-                if (InsertCheapest(routes, task))
+                if (InsertCheapest(rounds, task))
                 {
                     continue;
                 }
 
                 penalty[task]++;
-                if (InsertEjecting(routes, task, penalty) is { } ejected)
+                if (InsertEjecting(rounds, task, penalty) is { } ejected)
                 {
                     pool.Push(ejected);
                 }
@@ -47,7 +47,7 @@ internal sealed class RouteMinimizer
                     pool.Push(task);
                 }
 
-                Shake(routes, 20);
+                Shake(rounds, 20);
             }
 
             if (pool.Count > 0)
@@ -55,39 +55,34 @@ internal sealed class RouteMinimizer
                 break;
             }
 
-            best = routes;
+            best = [.. rounds.Select(r => new List<int>(r.Visits))];
         }
 
-        var result = best.Select(r => r).ToList();
-        while (result.Count < plan.Count)
+        while (best.Count < plan.Count)
         {
-            result.Add([]);
+            best.Add([]);
         }
 
-        return result;
+        return best;
     }
 
-    private bool InsertCheapest(List<List<int>> routes, int task)
+    private bool InsertCheapest(List<AlikeRound> rounds, int task)
     {
-        (int Route, int Position, double Added)? best = null;
-        for (var r = 0; r < routes.Count; r++)
+        (AlikeRound Round, int Position, double Added)? best = null;
+        foreach (var round in rounds)
         {
-            var route = routes[r];
-            for (var p = 0; p <= route.Count; p++)
+            if (round.Load + _day.Load[task] > _day.Capacity)
             {
-                var added = Added(route, p, task);
-                if (best is { } b && added >= b.Added)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                route.Insert(p, task);
-                if (_day.Feasible(route))
+            for (var p = 0; p <= round.Visits.Count; p++)
+            {
+                var added = round.Added(task, p);
+                if ((best is not { } b || added < b.Added) && round.Fits(task, p))
                 {
-                    best = (r, p, added);
+                    best = (round, p, added);
                 }
-
-                route.RemoveAt(p);
             }
         }
 
@@ -96,39 +91,25 @@ internal sealed class RouteMinimizer
             return false;
         }
 
-        routes[chosen.Route].Insert(chosen.Position, task);
+        chosen.Round.Visits.Insert(chosen.Position, task);
+        chosen.Round.Update();
         return true;
     }
 
     /// <summary>Puts the task in where taking one other visit out makes room, the visit least often hard to place; returns that visit.</summary>
-    private int? InsertEjecting(List<List<int>> routes, int task, int[] penalty)
+    private int? InsertEjecting(List<AlikeRound> rounds, int task, int[] penalty)
     {
-        (int Route, int Position, int Out, int Score)? best = null;
-        for (var r = 0; r < routes.Count; r++)
+        (AlikeRound Round, int Position, int Out, int Score)? best = null;
+        foreach (var round in rounds)
         {
-            var route = routes[r];
-            for (var p = 0; p <= route.Count; p++)
+            round.ForEachRoomMadeFor(task, (position, taken) =>
             {
-                route.Insert(p, task);
-                for (var o = 0; o < route.Count; o++)
+                var other = round.Visits[taken];
+                if (round.Load + _day.Load[task] - _day.Load[other] <= _day.Capacity && (best is not { } b || penalty[other] < b.Score))
                 {
-                    var other = route[o];
-                    if (other == task || (best is { } b && penalty[other] >= b.Score))
-                    {
-                        continue;
-                    }
-
-                    route.RemoveAt(o);
-                    if (_day.Feasible(route))
-                    {
-                        best = (r, p, other, penalty[other]);
-                    }
-
-                    route.Insert(o, other);
+                    best = (round, position, other, penalty[other]);
                 }
-
-                route.RemoveAt(p);
-            }
+            });
         }
 
         if (best is not { } chosen)
@@ -136,41 +117,37 @@ internal sealed class RouteMinimizer
             return null;
         }
 
-        var target = routes[chosen.Route];
-        target.Insert(chosen.Position, task);
-        target.Remove(chosen.Out);
+        chosen.Round.Visits.Insert(chosen.Position, task);
+        chosen.Round.Visits.Remove(chosen.Out);
+        chosen.Round.Update();
         return chosen.Out;
     }
 
     /// <summary>A few random moves of one visit to another place where it fits, so the pool meets other rounds.</summary>
-    private void Shake(List<List<int>> routes, int moves)
+    private void Shake(List<AlikeRound> rounds, int moves)
     {
         for (var m = 0; m < moves; m++)
         {
-            var from = routes[_random.Next(routes.Count)];
-            if (from.Count == 0)
+            var from = rounds[_random.Next(rounds.Count)];
+            if (from.Visits.Count == 0)
             {
                 continue;
             }
 
-            var at = _random.Next(from.Count);
-            var task = from[at];
-            var to = routes[_random.Next(routes.Count)];
-            from.RemoveAt(at);
-            var position = _random.Next(to.Count + 1);
-            to.Insert(position, task);
-            if (!_day.Feasible(to) || !_day.Feasible(from))
+            var at = _random.Next(from.Visits.Count);
+            var task = from.Visits[at];
+            var to = rounds[_random.Next(rounds.Count)];
+            from.Visits.RemoveAt(at);
+            var position = _random.Next(to.Visits.Count + 1);
+            to.Visits.Insert(position, task);
+            if (!_day.Feasible(to.Visits) || !_day.Feasible(from.Visits))
             {
-                to.RemoveAt(position);
-                from.Insert(at, task);
+                to.Visits.RemoveAt(position);
+                from.Visits.Insert(at, task);
             }
-        }
-    }
 
-    private double Added(List<int> route, int position, int task)
-    {
-        var before = position == 0 ? _day.Depot : route[position - 1];
-        var after = position == route.Count ? _day.Depot : route[position];
-        return _day.Travel(before, task) + _day.Travel(task, after) - _day.Travel(before, after);
+            from.Update();
+            to.Update();
+        }
     }
 }

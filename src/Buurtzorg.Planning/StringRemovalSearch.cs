@@ -23,7 +23,7 @@ internal sealed class StringRemovalSearch
     private readonly double _perNurse;
     private readonly double _perTravel;
     private readonly Random _random;
-    private readonly Round[] _rounds;
+    private readonly AlikeRound[] _rounds;
     private readonly int[] _roundOf;
     private readonly List<int> _out = [];
     private readonly List<int>?[] _saved;
@@ -35,7 +35,7 @@ internal sealed class StringRemovalSearch
         _perNurse = weights.PerNurseUsed;
         _perTravel = weights.Travel;
         _random = new Random(seed);
-        _rounds = [.. Enumerable.Range(0, nurses).Select(_ => new Round(day))];
+        _rounds = [.. Enumerable.Range(0, nurses).Select(_ => new AlikeRound(day))];
         _roundOf = new int[day.Count];
         _saved = new List<int>?[nurses];
     }
@@ -160,7 +160,7 @@ internal sealed class StringRemovalSearch
     /// A run of <paramref name="length"/> visits holding the one at <paramref name="at"/>; half
     /// the time a longer stretch with a few visits kept in its middle (a split run).
     /// </summary>
-    private void RemoveRun(Round round, int at, int length)
+    private void RemoveRun(AlikeRound round, int at, int length)
     {
         var visits = round.Visits;
         var kept = 0;
@@ -295,91 +295,5 @@ internal sealed class StringRemovalSearch
         }
 
         _touched.Clear();
-    }
-
-    /// <summary>One nurse's round with, per place, the earliest start and the latest start that keeps the rest on time.</summary>
-    private sealed class Round(AlikeDay day)
-    {
-        private double[] _start = new double[8];
-        private double[] _latest = new double[8];
-
-        public List<int> Visits { get; } = [];
-
-        public long Load { get; private set; }
-
-        public double Length { get; private set; }
-
-        public void Set(List<int> visits)
-        {
-            Visits.Clear();
-            Visits.AddRange(visits);
-            Update();
-        }
-
-        public void Update()
-        {
-            var count = Visits.Count;
-            if (_start.Length < count)
-            {
-                _start = new double[count * 2];
-                _latest = new double[count * 2];
-            }
-
-            var time = day.ShiftStart;
-            var at = day.Depot;
-            long load = 0;
-            double length = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var task = Visits[i];
-                length += day.Travel(at, task);
-                time = Math.Max(time + day.Travel(at, task), day.Ready[task]);
-                _start[i] = time;
-                time += day.Service[task];
-                load += day.Load[task];
-                at = task;
-            }
-
-            Length = count == 0 ? 0 : length + day.Travel(at, day.Depot);
-            Load = load;
-            var latest = day.ShiftEnd;
-            at = day.Depot;
-            for (var i = count - 1; i >= 0; i--)
-            {
-                var task = Visits[i];
-                latest = Math.Min(day.Due[task], latest - day.Travel(task, at) - day.Service[task]);
-                _latest[i] = latest;
-                at = task;
-            }
-        }
-
-        /// <summary>Travel added by putting the task before place <paramref name="position"/>.</summary>
-        public double Added(int task, int position)
-        {
-            var before = position == 0 ? day.Depot : Visits[position - 1];
-            var after = position == Visits.Count ? day.Depot : Visits[position];
-            return day.Travel(before, task) + day.Travel(task, after) - day.Travel(before, after);
-        }
-
-        /// <summary>Whether the task fits before place <paramref name="position"/> with every window and the shift kept (load checked by the caller).</summary>
-        public bool Fits(int task, int position)
-        {
-            var before = position == 0 ? day.Depot : Visits[position - 1];
-            var leave = position == 0 ? day.ShiftStart : _start[position - 1] + day.Service[before];
-            var start = Math.Max(leave + day.Travel(before, task), day.Ready[task]);
-            if (start > day.Due[task] + 1e-9)
-            {
-                return false;
-            }
-
-            var done = start + day.Service[task];
-            if (position == Visits.Count)
-            {
-                return done + day.Travel(task, day.Depot) <= day.ShiftEnd + 1e-9;
-            }
-
-            var next = Visits[position];
-            return done + day.Travel(task, next) <= _latest[position] + 1e-9;
-        }
     }
 }
