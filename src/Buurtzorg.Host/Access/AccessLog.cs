@@ -16,6 +16,7 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
     private const string Select =
         "SELECT l.at_utc, l.account_id, l.role, a.display_name, l.client_id, l.action, l.what, l.via, l.allowed " +
         "FROM access_log l LEFT JOIN account a ON a.id = l.account_id";
+
     public Task Write(Caller? caller, Guid? clientId, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default) =>
         Write(caller, [clientId], rule, via, allowed, cancellationToken);
 
@@ -27,21 +28,22 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
         await using var connection = await Open(cancellationToken);
         // The request may be cancelled by the caller, but its trace is kept regardless.
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-        var at = clock.GetUtcNow().UtcDateTime;
+        // One command for every line: only the client differs between them.
+        await using var command = AccountStore.Command(connection,
+            "INSERT INTO access_log (at_utc, account_id, role, client_id, action, what, via, allowed) " +
+            "VALUES (@at, @account, @role, @client, @action, @what, @via, @allowed);");
+        command.Transaction = transaction;
+        AccountStore.Add(command, "at", clock.GetUtcNow().UtcDateTime);
+        AccountStore.Add(command, "account", caller?.AccountId.ToString("D"));
+        AccountStore.Add(command, "role", caller?.Role.ToString() ?? "Anonymous");
+        AccountStore.Add(command, "client", null);
+        AccountStore.Add(command, "action", rule.Changes ? "change" : "read");
+        AccountStore.Add(command, "what", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString());
+        AccountStore.Add(command, "via", via);
+        AccountStore.Add(command, "allowed", allowed);
         foreach (var clientId in clientIds)
         {
-            await using var command = AccountStore.Command(connection,
-                "INSERT INTO access_log (at_utc, account_id, role, client_id, action, what, via, allowed) " +
-                "VALUES (@at, @account, @role, @client, @action, @what, @via, @allowed);");
-            command.Transaction = transaction;
-            AccountStore.Add(command, "at", at);
-            AccountStore.Add(command, "account", caller?.AccountId.ToString("D"));
-            AccountStore.Add(command, "role", caller?.Role.ToString() ?? "Anonymous");
-            AccountStore.Add(command, "client", clientId?.ToString("D"));
-            AccountStore.Add(command, "action", rule.Changes ? "change" : "read");
-            AccountStore.Add(command, "what", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString());
-            AccountStore.Add(command, "via", via);
-            AccountStore.Add(command, "allowed", allowed);
+            command.Parameters["client"].Value = clientId?.ToString("D") ?? (object)DBNull.Value;
             await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
 

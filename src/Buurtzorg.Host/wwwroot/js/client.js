@@ -3,7 +3,7 @@
 // Live: a change to the client's visits arrives as an event and the visits are read again.
 import { addStrings, language, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
-import { $, api, coalesce, formatDate, hhmm, homeOf, make, openStream, params, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
+import { $, api, coalesce, formatDate, hhmm, homeOf, make, openStream, ownTeam, params, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
   nl: {
@@ -147,9 +147,8 @@ async function loadTeams() {
       await chooseClient($("client-select").value);
       return;
     }
-    const hers = await api(`/api/nurses/${state.me.subjectId}`);
-    const teams = (await api("/api/teams")).filter((team) => team.id === hers.teamId);
-    fillSelect($("team-select"), teams.map((team) => ({ value: team.id, label: team.name })), hers.teamId ?? "");
+    const team = await ownTeam(state.me);
+    fillSelect($("team-select"), team ? [{ value: team.id, label: team.name }] : [], team?.id ?? "");
     if ($("team-select").value) await chooseTeam($("team-select").value);
   } catch (problem) {
     showProblem($("who-problem"), problem);

@@ -5,7 +5,7 @@
 import { addStrings, t } from "./i18n.js";
 import { fillSelect, qualification } from "./labels.js";
 import {
-  $, addDays, announce, api, ApiProblem, clearProblem, coalesce, formatDate, hhmm, homeOf, make, openStream, params, setUpPage, showProblem, todayIso, whoAmI,
+  $, addDays, announce, api, ApiProblem, clearProblem, coalesce, formatDate, hhmm, homeOf, make, openStream, ownTeam, params, setUpPage, showProblem, todayIso, whoAmI,
 } from "./page.js";
 
 addStrings({
@@ -168,7 +168,6 @@ addStrings({
 });
 
 const state = {
-  teams: [],
   team: null,      // TeamSnapshot of the chosen team
   nurseId: params.get("nurse") ?? "",
   date: params.get("date") ?? todayIso(),
@@ -191,16 +190,16 @@ async function loadTeams() {
       location.assign(homeOf[me.role]);
       return;
     }
-    // Her own team only: the rounds of other teams are theirs.
-    const hers = await api(`/api/nurses/${me.subjectId}`);
     state.nurseId = params.get("nurse") ?? me.subjectId;
-    state.teams = (await api("/api/teams")).filter((team) => team.id === hers.teamId);
-    fillSelect($("team-select"), state.teams.map((team) => ({ value: team.id, label: team.name })), hers.teamId ?? "");
+    offerTeam(await ownTeam(me));
     if ($("team-select").value) await chooseTeam($("team-select").value);
   } catch (problem) {
     showProblem($("who-problem"), problem);
   }
 }
+
+/** Her own team is the only one to choose. */
+const offerTeam = (team) => fillSelect($("team-select"), team ? [{ value: team.id, label: team.name }] : [], team?.id ?? "");
 
 async function chooseTeam(teamId) {
   clearProblem($("who-problem"));
@@ -226,8 +225,7 @@ async function chooseNurse(nurseId) {
 async function moveToChild(childIds) {
   const children = await Promise.all(childIds.map((id) => api(`/api/teams/${id}`)));
   const hers = children.find((c) => c.nurses.some((n) => n.nurseId === state.nurseId)) ?? children[0];
-  state.teams = (await api("/api/teams")).filter((team) => team.id === hers.id);
-  fillSelect($("team-select"), state.teams.map((team) => ({ value: team.id, label: team.name })), hers.id);
+  offerTeam(hers);
   announce(t("teamDividedNurse", { team: hers.name }));
   await chooseTeam(hers.id);
 }

@@ -158,6 +158,12 @@ export async function whoAmI() {
   return me;
 }
 
+/** The signed-in nurse's own team, the only one whose rounds and clients are hers; null without one. */
+export async function ownTeam(me) {
+  const nurse = await api(`/api/nurses/${me.subjectId}`);
+  return nurse.teamId ? api(`/api/teams/${nurse.teamId}`) : null;
+}
+
 /** The page for each role: where signing in leads, and where a page meant for another role sends one. */
 export const homeOf = { Nurse: "nurse.html", Client: "client.html", Family: "client.html", Central: "central.html" };
 
