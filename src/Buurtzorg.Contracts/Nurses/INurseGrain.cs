@@ -28,6 +28,10 @@ public interface INurseGrain : IGrainWithGuidKey
     [Alias("MoveToTeam")]
     ValueTask<NurseResult> MoveToTeam(Guid teamId);
 
+    /// <summary>She leaves her team (her own decision) and is in no team until one takes her in.</summary>
+    [Alias("LeaveTeam")]
+    ValueTask<NurseResult> LeaveTeam();
+
     /// <summary>
     /// Her team divided and she went with <paramref name="teamId"/>. The dividing team waits for
     /// it, so it interleaves: the nurse may be the one whose arrival made the team divide, waiting

@@ -92,6 +92,8 @@ public sealed record RoundResult(
 /// <summary>
 /// What a nurse registers against the plan. Done as planned is one action (<see cref="AsPlanned"/>);
 /// only a deviation (other start or duration, or not done and why) needs more.
+/// <see cref="ReportedBy"/> did the care; <see cref="RecordedBy"/> typed it in, a colleague only
+/// when she recorded it on her behalf as an explicit act (null in reports stored before).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.VisitReport")]
 public sealed record VisitReport(
@@ -101,7 +103,11 @@ public sealed record VisitReport(
     [property: Id(3)] bool AsPlanned,
     [property: Id(4)] TimeOnly? Start,
     [property: Id(5)] int DurationMinutes,
-    [property: Id(6)] string? NotDoneReason);
+    [property: Id(6)] string? NotDoneReason,
+    [property: Id(7)] Guid? RecordedBy = null)
+{
+    public bool OnBehalf => RecordedBy is { } by && by != ReportedBy;
+}
 
 /// <summary>
 /// What changed in a team's schedule after a version: the visits and rounds changed since, and

@@ -10,6 +10,10 @@ public interface ITeamDirectoryGrain : IGrainWithIntegerKey
     [Alias("Register")]
     ValueTask Register(TeamListing team);
 
+    /// <summary>Takes a team that retired off the list (safe to repeat).</summary>
+    [Alias("Retire")]
+    ValueTask Retire(Guid teamId);
+
     [Alias("List")]
     ValueTask<IReadOnlyList<TeamListing>> List();
 }

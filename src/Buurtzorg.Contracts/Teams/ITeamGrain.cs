@@ -23,8 +23,31 @@ public interface ITeamGrain : IGrainWithGuidKey
     [Alias("AddNurse")]
     ValueTask<TeamResult> AddNurse(Guid nurseId, string name);
 
+    /// <summary>
+    /// Takes a nurse off the team. The last nurse leaving a team without clients retires it: it
+    /// is no longer listed nor counted.
+    /// </summary>
     [Alias("RemoveNurse")]
     ValueTask<TeamResult> RemoveNurse(Guid nurseId);
+
+    /// <summary>A nurse asks to join (safe to repeat: a newer message replaces the older one).</summary>
+    [Alias("RequestJoin")]
+    ValueTask<TeamResult> RequestJoin(Guid nurseId, string name, string? message);
+
+    /// <summary>
+    /// A member takes the asking nurse in. The acceptance is stored before she moves, and her
+    /// arrival (<see cref="AddNurse"/>) names who accepted; repeating it changes nothing.
+    /// </summary>
+    [Alias("AcceptJoin")]
+    ValueTask<TeamResult> AcceptJoin(Guid nurseId, Guid acceptedBy);
+
+    /// <summary>A member declines the request, or the nurse withdraws it (<paramref name="by"/> is then she).</summary>
+    [Alias("DeclineJoin")]
+    ValueTask<TeamResult> DeclineJoin(Guid nurseId, Guid by);
+
+    /// <summary>Whether a member accepted this nurse and she has not arrived yet.</summary>
+    [Alias("IsAdmitted")]
+    ValueTask<bool> IsAdmitted(Guid nurseId);
 
     /// <summary>The team takes a client on (safe to repeat). A divided team passes it to the right child.</summary>
     [Alias("AdmitClient")]

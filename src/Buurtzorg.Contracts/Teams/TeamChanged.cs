@@ -11,6 +11,18 @@ public enum TeamChangeKind
 
     /// <summary>The team grew past twelve nurses and divided; <see cref="TeamChanged.ChildTeamIds"/> names the two new teams.</summary>
     Divided = 5,
+
+    /// <summary>A nurse asked to join; <see cref="TeamChanged.NurseId"/> is she.</summary>
+    JoinRequested = 6,
+
+    /// <summary>A member took the nurse in; <see cref="TeamChanged.ByNurseId"/> is the member who accepted.</summary>
+    JoinAccepted = 7,
+
+    /// <summary>A member declined the request (or the nurse withdrew it); <see cref="TeamChanged.ByNurseId"/> says who.</summary>
+    JoinDeclined = 8,
+
+    /// <summary>The last nurse left a team without clients: it is no longer listed.</summary>
+    Retired = 9,
 }
 
 /// <summary>
@@ -24,4 +36,5 @@ public sealed record TeamChanged(
     [property: Id(2)] TeamChangeKind Kind,
     [property: Id(3)] Guid? NurseId,
     [property: Id(4)] DateTimeOffset OccurredAt,
-    [property: Id(5)] IReadOnlyList<Guid>? ChildTeamIds = null);
+    [property: Id(5)] IReadOnlyList<Guid>? ChildTeamIds = null,
+    [property: Id(6)] Guid? ByNurseId = null);

@@ -12,6 +12,9 @@ public enum TeamError
 
     /// <summary>The team has divided; changes go to its children.</summary>
     Divided = 6,
+
+    /// <summary>No request to join from this nurse is waiting.</summary>
+    NoJoinRequest = 7,
 }
 
 /// <summary>

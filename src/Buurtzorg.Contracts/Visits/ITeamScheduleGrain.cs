@@ -54,13 +54,16 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
     [Alias("GetRound")]
     ValueTask<NurseRound> GetRound(Guid nurseId, DateOnly date);
 
-    /// <summary>Sets the order (and any fixed start times) of the nurse's visits of a day.</summary>
+    /// <summary>Sets the order (and any fixed start times) of the nurse's visits of a day; refused for a nurse not in the team.</summary>
     [Alias("PlanRound")]
     ValueTask<RoundResult> PlanRound(Guid nurseId, DateOnly date, IReadOnlyList<RoundPlanStop> stops);
 
-    /// <summary>Registers a visit of the nurse's as done as planned (one action) or with its deviation.</summary>
+    /// <summary>
+    /// Registers a visit of the nurse's as done as planned (one action) or with its deviation.
+    /// <paramref name="recordedBy"/> is who typed it: she herself, or a team-mate recording it on her behalf.
+    /// </summary>
     [Alias("Report")]
-    ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation);
+    ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation, Guid recordedBy);
 
     /// <summary>
     /// Takes (part of) a proposal made on <paramref name="expectedVersion"/>: each visit is claimed
@@ -68,7 +71,7 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
     /// streamed. Refused, with nothing changed, if the schedule has moved since.
     /// </summary>
     [Alias("AcceptProposal")]
-    ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds);
+    ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds, Guid acceptedBy);
 }
 
 /// <summary>How a visit went other than planned: another start or duration, or not done and why.</summary>

@@ -30,7 +30,8 @@ public enum VisitMark
 /// <summary>
 /// One visit a client's care plan asks of the team: the <see cref="Occurrence"/>-th time on
 /// <see cref="Date"/> that intervention <see cref="InterventionId"/> is due. Its
-/// <see cref="Version"/> is the schedule version of its last change.
+/// <see cref="Version"/> is the schedule version of its last change, <see cref="ChangedBy"/> the
+/// nurse who made it (null for a change the care plan made).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.Visit")]
 public sealed record Visit(
@@ -48,7 +49,8 @@ public sealed record Visit(
     [property: Id(11)] VisitStatus Status,
     [property: Id(12)] VisitMark Mark,
     [property: Id(13)] long Version,
-    [property: Id(14)] VisitReport? Report = null);
+    [property: Id(14)] VisitReport? Report = null,
+    [property: Id(15)] Guid? ChangedBy = null);
 
 /// <summary>The visits of a team between two dates, at a schedule version.</summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.ScheduleView")]

@@ -21,7 +21,7 @@ public sealed class NurseGrain(
     /// </summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.MovingTo is not null)
+        if (State.MovingTo is not null || State.LeavingFrom is not null)
         {
             _resume = this.RegisterGrainTimer(ResumeMove, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
         }
@@ -36,6 +36,11 @@ public sealed class NurseGrain(
         if (State.MovingTo is { } teamId)
         {
             await CompleteMove(teamId);
+        }
+
+        if (State.LeavingFrom is { } left)
+        {
+            await TakeOffTeamList(left);
         }
     }
 
@@ -116,6 +121,35 @@ public sealed class NurseGrain(
         State.MovingTo = teamId;
         await Write();
         return await CompleteMove(teamId);
+    }
+
+    public async ValueTask<NurseResult> LeaveTeam()
+    {
+        if (State.Profile is null)
+        {
+            return NurseResult.Refused(NurseError.NotFound);
+        }
+
+        if (CurrentTeam is not { } team)
+        {
+            return NurseResult.Ok(Record());
+        }
+
+        // Her own record goes first: that is what her rights are read from, so they end with
+        // this write even if the team hears of it only after a stopped silo comes back.
+        var open = State.Memberships.FindIndex(m => m.Until is null);
+        State.Memberships[open] = State.Memberships[open] with { Until = clock.GetUtcNow() };
+        State.LeavingFrom = team;
+        await Commit();
+        await TakeOffTeamList(team);
+        return NurseResult.Ok(Record());
+    }
+
+    private async Task TakeOffTeamList(Guid left)
+    {
+        await GrainFactory.GetGrain<ITeamGrain>(left).RemoveNurse(this.GetPrimaryKey());
+        State.LeavingFrom = null;
+        await Write();
     }
 
     /// <summary>

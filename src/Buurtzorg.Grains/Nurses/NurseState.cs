@@ -17,4 +17,7 @@ public sealed class NurseState
 
     /// <summary>A move that was started and not yet finished; finished on the next activation.</summary>
     public Guid? MovingTo { get; set; }
+
+    /// <summary>The team she left, while it still lists her; it is told on the next activation if a silo stopped in between.</summary>
+    public Guid? LeavingFrom { get; set; }
 }

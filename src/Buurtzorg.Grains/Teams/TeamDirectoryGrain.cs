@@ -15,6 +15,19 @@ public sealed class TeamDirectoryGrain(
         }
 
         directory.State.Teams.Add(new TeamDirectoryEntry { Id = team.Id, Name = team.Name, FoundedAt = team.FoundedAt });
+        await Write();
+    }
+
+    public async ValueTask Retire(Guid teamId)
+    {
+        if (directory.State.Teams.RemoveAll(t => t.Id == teamId) > 0)
+        {
+            await Write();
+        }
+    }
+
+    private async Task Write()
+    {
         try
         {
             await directory.WriteStateAsync();

@@ -35,7 +35,7 @@ public sealed partial class TeamGrain(
         return result;
     }
 
-    public ValueTask<TeamSnapshot?> Get() => ValueTask.FromResult(State.Founded ? Snapshot() : null);
+    public ValueTask<TeamSnapshot?> Get() => ValueTask.FromResult(State.Founded && !State.Retired ? Snapshot() : null);
 
     public async ValueTask<TeamResult> AddNurse(Guid nurseId, string name)
     {
@@ -50,13 +50,15 @@ public sealed partial class TeamGrain(
         }
 
         var now = clock.GetUtcNow();
-        State.Nurses.Add(new TeamNurseState { NurseId = nurseId, Name = name, JoinedAt = now });
+        var acceptedBy = State.JoinRequests.Find(r => r.NurseId == nurseId)?.AcceptedBy;
+        State.JoinRequests.RemoveAll(r => r.NurseId == nurseId);
+        State.Nurses.Add(new TeamNurseState { NurseId = nurseId, Name = name, JoinedAt = now, AcceptedBy = acceptedBy });
         if (State.Nurses.Count > TeamLimits.MaxNurses)
         {
             return await Divide(nurseId, now);
         }
 
-        return await Commit(TeamChangeKind.NurseAdded, nurseId, now);
+        return await Commit(TeamChangeKind.NurseAdded, nurseId, now, by: acceptedBy);
     }
 
     public async ValueTask<TeamResult> RemoveNurse(Guid nurseId)
@@ -71,8 +73,88 @@ public sealed partial class TeamGrain(
             return TeamResult.Refused(TeamError.NurseNotFound);
         }
 
-        return await Commit(TeamChangeKind.NurseRemoved, nurseId, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (State.Nurses.Count > 0 || State.Clients.Count > 0)
+        {
+            return await Commit(TeamChangeKind.NurseRemoved, nurseId, now);
+        }
+
+        // Nobody and nothing is left (a founder who left again): the team stops being listed.
+        State.Retired = true;
+        State.JoinRequests.Clear();
+        var retired = await Commit(TeamChangeKind.Retired, nurseId, now);
+        await GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Retire(this.GetPrimaryKey());
+        return retired;
     }
+
+    public async ValueTask<TeamResult> RequestJoin(Guid nurseId, string name, string? message)
+    {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
+
+        if (State.Nurses.Exists(n => n.NurseId == nurseId))
+        {
+            return TeamResult.Refused(TeamError.DuplicateNurse);
+        }
+
+        var waiting = State.JoinRequests.Find(r => r.NurseId == nurseId);
+        if (waiting is not null && (waiting.AcceptedBy is not null || (waiting.Message == message && waiting.Name == name)))
+        {
+            return TeamResult.Ok(Snapshot());
+        }
+
+        var now = clock.GetUtcNow();
+        State.JoinRequests.RemoveAll(r => r.NurseId == nurseId);
+        State.JoinRequests.Add(new JoinRequestState { NurseId = nurseId, Name = name, Message = message, AskedAt = now });
+        return await Commit(TeamChangeKind.JoinRequested, nurseId, now);
+    }
+
+    public async ValueTask<TeamResult> AcceptJoin(Guid nurseId, Guid acceptedBy)
+    {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
+
+        if (State.Nurses.Exists(n => n.NurseId == nurseId))
+        {
+            return TeamResult.Ok(Snapshot());
+        }
+
+        if (State.JoinRequests.Find(r => r.NurseId == nurseId) is not { } request)
+        {
+            return TeamResult.Refused(TeamError.NoJoinRequest);
+        }
+
+        if (request.AcceptedBy is not null)
+        {
+            return TeamResult.Ok(Snapshot());
+        }
+
+        request.AcceptedBy = acceptedBy;
+        return await Commit(TeamChangeKind.JoinAccepted, nurseId, clock.GetUtcNow(), by: acceptedBy);
+    }
+
+    public async ValueTask<TeamResult> DeclineJoin(Guid nurseId, Guid by)
+    {
+        if (Refusal() is { } refused)
+        {
+            return refused;
+        }
+
+        // An accepted nurse is on her way in; declining her now would strand her between teams.
+        if (State.JoinRequests.RemoveAll(r => r.NurseId == nurseId && r.AcceptedBy is null) == 0)
+        {
+            return TeamResult.Refused(TeamError.NoJoinRequest);
+        }
+
+        return await Commit(TeamChangeKind.JoinDeclined, nurseId, clock.GetUtcNow(), by: by);
+    }
+
+    public ValueTask<bool> IsAdmitted(Guid nurseId) =>
+        ValueTask.FromResult(State.JoinRequests.Exists(r => r.NurseId == nurseId && r.AcceptedBy is not null));
 
     public async ValueTask<Guid> AdmitClient(Guid clientId)
     {
@@ -91,11 +173,11 @@ public sealed partial class TeamGrain(
     }
 
     private TeamResult? Refusal() =>
-        !State.Founded ? TeamResult.Refused(TeamError.NotFound)
+        !State.Founded || State.Retired ? TeamResult.Refused(TeamError.NotFound)
         : Divided ? TeamResult.Refused(TeamError.Divided)
         : null;
 
-    private async ValueTask<TeamResult> Commit(TeamChangeKind kind, Guid? nurseId, DateTimeOffset now, IReadOnlyList<Guid>? children = null)
+    private async ValueTask<TeamResult> Commit(TeamChangeKind kind, Guid? nurseId, DateTimeOffset now, IReadOnlyList<Guid>? children = null, Guid? by = null)
     {
         State.Version++;
         try
@@ -111,8 +193,9 @@ public sealed partial class TeamGrain(
         }
 
         await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
-            .Publish(new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now, children));
-        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportTeam(State.Name, State.Region, State.Nurses.Count, Divided);
+            .Publish(new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now, children, by));
+        // A retired team, like a divided one, no longer counts as a team of its own.
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportTeam(State.Name, State.Region, State.Nurses.Count, Divided || State.Retired);
         return TeamResult.Ok(Snapshot());
     }
 
@@ -120,8 +203,9 @@ public sealed partial class TeamGrain(
         this.GetPrimaryKey(),
         State.Name,
         State.Version,
-        [.. State.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt))],
+        [.. State.Nurses.Select(n => new TeamMember(n.NurseId, n.Name, n.JoinedAt, n.AcceptedBy))],
         [.. State.Clients],
         State.ParentTeamId,
-        [.. State.ChildTeamIds]);
+        [.. State.ChildTeamIds],
+        [.. State.JoinRequests.Select(r => new JoinRequest(r.NurseId, r.Name, r.Message, r.AskedAt))]);
 }

@@ -36,6 +36,25 @@ public sealed class TeamState
     /// leaves a plan the next activation finishes; kept afterwards as the team's lineage.
     /// </summary>
     public TeamDivisionPlan? Division { get; set; }
+
+    /// <summary>Nurses who asked to join; an accepted one stays here, naming who accepted, until she has arrived.</summary>
+    public List<JoinRequestState> JoinRequests { get; set; } = [];
+
+    /// <summary>The last nurse left and no client was left: the team is no longer listed or counted.</summary>
+    public bool Retired { get; set; }
+}
+
+public sealed class JoinRequestState
+{
+    public Guid NurseId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Message { get; set; }
+
+    public DateTimeOffset AskedAt { get; set; }
+
+    public Guid? AcceptedBy { get; set; }
 }
 
 public sealed class TeamDivisionPlan
@@ -61,4 +80,7 @@ public sealed class TeamNurseState
     public string Name { get; set; } = "";
 
     public DateTimeOffset JoinedAt { get; set; }
+
+    /// <summary>The member who took her in; null for a founder, a division or an earlier release.</summary>
+    public Guid? AcceptedBy { get; set; }
 }

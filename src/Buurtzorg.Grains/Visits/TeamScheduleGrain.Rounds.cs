@@ -23,7 +23,9 @@ public sealed partial class TeamScheduleGrain
             complete ? [] : [.. State.Removed.Where(r => r.Version > since).Select(r => r.Id)]));
     }
 
-    public async ValueTask<RoundResult> Claim(Guid visitId, Guid nurseId)
+    public ValueTask<RoundResult> Claim(Guid visitId, Guid nurseId) => ClaimFor(visitId, nurseId, by: nurseId);
+
+    private async ValueTask<RoundResult> ClaimFor(Guid visitId, Guid nurseId, Guid by)
     {
         if (Find(visitId) is not { } at)
         {
@@ -51,7 +53,7 @@ public sealed partial class TeamScheduleGrain
             return RoundResult.Refused(refusal, State.Version, visit);
         }
 
-        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses, nurseId] }, alsoNurse: null);
+        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses, nurseId], ChangedBy = by }, alsoNurse: null);
     }
 
     public async ValueTask<RoundResult> Release(Guid visitId, Guid nurseId)
@@ -72,7 +74,7 @@ public sealed partial class TeamScheduleGrain
             return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
         }
 
-        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Where(n => n != nurseId)] }, alsoNurse: nurseId);
+        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Where(n => n != nurseId)], ChangedBy = nurseId }, alsoNurse: nurseId);
     }
 
     public async ValueTask<RoundResult> HandOver(Guid visitId, Guid fromNurseId, Guid toNurseId)
@@ -103,13 +105,18 @@ public sealed partial class TeamScheduleGrain
             return RoundResult.Refused(refusal, State.Version, visit);
         }
 
-        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Select(n => n == fromNurseId ? toNurseId : n)] }, alsoNurse: fromNurseId);
+        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Select(n => n == fromNurseId ? toNurseId : n)], ChangedBy = fromNurseId }, alsoNurse: fromNurseId);
     }
 
     public ValueTask<NurseRound> GetRound(Guid nurseId, DateOnly date) => ValueTask.FromResult(Round(nurseId, date));
 
     public async ValueTask<RoundResult> PlanRound(Guid nurseId, DateOnly date, IReadOnlyList<RoundPlanStop> stops)
     {
+        if ((await GrainFactory.GetGrain<INurseGrain>(nurseId).Get())?.TeamId != this.GetPrimaryKey())
+        {
+            return RoundResult.Refused(RoundError.NurseNotInTeam, State.Version);
+        }
+
         var hers = RoundVisits(nurseId, date).Select(v => v.Id).ToHashSet();
         if (stops.Count != hers.Count || !stops.All(s => hers.Contains(s.VisitId)) || stops.DistinctBy(s => s.VisitId).Count() != stops.Count)
         {
@@ -122,7 +129,7 @@ public sealed partial class TeamScheduleGrain
         return new RoundResult(RoundError.None, State.Version, null, Round(nurseId, date));
     }
 
-    public async ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation)
+    public async ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation, Guid recordedBy)
     {
         if (Find(visitId) is not { } at)
         {
@@ -154,13 +161,14 @@ public sealed partial class TeamScheduleGrain
             AsPlanned: deviation is null,
             done ? deviation?.Start ?? planned : null,
             done ? deviation?.DurationMinutes ?? visit.DurationMinutes : 0,
-            done ? null : deviation!.NotDoneReason);
-        State.Visits[at] = visit with { Status = done ? VisitStatus.Done : VisitStatus.NotDone, Report = report };
+            done ? null : deviation!.NotDoneReason,
+            recordedBy);
+        State.Visits[at] = visit with { Status = done ? VisitStatus.Done : VisitStatus.NotDone, Report = report, ChangedBy = recordedBy };
         await Commit([visitId]);
         return Done(State.Visits[at]);
     }
 
-    public async ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds)
+    public async ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds, Guid acceptedBy)
     {
         if (State.Version != expectedVersion)
         {
@@ -174,7 +182,7 @@ public sealed partial class TeamScheduleGrain
             foreach (var stop in round.Stops)
             {
                 var mine = Find(stop.VisitId) is { } at && State.Visits[at].AssignedNurses.Contains(round.NurseId);
-                var result = await Claim(stop.VisitId, round.NurseId);
+                var result = await ClaimFor(stop.VisitId, round.NurseId, acceptedBy);
                 if (result.Error != RoundError.None)
                 {
                     skipped.Add(new UnplacedVisit(stop.VisitId, result.Error.ToString(), "Not taken: the same check as a nurse's own claim refused it."));

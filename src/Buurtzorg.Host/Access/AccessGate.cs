@@ -62,7 +62,7 @@ public sealed partial class AccessGate(RequestDelegate next, IAccessPolicy polic
         var key = scope switch
         {
             Scope.Team => "teamId",
-            Scope.Nurse => "nurseId",
+            Scope.Nurse or Scope.OwnNurse => "nurseId",
             Scope.Client => "clientId",
             _ => null,
         };

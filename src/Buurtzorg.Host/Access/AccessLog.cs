@@ -21,10 +21,26 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
         Write(caller, [clientId], rule, via, allowed, cancellationToken);
 
     /// <summary>One line per client, in one transaction: a team's board shows many clients at once, on a path nurses reload often.</summary>
-    public async Task Write(Caller? caller, IReadOnlyCollection<Guid?> clientIds, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default)
+    public Task Write(Caller? caller, IReadOnlyCollection<Guid?> clientIds, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Insert(caller, clientIds, rule.Changes ? "change" : "read", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString(), via, allowed, cancellationToken);
+    }
+
+    /// <summary>
+    /// A team took a nurse in: from now on she reaches each of its clients. Each client's log says
+    /// so, naming the member who accepted (the caller) and the nurse let in.
+    /// </summary>
+    public Task WriteGrant(Caller caller, IReadOnlyCollection<Guid> clientIds, Guid nurseId, string via, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(clientIds);
-        ArgumentNullException.ThrowIfNull(rule);
+        IReadOnlyCollection<Guid?> lines = clientIds.Count == 0 ? [null] : [.. clientIds.Select(c => (Guid?)c)];
+        return Insert(caller, lines, "grant", $"TeamMembership nurse {nurseId:D}", via, allowed: true, cancellationToken);
+    }
+
+    private async Task Insert(Caller? caller, IReadOnlyCollection<Guid?> clientIds, string action, string what, string via, bool allowed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clientIds);
         await using var connection = await Open(cancellationToken);
         // The request may be cancelled by the caller, but its trace is kept regardless.
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
@@ -37,8 +53,8 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
         AccountStore.Add(command, "account", caller?.AccountId.ToString("D"));
         AccountStore.Add(command, "role", caller?.Role.ToString() ?? "Anonymous");
         AccountStore.Add(command, "client", null);
-        AccountStore.Add(command, "action", rule.Changes ? "change" : "read");
-        AccountStore.Add(command, "what", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString());
+        AccountStore.Add(command, "action", action);
+        AccountStore.Add(command, "what", what);
         AccountStore.Add(command, "via", via);
         AccountStore.Add(command, "allowed", allowed);
         foreach (var clientId in clientIds)

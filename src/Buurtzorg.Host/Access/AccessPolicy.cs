@@ -29,6 +29,7 @@ public sealed class AccessPolicy(IGrainFactory grains, AccountStore accounts) : 
             Scope.TeamListing or Scope.Capacity => !rule.Changes && caller.Role is AccountRole.Nurse or AccountRole.Central,
             Scope.Team => resource is { } team && await TeamOf(caller) == team,
             Scope.Nurse => resource is { } nurse && await MayReachNurse(caller, nurse),
+            Scope.OwnNurse => caller.Role == AccountRole.Nurse && resource is { } self && caller.SubjectId == self,
             Scope.Client => resource is { } client && await MayReachClient(caller, client, rule, cancellationToken),
             _ => false,
         };

@@ -21,6 +21,9 @@ public enum Scope
     /// <summary>One nurse's record (route value nurseId): herself and her team's nurses.</summary>
     Nurse,
 
+    /// <summary>What only the nurse herself decides (route value nurseId): leaving her team.</summary>
+    OwnNurse,
+
     /// <summary>A client's data (route value clientId): see <see cref="ClientPart"/>.</summary>
     Client,
 
@@ -67,6 +70,8 @@ public sealed record AccessRule(Scope Scope, ClientPart Part = ClientPart.Record
     public static AccessRule ReadNurse => new(Scope.Nurse);
 
     public static AccessRule ChangeNurse => new(Scope.Nurse, Changes: true);
+
+    public static AccessRule OwnDecision => new(Scope.OwnNurse, Changes: true);
 
     public static AccessRule ReadClient(ClientPart part) => new(Scope.Client, part);
 

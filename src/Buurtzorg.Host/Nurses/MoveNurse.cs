@@ -4,7 +4,10 @@ using Mediator;
 
 namespace Buurtzorg.Host.Nurses;
 
-/// <summary>A nurse joins a team, leaving her current one; her history keeps both.</summary>
+/// <summary>
+/// A nurse joins a team, leaving her current one; her history keeps both. Not an endpoint of its
+/// own: it follows a team's acceptance of her request, or her founding a new team.
+/// </summary>
 public sealed record MoveNurse(Guid NurseId, Guid? TeamId) : ICommand<NurseRecord>, IValidatedMessage
 {
     public void Validate(ValidationErrors errors) => errors.RequireId("teamId", TeamId);

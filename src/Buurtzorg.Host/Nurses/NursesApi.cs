@@ -17,8 +17,6 @@ public static class NursesApi
 
     public sealed record AbsenceRequest(DateOnly? From, DateOnly? To, AbsenceReason? Reason, string? Note);
 
-    public sealed record MoveRequest(Guid? TeamId);
-
     public static IEndpointRouteBuilder MapNurses(this IEndpointRouteBuilder app)
     {
         var nurses = app.MapGroup("/api/nurses").WithTags("Nurses");
@@ -54,10 +52,11 @@ public static class NursesApi
             .Requires(AccessRule.ChangeNurse)
             .WithName("RemoveNurseAbsence");
 
-        nurses.MapPut("/{nurseId:guid}/team", async Task<Ok<NurseRecord>> (Guid nurseId, MoveRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new MoveNurse(nurseId, r.TeamId), ct)))
-            .Requires(AccessRule.ChangeNurse)
-            .WithName("MoveNurseToTeam");
+        // Joining is the team's decision (see the join requests); leaving is hers alone.
+        nurses.MapDelete("/{nurseId:guid}/team", async Task<Ok<NurseRecord>> (Guid nurseId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new LeaveTeam(nurseId), ct)))
+            .Requires(AccessRule.OwnDecision)
+            .WithName("LeaveTeam");
 
         return app;
     }

@@ -9,9 +9,9 @@ namespace Buurtzorg.Host.Planning;
 /// <summary>
 /// The team takes a proposal: all of it, or one nurse's part (<see cref="NurseId"/>). It goes
 /// through the same claims and round orders as a nurse's own, and only onto the schedule the
-/// proposal was made on.
+/// proposal was made on. Every visit it changes names <see cref="AcceptedBy"/>, the nurse who took it.
 /// </summary>
-public sealed record AcceptProposal(Guid TeamId, DateOnly Date, long? ScheduleVersion, Guid? NurseId, IReadOnlyList<ProposedRound>? Rounds)
+public sealed record AcceptProposal(Guid TeamId, DateOnly Date, long? ScheduleVersion, Guid? NurseId, IReadOnlyList<ProposedRound>? Rounds, Guid AcceptedBy)
     : ICommand<ProposalAccepted>, IValidatedMessage
 {
     private const int MaxRounds = 20;
@@ -42,7 +42,7 @@ public sealed class AcceptProposalHandler(IGrainFactory grains) : ICommandHandle
         await grains.RequireTeam(command.TeamId);
 
         var rounds = command.Rounds!.Where(r => command.NurseId is not { } nurse || r.NurseId == nurse).ToList();
-        var accepted = await grains.GetGrain<ITeamScheduleGrain>(command.TeamId).AcceptProposal(command.ScheduleVersion!.Value, command.Date, rounds);
+        var accepted = await grains.GetGrain<ITeamScheduleGrain>(command.TeamId).AcceptProposal(command.ScheduleVersion!.Value, command.Date, rounds, command.AcceptedBy);
         return accepted.Error == RoundError.ScheduleMoved
             ? throw new ResourceConflictException(
                 "The schedule changed after this proposal was made.",

@@ -16,8 +16,8 @@ public static class PlanningApi
                 TypedResults.Ok(await mediator.Send(new ProposeRounds(teamId, date, seconds), ct)))
             .Requires(AccessRule.ReadTeam)
             .WithName("ProposeRounds");
-        proposals.MapPost("/accept", async Task<Ok<ProposalAccepted>> (Guid teamId, DateOnly date, AcceptRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new AcceptProposal(teamId, date, r.ScheduleVersion, r.NurseId, r.Rounds), ct)))
+        proposals.MapPost("/accept", async Task<Ok<ProposalAccepted>> (Guid teamId, DateOnly date, AcceptRequest r, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new AcceptProposal(teamId, date, r.ScheduleVersion, r.NurseId, r.Rounds, Actor.Nurse(context)), ct)))
             .Requires(AccessRule.ChangeTeam)
             .WithName("AcceptProposal");
         return app;

@@ -39,3 +39,7 @@ public sealed class SignInFailedException()
 
 public sealed class AccountLockedException()
     : ProblemException(StatusCodes.Status423Locked, "The account is locked for a while.", "Too many wrong tries. Try again in fifteen minutes.");
+
+/// <summary>The caller may see this, but the act is not theirs to do (a colleague's round, say).</summary>
+public sealed class ForbiddenActException(string title, string detail)
+    : ProblemException(StatusCodes.Status403Forbidden, title, detail);

@@ -9,10 +9,10 @@ namespace Buurtzorg.Host.Rounds;
 public sealed record RoundStopInput(Guid? VisitId, TimeOnly? Start);
 
 /// <summary>
-/// A nurse orders her own round for a day. An order that breaks a visit's time window or makes
+/// A nurse orders her own round for a day (<see cref="OrderedBy"/>, the signed-in nurse, must be <see cref="NurseId"/>). An order that breaks a visit's time window or makes
 /// visits overlap is stored with warnings (in minutes), not refused: she knows her clients.
 /// </summary>
-public sealed record PlanRound(Guid TeamId, Guid NurseId, DateOnly Date, IReadOnlyList<RoundStopInput>? Stops) : ICommand<RoundView>, IValidatedMessage
+public sealed record PlanRound(Guid TeamId, Guid NurseId, DateOnly Date, IReadOnlyList<RoundStopInput>? Stops, Guid OrderedBy) : ICommand<RoundView>, IValidatedMessage
 {
     private const int MaxStops = 60;
 
@@ -36,6 +36,10 @@ public sealed class PlanRoundHandler(IGrainFactory grains, VisitDetailsReader re
     public async ValueTask<RoundView> Handle(PlanRound command, CancellationToken cancellationToken)
     {
         await grains.RequireTeam(command.TeamId);
+        if (command.OrderedBy != command.NurseId)
+        {
+            throw new ForbiddenActException("Each nurse orders her own round.", "You can see a colleague's round, but only she changes its order. Nothing was changed.");
+        }
 
         var result = await grains.GetGrain<ITeamScheduleGrain>(command.TeamId)
             .PlanRound(command.NurseId, command.Date, [.. command.Stops!.Select(s => new RoundPlanStop(s.VisitId!.Value, s.Start))]);

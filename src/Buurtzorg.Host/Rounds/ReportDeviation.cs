@@ -1,19 +1,26 @@
 using Buurtzorg.Contracts.Rounds;
 using Buurtzorg.Contracts.Visits;
+using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Problems;
 using Mediator;
 
 namespace Buurtzorg.Host.Rounds;
 
-/// <summary>Only what differs from the plan needs typing: another start or duration, or not done and why.</summary>
-public sealed record ReportDeviation(Guid TeamId, Guid VisitId, Guid? NurseId, bool? Done, TimeOnly? Start, int? DurationMinutes, string? NotDoneReason)
+/// <summary>
+/// Only what differs from the plan needs typing: another start or duration, or not done and why.
+/// Reported by the nurse who did the visit, or by a team-mate for her (<see cref="OnBehalfOf"/>).
+/// </summary>
+public sealed record ReportDeviation(
+    Guid TeamId, Guid VisitId, Guid RecordedBy, bool? Done, TimeOnly? Start, int? DurationMinutes, string? NotDoneReason, Guid? OnBehalfOf = null, Guid? NamedNurse = null)
     : ICommand<RoundResult>, IValidatedMessage
 {
     private const int MaxMinutes = 8 * 60;
 
+    public Guid CaredBy => OnBehalfOf ?? RecordedBy;
+
     public void Validate(ValidationErrors errors)
     {
-        errors.RequireId("nurseId", NurseId);
+        errors.RequireSelf("nurseId", NamedNurse, RecordedBy);
         if (Done is null)
         {
             errors.Add("done", "Say whether the visit took place (true) or not (false).");
@@ -51,6 +58,6 @@ public sealed class ReportDeviationHandler(IGrainFactory grains) : ICommandHandl
     public async ValueTask<RoundResult> Handle(ReportDeviation command, CancellationToken cancellationToken)
     {
         var deviation = new VisitDeviation(command.Done!.Value, command.Start, command.DurationMinutes, command.NotDoneReason?.Trim());
-        return (await grains.GetGrain<ITeamScheduleGrain>(command.TeamId).Report(command.VisitId, command.NurseId!.Value, deviation)).OrThrow();
+        return (await grains.GetGrain<ITeamScheduleGrain>(command.TeamId).Report(command.VisitId, command.CaredBy, deviation, command.RecordedBy)).OrThrow();
     }
 }

@@ -7,11 +7,15 @@ namespace Buurtzorg.Host.Rounds;
 
 public static class RoundsApi
 {
+    /// <summary>The nurse is the signed-in one; a body that names her anyway must name her.</summary>
     public sealed record NurseRequest(Guid? NurseId);
 
     public sealed record HandOverRequest(Guid? FromNurseId, Guid? ToNurseId);
 
-    public sealed record DeviationRequest(Guid? NurseId, bool? Done, TimeOnly? Start, int? DurationMinutes, string? NotDoneReason);
+    /// <summary><see cref="OnBehalfOf"/>: the team-mate who did the visit, when the signed-in nurse records it for her.</summary>
+    public sealed record ReportRequest(Guid? NurseId, Guid? OnBehalfOf);
+
+    public sealed record DeviationRequest(Guid? NurseId, bool? Done, TimeOnly? Start, int? DurationMinutes, string? NotDoneReason, Guid? OnBehalfOf);
 
     public sealed record RoundRequest(IReadOnlyList<RoundStopInput>? Stops);
 
@@ -30,24 +34,24 @@ public static class RoundsApi
             .WithName("GetTeamBoard");
 
         var visit = team.MapGroup("/visits/{visitId:guid}");
-        visit.MapPost("/claim", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ClaimVisit(teamId, visitId, r.NurseId), ct)))
+        visit.MapPost("/claim", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ClaimVisit(teamId, visitId, Actor.Nurse(context), r.NurseId), ct)))
             .Requires(AccessRule.ChangeTeam)
             .WithName("ClaimVisit");
-        visit.MapPost("/release", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ReleaseVisit(teamId, visitId, r.NurseId), ct)))
+        visit.MapPost("/release", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReleaseVisit(teamId, visitId, Actor.Nurse(context), r.NurseId), ct)))
             .Requires(AccessRule.ChangeTeam)
             .WithName("ReleaseVisit");
-        visit.MapPost("/handover", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, HandOverRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new HandOverVisit(teamId, visitId, r.FromNurseId, r.ToNurseId), ct)))
+        visit.MapPost("/handover", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, HandOverRequest r, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new HandOverVisit(teamId, visitId, Actor.Nurse(context), r.ToNurseId, r.FromNurseId), ct)))
             .Requires(AccessRule.ChangeTeam)
             .WithName("HandOverVisit");
-        visit.MapPost("/confirm", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, NurseRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ConfirmVisit(teamId, visitId, r.NurseId), ct)))
+        visit.MapPost("/confirm", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, ReportRequest r, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ConfirmVisit(teamId, visitId, Actor.Nurse(context), r.OnBehalfOf, r.NurseId), ct)))
             .Requires(AccessRule.ChangeTeam)
             .WithName("ConfirmVisit");
-        visit.MapPost("/deviation", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, DeviationRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ReportDeviation(teamId, visitId, r.NurseId, r.Done, r.Start, r.DurationMinutes, r.NotDoneReason), ct)))
+        visit.MapPost("/deviation", async Task<Ok<RoundResult>> (Guid teamId, Guid visitId, DeviationRequest r, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReportDeviation(teamId, visitId, Actor.Nurse(context), r.Done, r.Start, r.DurationMinutes, r.NotDoneReason, r.OnBehalfOf, r.NurseId), ct)))
             .Requires(AccessRule.ChangeTeam)
             .WithName("ReportDeviation");
 
@@ -56,8 +60,8 @@ public static class RoundsApi
                 TypedResults.Ok(await mediator.Send(new GetRound(teamId, nurseId, date), ct)))
             .Requires(AccessRule.ReadTeam)
             .WithName("GetRound");
-        round.MapPut("/", async Task<Ok<RoundView>> (Guid teamId, Guid nurseId, DateOnly date, RoundRequest r, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new PlanRound(teamId, nurseId, date, r.Stops), ct)))
+        round.MapPut("/", async Task<Ok<RoundView>> (Guid teamId, Guid nurseId, DateOnly date, RoundRequest r, HttpContext context, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new PlanRound(teamId, nurseId, date, r.Stops, Actor.Nurse(context)), ct)))
             .Requires(AccessRule.ChangeTeam)
             .WithName("PlanRound");
 

@@ -1,10 +1,14 @@
+using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Problems;
 using Mediator;
 
 namespace Buurtzorg.Host.Teams;
 
-/// <summary>Adds a nurse to a team; a new nurse gets an id unless the caller names an existing one.</summary>
+/// <summary>
+/// Lists a colleague by name in the team (one without a record of her own here yet); she gets an
+/// id unless the caller names one. A registered nurse is never added by others: she asks to join.
+/// </summary>
 public sealed record AddNurse(Guid TeamId, Guid? NurseId, string? Name) : ICommand<TeamSnapshot>, IValidatedMessage
 {
     public void Validate(ValidationErrors errors)
@@ -21,6 +25,13 @@ public sealed class AddNurseHandler(IGrainFactory grains) : ICommandHandler<AddN
 {
     public async ValueTask<TeamSnapshot> Handle(AddNurse command, CancellationToken cancellationToken)
     {
+        if (command.NurseId is { } named && await grains.GetGrain<INurseGrain>(named).Get() is not null)
+        {
+            throw new ResourceConflictException(
+                "A registered nurse joins a team by asking.",
+                "She asks to join the team and a member accepts her request; nobody is put in a team by others. Nothing was changed.");
+        }
+
         var name = ValidationErrors.CleanName(command.Name);
         var result = await grains.GetGrain<ITeamGrain>(command.TeamId).AddNurse(command.NurseId ?? Guid.NewGuid(), name);
         return result.OrThrow(command.TeamId);

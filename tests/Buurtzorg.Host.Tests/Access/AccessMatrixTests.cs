@@ -22,6 +22,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
 {
     private static readonly Who[] Everyone = Enum.GetValues<Who>();
     private static readonly Who[] SignedIn = [.. Everyone.Where(w => w != Anonymous)];
+    private static readonly Who[] Nobody = [];
     private static readonly Who[] TheTeam = [NurseOfTheTeam];
     private static readonly Who[] Nurses = [NurseOfTheTeam, NurseOfAnotherTeam];
     private static readonly Who[] NursesAndCentral = [NurseOfTheTeam, NurseOfAnotherTeam, Central];
@@ -50,6 +51,12 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("GetTeam", "GET", $"/api/teams/{a}", null, TheTeam),
             new("AddNurse", "POST", $"/api/teams/{a}/nurses", "{}", TheTeam),
             new("RemoveNurse", "DELETE", $"/api/teams/{a}/nurses/{random}", null, TheTeam),
+            // Any nurse may ask any team (a message too long to store keeps it a refusal by the handler);
+            // only the team's own nurses answer; only the asking nurse withdraws.
+            new("AskToJoinTeam", "POST", $"/api/teams/{a}/join-requests", $$"""{"message":"{{new string('x', 501)}}"}""", Nurses),
+            new("AcceptJoinRequest", "POST", $"/api/teams/{a}/join-requests/{random}/accept", null, TheTeam),
+            new("DeclineJoinRequest", "POST", $"/api/teams/{a}/join-requests/{random}/decline", null, TheTeam),
+            new("WithdrawJoinRequest", "DELETE", $"/api/teams/{a}/join-requests/{nurse}", null, Nobody),
             new("ListTeamClients", "GET", $"/api/teams/{a}/clients", null, TheTeam, Reveals: true),
             new("RegisterClient", "POST", $"/api/teams/{a}/clients", "{}", TheTeam),
             new("GetClient", "GET", $"/api/clients/{c}", null, ClientRecord, true),
@@ -71,15 +78,19 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("SetNurseAvailability", "PUT", $"/api/nurses/{nurse}/availability", "{}", TheTeam),
             new("AddNurseAbsence", "POST", $"/api/nurses/{nurse}/absences", "{}", TheTeam),
             new("RemoveNurseAbsence", "DELETE", $"/api/nurses/{nurse}/absences/{random}", null, TheTeam),
-            new("MoveNurseToTeam", "PUT", $"/api/nurses/{nurse}/team", "{}", TheTeam),
+            // Leaving is her own decision: not even a team-mate can make a colleague leave.
+            new("LeaveTeam", "DELETE", $"/api/nurses/{nurse}/team", null, Nobody),
             new("GetTeamVisits", "GET", $"/api/teams/{a}/visits", null, TheTeam, Reveals: true),
             new("GetCapacityOverview", "GET", "/api/capacity", null, NursesAndCentral),
             new("GetScheduleChanges", "GET", $"/api/teams/{a}/schedule/changes?since=0", null, TheTeam, Reveals: true),
             new("GetTeamBoard", "GET", $"/api/teams/{a}/board/{today}", null, TheTeam, Reveals: true),
-            new("ClaimVisit", "POST", $"/api/teams/{a}/visits/{visit}/claim", "{}", TheTeam),
-            new("ReleaseVisit", "POST", $"/api/teams/{a}/visits/{visit}/release", "{}", TheTeam),
+            new("ClaimVisit", "POST", $"/api/teams/{a}/visits/{visit}/claim", $$"""{"nurseId":"{{random}}"}""", TheTeam),
+            new("ReleaseVisit", "POST", $"/api/teams/{a}/visits/{visit}/release", $$"""{"nurseId":"{{random}}"}""", TheTeam),
             new("HandOverVisit", "POST", $"/api/teams/{a}/visits/{visit}/handover", "{}", TheTeam),
-            new("ConfirmVisit", "POST", $"/api/teams/{a}/visits/{visit}/confirm", "{}", TheTeam),
+            new("ConfirmVisit", "POST", $"/api/teams/{a}/visits/{visit}/confirm", $$"""{"nurseId":"{{random}}"}""", TheTeam),
+            // Recording a visit on a team-mate's behalf is the team's, and only as an explicit act.
+            new("ConfirmVisit on behalf", "POST", $"/api/teams/{a}/visits/{visit}/confirm", $$"""{"nurseId":"{{random}}","onBehalfOf":"{{nurse}}"}""", TheTeam),
+            new("ReportDeviation on behalf", "POST", $"/api/teams/{a}/visits/{visit}/deviation", $$"""{"onBehalfOf":"{{nurse}}"}""", TheTeam),
             new("ReportDeviation", "POST", $"/api/teams/{a}/visits/{visit}/deviation", "{}", TheTeam),
             new("GetRound", "GET", $"/api/teams/{a}/rounds/{round}/{today}", null, TheTeam),
             new("PlanRound", "PUT", $"/api/teams/{a}/rounds/{round}/{today}", "{}", TheTeam),

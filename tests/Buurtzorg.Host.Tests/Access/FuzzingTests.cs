@@ -127,6 +127,7 @@ public sealed partial class FuzzingTests(AccessWorld world) : IClassFixture<Acce
         "qualifications", "weeklyAvailability", "from", "to", "reason", "minutes", "scheduleVersion", "rounds", "code", "userName",
         "password", "knowledge", "behaviour", "ratedOn", "moment", "scope", "type", "interventions", "signsAndSymptoms",
         "dateOfBirth", "address", "phone", "indicationHoursPerWeek", "startDate", "contractHoursPerWeek", "home", "takesOn",
+        "message", "onBehalfOf", "fromNurseId",
     ];
 
     private static readonly HashSet<string> ArrayFields = ["qualifications", "weeklyAvailability", "order", "rounds", "interventions", "signsAndSymptoms"];

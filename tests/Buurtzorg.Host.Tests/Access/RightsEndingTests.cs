@@ -46,8 +46,9 @@ public sealed class RightsEndingTests(AccessWorld world) : IClassFixture<AccessW
         await connection.InvokeAsync<object>("WatchClient", world.ClientA);
         Assert.Equal(HttpStatusCode.OK, (await session.Http.GetAsync($"/api/clients/{world.ClientA}/care-plan")).StatusCode);
 
-        var moved = await session.Http.PutAsJsonAsync($"/api/nurses/{mover}/team", new { teamId = world.TeamB });
-        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        // She asks team B, whose nurse takes her in: she leaves team A.
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.PostAsJsonAsync($"/api/teams/{world.TeamB}/join-requests", new { message = "Ik verhuis naar Zuilen." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await world.Http(Who.NurseOfAnotherTeam).PostAsync($"/api/teams/{world.TeamB}/join-requests/{mover}/accept", null)).StatusCode);
 
         await ProblemAssert.Problem(await session.Http.GetAsync($"/api/clients/{world.ClientA}/care-plan"), HttpStatusCode.NotFound, "nothing here");
         await ProblemAssert.Problem(await session.Http.GetAsync($"/api/teams/{world.TeamA}"), HttpStatusCode.NotFound, "nothing here");

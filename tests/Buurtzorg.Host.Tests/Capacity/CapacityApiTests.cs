@@ -6,7 +6,9 @@ using System.Text.Json.Serialization;
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Demo;
+using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Tests.Infrastructure;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using static Buurtzorg.Host.Tests.Infrastructure.EventuallyExtensions;
 
@@ -28,7 +30,7 @@ public sealed class CapacityApiTests
             {"name":"Sanne Bakker","qualifications":["BasicCare"],"contractHoursPerWeek":24,"home":{"latitude":52.09,"longitude":5.10},
              "weeklyAvailability":[{"day":"Monday","from":"07:00","to":"12:00"},{"day":"Tuesday","from":"07:00","to":"12:30"}]}
             """);
-        await host.Http.PutAsync($"/api/nurses/{nurse}/team", Body($$"""{"teamId":"{{team.Id}}"}"""));
+        await host.App.Services.GetRequiredService<IMediator>().Send(new MoveNurse(nurse, team.Id));
         var client = await Created(host, $"/api/teams/{team.Id}/clients", $$"""
             {"name":"Johanna de Groot","dateOfBirth":"1938-04-17",
              "address":{"street":"Oudegracht","houseNumber":"231","postcode":"3511 NK","city":"Utrecht","latitude":52.0894,"longitude":5.1196},

@@ -86,8 +86,8 @@ public sealed class TwoSiloClusterTests : IAsyncLifetime
         var changes = new HubEvents<ScheduleChanged>(onB, nameof(IScheduleClient.ScheduleChanged));
         await onB.InvokeCoreAsync("WatchNurse", typeof(object), [anne.Id]);
 
-        var claimed = await _hostA.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, TeamDay.Json);
-        var lost = await _hostB.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = bram.Id }, TeamDay.Json);
+        var claimed = await _hostA.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, TeamDay.Json);
+        var lost = await _hostB.As(bram.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = bram.Id }, TeamDay.Json);
 
         var version = (await claimed.Content.ReadFromJsonAsync<RoundResult>(TeamDay.Json))!.Version;
         Assert.Equal([visit.Id], (await changes.Next(c => c.Version == version)).VisitIds);

@@ -12,12 +12,15 @@ namespace Buurtzorg.Host.Tests.Infrastructure;
 
 /// <summary>
 /// For tests of what the system does (claims, care plans, divisions), not of who may do it: every
-/// request is a signed-in caller and every rule allows. Only tests compose a host this way; the
+/// request is a signed-in caller and every rule allows. The caller is the nurse named in the
+/// <see cref="NurseHeader"/> header (see <see cref="TestHost.As"/>), or no nurse at all. Only tests compose a host this way; the
 /// tests of access itself (Access/) run the real policy with real sign-ins.
 /// </summary>
 internal static class OpenAccess
 {
     public const string Scheme = "open-access-for-tests";
+
+    public const string NurseHeader = "X-Test-Nurse";
 
     public static void Apply(IServiceCollection services)
     {
@@ -44,6 +47,11 @@ internal static class OpenAccess
         {
             var identity = new ClaimsIdentity(
                 [new Claim(ClaimTypes.NameIdentifier, TestAccount.ToString()), new Claim(Caller.RoleClaim, nameof(AccountRole.Nurse))], OpenAccess.Scheme);
+            if (Guid.TryParse(Request.Headers[NurseHeader], out var nurse))
+            {
+                identity.AddClaim(new Claim(Caller.SubjectClaim, nurse.ToString()));
+            }
+
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), OpenAccess.Scheme)));
         }
     }

@@ -6,6 +6,9 @@ using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains;
+using Buurtzorg.Host.Nurses;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Buurtzorg.Host.Tests.Infrastructure;
 
@@ -19,13 +22,13 @@ public static class TeamDay
 
     public static DateOnly Today => DutchCalendar.Today(TimeProvider.System);
 
-    /// <summary>Registers a nurse available every day from 07:00 to 22:00 and moves her into the team.</summary>
-    public static Task<NurseRecord> AddWorkingNurse(this TestHost host, Guid teamId, string name, Qualification[]? qualifications = null, string from = "07:00", string to = "22:00") =>
-        host.Http.AddWorkingNurse(teamId, name, qualifications, from, to);
-
-    public static async Task<NurseRecord> AddWorkingNurse(this HttpClient http, Guid teamId, string name, Qualification[]? qualifications = null, string from = "07:00", string to = "22:00")
+    /// <summary>
+    /// Registers a nurse available every day from 07:00 to 22:00 over HTTP and places her in the
+    /// team as an office does (joining by request and acceptance is tested on its own).
+    /// </summary>
+    public static async Task<NurseRecord> AddWorkingNurse(this TestHost host, Guid teamId, string name, Qualification[]? qualifications = null, string from = "07:00", string to = "22:00")
     {
-        var registered = await http.PostAsJsonAsync("/api/nurses", new
+        var registered = await host.Http.PostAsJsonAsync("/api/nurses", new
         {
             name,
             qualifications = qualifications ?? [Qualification.BasicCare, Qualification.InjectionsAndMedication],
@@ -35,9 +38,7 @@ public static class TeamDay
         }, Json);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var nurse = (await registered.Content.ReadFromJsonAsync<NurseRecord>(Json))!;
-        var moved = await http.PutAsJsonAsync($"/api/nurses/{nurse.Id}/team", new { teamId }, Json);
-        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
-        return (await moved.Content.ReadFromJsonAsync<NurseRecord>(Json))!;
+        return await host.App.Services.GetRequiredService<IMediator>().Send(new MoveNurse(nurse.Id, teamId));
     }
 
     public static Task<ClientRecord> AddClient(this TestHost host, Guid teamId, string name, string street = "Oudegracht", string houseNumber = "231") =>

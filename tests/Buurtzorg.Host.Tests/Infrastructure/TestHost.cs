@@ -30,6 +30,8 @@ public sealed class TestHost : IAsyncDisposable
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, HttpClient> _asNurse = new();
+
     public WebApplication App { get; }
 
     public Uri Address { get; }
@@ -153,6 +155,14 @@ public sealed class TestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>On an open-access host, requests made as this nurse: what she does is done in her name.</summary>
+    public HttpClient As(Guid nurseId) => _asNurse.GetOrAdd(nurseId, id =>
+    {
+        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add(OpenAccess.NurseHeader, id.ToString());
+        return http;
+    });
+
     public async Task<HubConnection> ConnectToHub()
     {
         var connection = new HubConnectionBuilder()
@@ -183,6 +193,11 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        foreach (var http in _asNurse.Values)
+        {
+            http.Dispose();
+        }
+
         try
         {
             await App.StopAsync();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Buurtzorg.Contracts.Nurses;
+using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Tests.Infrastructure;
 using static Buurtzorg.Host.Tests.Infrastructure.EventuallyExtensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,7 +110,9 @@ public sealed class NursesApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
 
         Assert.Equal(overvecht.Id, record.TeamId);
         Assert.Equal([(lombok.Id, true), (overvecht.Id, false)], record.Memberships.Select(m => (m.TeamId, m.Until is not null)));
-        Assert.DoesNotContain((await fixture.Host.GetTeam(lombok.Id)).Nurses, n => n.NurseId == nurse.Id);
+        // She was Lombok's only nurse and it had no clients: it retired, unlisted.
+        await ProblemAssert.Problem(await Http.GetAsync($"/api/teams/{lombok.Id}"), HttpStatusCode.NotFound, "no team");
+        Assert.DoesNotContain(await Http.GetFromJsonAsync<TeamListing[]>("/api/teams", Json) ?? [], t => t.Id == lombok.Id);
         Assert.Equal("Sanne Bakker", Assert.Single((await fixture.Host.GetTeam(overvecht.Id)).Nurses).Name);
     }
 
@@ -131,7 +134,7 @@ public sealed class NursesApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         Assert.True(divided.IsDivided);
         var children = await Task.WhenAll(divided.ChildTeamIds.Select(fixture.Host.GetTeam));
         var hers = Assert.Single(children, c => c.Nurses.Any(n => n.NurseId == nurse.Id));
-        Assert.DoesNotContain((await fixture.Host.GetTeam(home.Id)).Nurses, n => n.NurseId == nurse.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/api/teams/{home.Id}")).StatusCode);
 
         // The division waits for her record to follow, so it is right as soon as the move answers.
         var record = await Http.GetFromJsonAsync<NurseRecord>($"/api/nurses/{nurse.Id}", Json);
@@ -153,7 +156,6 @@ public sealed class NursesApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         await Move(nurse.Id, home.Id, HttpStatusCode.OK);
         await ProblemAssert.Problem(await Move(nurse.Id, divided.Id, HttpStatusCode.Conflict), HttpStatusCode.Conflict, "divided");
         await ProblemAssert.Problem(await Move(nurse.Id, Guid.NewGuid(), HttpStatusCode.NotFound), HttpStatusCode.NotFound, "no team");
-        await ProblemAssert.Problem(await Move(nurse.Id, Guid.Empty, HttpStatusCode.BadRequest), HttpStatusCode.BadRequest, "teamId");
 
         var read = await Http.GetFromJsonAsync<NurseRecord>($"/api/nurses/{nurse.Id}", Json);
         Assert.Equal((home.Id, 1), (read!.TeamId, read.Memberships.Count));
@@ -198,9 +200,17 @@ public sealed class NursesApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         Assert.Empty((await fixture.Host.GetTeam(team.Id)).Nurses);
     }
 
+    /// <summary>She asks to join, a member accepts; answers with her record, or with the first refusal.</summary>
     private async Task<HttpResponseMessage> Move(Guid nurseId, Guid teamId, HttpStatusCode expected)
     {
-        var response = await Http.PutAsync($"/api/nurses/{nurseId}/team", Body(JsonNode.Parse($$"""{"teamId":"{{teamId}}"}""")!));
+        var response = await fixture.Host.As(nurseId).PostAsJsonAsync($"/api/teams/{teamId}/join-requests", new { message = "Mag ik bij jullie komen werken?" }, Json);
+        if (response.IsSuccessStatusCode)
+        {
+            var member = (await fixture.Host.GetTeam(teamId)).Nurses.FirstOrDefault()?.NurseId ?? Guid.NewGuid();
+            var accepted = await fixture.Host.As(member).PostAsync($"/api/teams/{teamId}/join-requests/{nurseId}/accept", null);
+            response = accepted.IsSuccessStatusCode ? await Http.GetAsync($"/api/nurses/{nurseId}") : accepted;
+        }
+
         Assert.Equal(expected, response.StatusCode);
         return response;
     }

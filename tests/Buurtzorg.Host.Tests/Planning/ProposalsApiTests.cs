@@ -24,7 +24,7 @@ public sealed class ProposalsApiTests(SqliteHostFixture fixture) : IClassFixture
         var kept = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Johanna de Groot")).Id);
         var open = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Gerrit Bakker", "Jutfaseweg", "3")).Id, qualification: Qualification.BasicCare);
         var nobody = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Truus Visser", "Vondellaan", "8")).Id, qualification: Qualification.PalliativeCare);
-        (await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{kept.Id}/claim", new { nurseId = anne.Id }, Json)).EnsureSuccessStatusCode();
+        (await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{kept.Id}/claim", new { nurseId = anne.Id }, Json)).EnsureSuccessStatusCode();
 
         var proposal = (await Http.GetFromJsonAsync<RoundProposal>($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}?seconds=1", Json))!;
 
@@ -53,9 +53,9 @@ public sealed class ProposalsApiTests(SqliteHostFixture fixture) : IClassFixture
 
         var proposal = (await Http.GetFromJsonAsync<RoundProposal>($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}?seconds=1", Json))!;
         var hers = proposal.Rounds.Single(r => r.NurseId == anne.Id).Stops.Select(s => s.VisitId).ToHashSet();
-        var taken = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
+        var taken = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
             new { scheduleVersion = proposal.ScheduleVersion, nurseId = anne.Id, rounds = proposal.Rounds }, Json);
-        var stale = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
+        var stale = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
             new { scheduleVersion = proposal.ScheduleVersion, rounds = proposal.Rounds }, Json);
 
         Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
@@ -77,9 +77,9 @@ public sealed class ProposalsApiTests(SqliteHostFixture fixture) : IClassFixture
 
         await ProblemAssert.Problem(await Http.GetAsync($"/api/teams/{Guid.NewGuid()}/proposals/{Today:yyyy-MM-dd}"), HttpStatusCode.NotFound, "no team");
         await ProblemAssert.Problem(await Http.GetAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}?seconds=600"), HttpStatusCode.BadRequest, "seconds");
-        await ProblemAssert.Problem(await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept", new { rounds = Array.Empty<object>() }, Json), HttpStatusCode.BadRequest, "scheduleVersion");
-        await ProblemAssert.Problem(await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept", new { scheduleVersion = 0 }, Json), HttpStatusCode.BadRequest, "rounds");
-        await ProblemAssert.Problem(await Http.PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
+        await ProblemAssert.Problem(await Host.As(Guid.NewGuid()).PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept", new { rounds = Array.Empty<object>() }, Json), HttpStatusCode.BadRequest, "scheduleVersion");
+        await ProblemAssert.Problem(await Host.As(Guid.NewGuid()).PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept", new { scheduleVersion = 0 }, Json), HttpStatusCode.BadRequest, "rounds");
+        await ProblemAssert.Problem(await Host.As(Guid.NewGuid()).PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
             new { scheduleVersion = 0, nurseId = Guid.NewGuid(), rounds = Array.Empty<object>() }, Json), HttpStatusCode.BadRequest, "nurseId");
     }
 }

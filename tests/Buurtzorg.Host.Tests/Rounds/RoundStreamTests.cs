@@ -30,7 +30,7 @@ public sealed class RoundStreamTests(SqliteHostFixture fixture) : IClassFixture<
         var clientEvents = new HubEvents<ScheduleChanged>(clientWatch, nameof(IScheduleClient.ScheduleChanged));
         var before = await clientWatch.InvokeAsync<ClientVisits>("WatchClient", client.Id);
 
-        var claimed = (await (await Host.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, Json)).Content.ReadFromJsonAsync<RoundResult>(Json))!;
+        var claimed = (await (await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, Json)).Content.ReadFromJsonAsync<RoundResult>(Json))!;
 
         foreach (var events in new[] { teamWatch.Events, nurseWatch.Events, clientEvents })
         {
@@ -56,8 +56,8 @@ public sealed class RoundStreamTests(SqliteHostFixture fixture) : IClassFixture<
         var second = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Gerrit")).Id);
         await using var anneWatch = await Watch("WatchNurse", anne.Id);
 
-        await Host.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{first.Id}/claim", new { nurseId = bram.Id }, Json);
-        var hers = await Host.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{second.Id}/claim", new { nurseId = anne.Id }, Json);
+        await Host.As(bram.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{first.Id}/claim", new { nurseId = bram.Id }, Json);
+        var hers = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{second.Id}/claim", new { nurseId = anne.Id }, Json);
         var version = (await hers.Content.ReadFromJsonAsync<RoundResult>(Json))!.Version;
 
         // Events of one team arrive in order: once hers is in, Bram's would have come before it.

@@ -26,7 +26,7 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         var visit = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Johanna de Groot")).Id);
 
         var claimed = await Claim(team.Id, visit.Id, anne.Id);
-        var refused = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = bram.Id }, Json);
+        var refused = await Host.As(bram.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = bram.Id }, Json);
 
         var won = (await claimed.Content.ReadFromJsonAsync<RoundResult>(Json))!;
         Assert.Equal([anne.Id], won.Visit!.AssignedNurses);
@@ -45,7 +45,7 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         {
             var visit = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, $"Cliënt {round}")).Id);
 
-            var answers = await Task.WhenAll(nurses.Select(n => Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = n.Id }, Json)));
+            var answers = await Task.WhenAll(nurses.Select(n => Host.As(n.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = n.Id }, Json)));
 
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
             var winner = nurses[Array.FindIndex(answers, a => a.StatusCode == HttpStatusCode.OK)];
@@ -64,7 +64,7 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
 
         await Claim(team.Id, visit.Id, nurses[0].Id);
         var second = await Claim(team.Id, visit.Id, nurses[1].Id);
-        var third = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = nurses[2].Id }, Json);
+        var third = await Host.As(nurses[2].Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = nurses[2].Id }, Json);
 
         Assert.Equal([nurses[0].Id, nurses[1].Id], (await second.Content.ReadFromJsonAsync<RoundResult>(Json))!.Visit!.AssignedNurses);
         await ProblemAssert.Problem(third, HttpStatusCode.Conflict, "Someone else");
@@ -84,7 +84,7 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         await ProblemAssert.Problem(await TryClaim(team.Id, visit.Id, evenings.Id), HttpStatusCode.UnprocessableEntity, "not available");
         await ProblemAssert.Problem(await TryClaim(team.Id, visit.Id, stranger.Id), HttpStatusCode.UnprocessableEntity, "not in this team");
         await ProblemAssert.Problem(await TryClaim(team.Id, Guid.NewGuid(), basic.Id), HttpStatusCode.NotFound, "no such visit");
-        await ProblemAssert.Problem(await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { }, Json), HttpStatusCode.BadRequest, "nurseId");
+        await ProblemAssert.Problem(await Host.As(basic.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = evenings.Id }, Json), HttpStatusCode.BadRequest, "nurseId");
 
         Assert.Equal("MissingQualification", lacking.GetProperty("reason").GetString());
         var stored = await Changes(team.Id, since: 0);
@@ -113,16 +113,16 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         var visit = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Johanna")).Id);
         await Claim(team.Id, visit.Id, anne.Id);
 
-        var handed = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/handover", new { fromNurseId = anne.Id, toNurseId = bram.Id }, Json);
-        var notHers = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/release", new { nurseId = anne.Id }, Json);
-        var released = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/release", new { nurseId = bram.Id }, Json);
+        var handed = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/handover", new { fromNurseId = anne.Id, toNurseId = bram.Id }, Json);
+        var notHers = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/release", new { nurseId = anne.Id }, Json);
+        var released = await Host.As(bram.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/release", new { nurseId = bram.Id }, Json);
 
         Assert.Equal(HttpStatusCode.OK, handed.StatusCode);
         Assert.Equal([bram.Id], (await handed.Content.ReadFromJsonAsync<RoundResult>(Json))!.Visit!.AssignedNurses);
         await ProblemAssert.Problem(notHers, HttpStatusCode.Conflict, "does not have");
         Assert.Empty((await released.Content.ReadFromJsonAsync<RoundResult>(Json))!.Visit!.AssignedNurses);
         await ProblemAssert.Problem(
-            await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/handover", new { fromNurseId = anne.Id, toNurseId = anne.Id }, Json),
+            await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/handover", new { fromNurseId = anne.Id, toNurseId = anne.Id }, Json),
             HttpStatusCode.BadRequest, "toNurseId");
     }
 
@@ -138,7 +138,7 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
 
         var byWindow = await Http.GetFromJsonAsync<RoundView>($"/api/teams/{team.Id}/rounds/{anne.Id}/{Today:yyyy-MM-dd}", Json);
         // She drives to Gerrit first at 08:40 (45 minutes), then to Johanna: 25 minutes past her window.
-        var planned = await Http.PutAsJsonAsync($"/api/teams/{team.Id}/rounds/{anne.Id}/{Today:yyyy-MM-dd}",
+        var planned = await Host.As(anne.Id).PutAsJsonAsync($"/api/teams/{team.Id}/rounds/{anne.Id}/{Today:yyyy-MM-dd}",
             new { stops = new object[] { new { visitId = late.Id, start = "08:40" }, new { visitId = early.Id, start = "09:00" } } }, Json);
         var round = (await planned.Content.ReadFromJsonAsync<RoundView>(Json))!;
 
@@ -153,7 +153,7 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         var reread = await Http.GetFromJsonAsync<RoundView>($"/api/teams/{team.Id}/rounds/{anne.Id}/{Today:yyyy-MM-dd}", Json);
         Assert.Equal([late.Id, early.Id], reread!.Stops.Select(s => s.Stop.Visit.Id));
 
-        var mismatch = await Http.PutAsJsonAsync($"/api/teams/{team.Id}/rounds/{anne.Id}/{Today:yyyy-MM-dd}", new { stops = new[] { new { visitId = late.Id } } }, Json);
+        var mismatch = await Host.As(anne.Id).PutAsJsonAsync($"/api/teams/{team.Id}/rounds/{anne.Id}/{Today:yyyy-MM-dd}", new { stops = new[] { new { visitId = late.Id } } }, Json);
         await ProblemAssert.Problem(mismatch, HttpStatusCode.UnprocessableEntity, "does not match");
         Assert.Equal(round.Version, (await Changes(team.Id, 0)).Version);
     }
@@ -168,10 +168,10 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         await Claim(team.Id, done.Id, anne.Id);
         await Claim(team.Id, missed.Id, anne.Id);
 
-        var confirmed = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{done.Id}/confirm", new { nurseId = anne.Id }, Json);
-        var noReason = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{missed.Id}/deviation", new { nurseId = anne.Id, done = false }, Json);
-        var notDone = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{missed.Id}/deviation", new { nurseId = anne.Id, done = false, notDoneReason = "Mevrouw was naar het ziekenhuis" }, Json);
-        var twice = await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{done.Id}/confirm", new { nurseId = anne.Id }, Json);
+        var confirmed = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{done.Id}/confirm", new { nurseId = anne.Id }, Json);
+        var noReason = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{missed.Id}/deviation", new { nurseId = anne.Id, done = false }, Json);
+        var notDone = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{missed.Id}/deviation", new { nurseId = anne.Id, done = false, notDoneReason = "Mevrouw was naar het ziekenhuis" }, Json);
+        var twice = await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{done.Id}/confirm", new { nurseId = anne.Id }, Json);
 
         var report = (await confirmed.Content.ReadFromJsonAsync<RoundResult>(Json))!.Visit!;
         Assert.Equal((VisitStatus.Done, true, 30), (report.Status, report.Report!.AsPlanned, report.Report.DurationMinutes));
@@ -197,7 +197,7 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
         await Claim(team.Id, tomorrow.Id, anne.Id);
 
         await ProblemAssert.Problem(
-            await Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{tomorrow.Id}/confirm", new { nurseId = anne.Id }, Json), HttpStatusCode.UnprocessableEntity, "still to come");
+            await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{tomorrow.Id}/confirm", new { nurseId = anne.Id }, Json), HttpStatusCode.UnprocessableEntity, "still to come");
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class RoundsApiTests(SqliteHostFixture fixture) : IClassFixture<Sq
     }
 
     private Task<HttpResponseMessage> TryClaim(Guid teamId, Guid visitId, Guid nurseId) =>
-        Http.PostAsJsonAsync($"/api/teams/{teamId}/visits/{visitId}/claim", new { nurseId }, Json);
+        Host.As(nurseId).PostAsJsonAsync($"/api/teams/{teamId}/visits/{visitId}/claim", new { nurseId }, Json);
 
     private async Task<ScheduleDelta> Changes(Guid teamId, long since) =>
         (await Http.GetFromJsonAsync<ScheduleDelta>($"/api/teams/{teamId}/schedule/changes?since={since}", Json))!;

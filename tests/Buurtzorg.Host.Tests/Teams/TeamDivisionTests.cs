@@ -150,8 +150,13 @@ public sealed class TeamDivisionTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task MoveNurseIn(TestHost host, Guid teamId, Guid nurseId) =>
-        Assert.Equal(HttpStatusCode.OK, (await host.Http.PutAsync($"/api/nurses/{nurseId}/team", Body($$"""{"teamId":"{{teamId}}"}"""))).StatusCode);
+    /// <summary>She asks to join and the team's first nurse (or, in an empty team, anyone) accepts.</summary>
+    private static async Task MoveNurseIn(TestHost host, Guid teamId, Guid nurseId)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await host.As(nurseId).PostAsJsonAsync($"/api/teams/{teamId}/join-requests", new { })).StatusCode);
+        var member = (await host.GetTeam(teamId)).Nurses.FirstOrDefault()?.NurseId ?? Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.OK, (await host.As(member).PostAsync($"/api/teams/{teamId}/join-requests/{nurseId}/accept", null)).StatusCode);
+    }
 
     private static async Task<Guid> RegisterClient(TestHost host, Guid teamId, bool west)
     {

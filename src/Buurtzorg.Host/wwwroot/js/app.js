@@ -29,7 +29,15 @@ const els = {
   nurseList: $("nurse-list"),
   noNurses: $("no-nurses"),
   teamFull: $("team-full"),
-  addNurse: $("add-nurse"),
+  outside: $("team-outside"),
+  outsideHeading: $("outside-heading"),
+  askJoin: $("ask-join"),
+  joinSent: $("join-sent"),
+  joinSection: $("join-requests-section"),
+  joinList: $("join-requests"),
+  joinProblem: $("join-problem"),
+  leaveTeam: $("leave-team"),
+  leaveProblem: $("leave-problem"),
 };
 
 const state = {
@@ -37,6 +45,9 @@ const state = {
   selectedId: null, // from the URL hash
   team: null,       // the TeamSnapshot on screen; its version is what we compare events with
   connection: "connecting",
+  me: null,         // the signed-in nurse's account
+  myTeamId: null,   // the one team whose page she may open; others she can only ask to join
+  asked: new Set(), // teams she asked to join from this page
 };
 
 // ---------------------------------------------------------------- preferences
@@ -181,19 +192,28 @@ async function selectTeam(id) {
   state.selectedId = id;
   state.team = null;
   clearProblem(els.teamProblem);
-  clearProblem(els.addNurse.querySelector(".problem"), els.addNurse);
+  clearProblem(els.askJoin.querySelector(".problem"), els.askJoin);
   renderTeams();
   renderTeam();
   if (previous) unwatch(previous);
-  if (id) await follow(id, { quiet: false });
+  // Another team's page is not hers to read: she can only ask to join it.
+  if (id && id === state.myTeamId) await follow(id, { quiet: false });
+}
+
+/** Her team now, read from her own record: a division, an acceptance or leaving changes it. */
+async function loadMyTeam() {
+  const nurse = await api(`/api/nurses/${state.me.subjectId}`);
+  state.myTeamId = nurse.teamId ?? null;
 }
 
 async function moveOnFromDivided(children) {
-  await loadTeams();
+  await Promise.all([loadTeams(), loadMyTeam()]);
   const name = (id) => state.teams.find((team) => team.id === id)?.name ?? "";
-  announce(t("teamDivided", { first: name(children[0]), second: name(children[1]) }));
-  location.hash = `team=${children[0]}`;
-  await selectTeam(children[0]);
+  const hers = children.includes(state.myTeamId) ? state.myTeamId : children[0];
+  const other = children.find((id) => id !== hers);
+  announce(t("teamDivided", { first: name(hers), second: name(other) }));
+  location.hash = `team=${hers}`;
+  await selectTeam(hers);
 }
 
 /** Starts watching the team and reads it; also how we converge after any reconnect. */
@@ -246,9 +266,21 @@ function show(snapshot) {
 
 function renderTeam() {
   const team = state.team;
-  els.placeholder.hidden = team !== null;
+  const outside = state.selectedId !== null && state.selectedId !== state.myTeamId && state.me !== null;
+  els.outside.hidden = !outside;
+  els.placeholder.hidden = team !== null || outside;
   els.detail.hidden = team === null;
-  els.teamSection.setAttribute("aria-labelledby", team ? "team-heading" : "team-placeholder-heading");
+  els.teamSection.setAttribute("aria-labelledby", team ? "team-heading" : outside ? "outside-heading" : "team-placeholder-heading");
+
+  if (outside) {
+    const name = state.teams.find((t) => t.id === state.selectedId)?.name ?? "";
+    els.outsideHeading.textContent = name;
+    document.title = t("teamPageTitle", { team: name });
+    els.askJoin.hidden = state.asked.has(state.selectedId);
+    els.joinSent.hidden = !state.asked.has(state.selectedId);
+    els.joinSent.textContent = t("joinSent", { team: name });
+    return;
+  }
 
   if (!team) {
     const loading = state.selectedId && !els.teamProblem.hasChildNodes();
@@ -270,6 +302,56 @@ function renderTeam() {
     const again = els.nurseList.querySelector(`[data-nurse-id="${CSS.escape(focusedNurseId)}"]`);
     (again ?? els.nursesHeading).focus();
   }
+
+  const requests = team.joinRequests ?? [];
+  els.joinSection.hidden = requests.length === 0;
+  const focusedRequest = els.joinList.contains(document.activeElement) ? document.activeElement.dataset.nurseId : null;
+  els.joinList.replaceChildren(...requests.map(joinRequestItem));
+  if (focusedRequest) {
+    (els.joinList.querySelector(`[data-nurse-id="${CSS.escape(focusedRequest)}"]`) ?? els.nursesHeading).focus();
+  }
+}
+
+function joinRequestItem(request) {
+  const info = make("div", "nurse-info");
+  const asked = make("time", "nurse-joined",
+    t("askedOn", { date: new Date(request.askedAt).toLocaleDateString(locale(), { dateStyle: "long" }) }));
+  asked.dateTime = request.askedAt;
+  info.append(make("span", "nurse-name", request.name), asked);
+  if (request.message) info.append(make("p", "join-message", request.message));
+
+  const accept = make("button", "button primary", t("accept"));
+  accept.type = "button";
+  accept.dataset.nurseId = request.nurseId;
+  accept.setAttribute("aria-label", t("acceptNurse", { name: request.name }));
+  accept.addEventListener("click", () => answerJoin(request, "accept"));
+  const decline = make("button", "button", t("decline"));
+  decline.type = "button";
+  decline.setAttribute("aria-label", t("declineNurse", { name: request.name }));
+  decline.addEventListener("click", () => answerJoin(request, "decline"));
+
+  const actions = make("div", "join-actions");
+  actions.append(accept, decline);
+  const item = make("li", "nurse");
+  item.append(info, actions);
+  return item;
+}
+
+async function answerJoin(request, answer) {
+  const team = state.team;
+  if (!team) return;
+  clearProblem(els.joinProblem);
+  try {
+    const path = `/api/teams/${team.id}/join-requests/${request.nurseId}/${answer}`;
+    const result = await api(path, { method: "POST" });
+    if (answer === "accept") show(result);
+    announce(t(answer === "accept" ? "joinAccepted" : "joinDeclined", { name: request.name }));
+  } catch (problem) {
+    if (!(problem instanceof ApiProblem)) throw problem;
+    showProblem(els.joinProblem, problem);
+  }
+  await refreshTeam(team.id);
+  if (!els.joinList.contains(document.activeElement)) els.nursesHeading.focus();
 }
 
 function nurseItem(nurse) {
@@ -278,33 +360,31 @@ function nurseItem(nurse) {
     t("joinedSince", { date: new Date(nurse.joinedAt).toLocaleDateString(locale(), { dateStyle: "long" }) }));
   joined.dateTime = nurse.joinedAt;
   info.append(make("span", "nurse-name", nurse.name), joined);
-
-  const remove = make("button", "button danger", t("remove"));
-  remove.type = "button";
-  remove.dataset.nurseId = nurse.nurseId;
-  remove.setAttribute("aria-label", t("removeNurse", { name: nurse.name }));
-  remove.addEventListener("click", () => removeNurse(nurse));
+  const welcomer = nurse.acceptedBy && state.team?.nurses.find((n) => n.nurseId === nurse.acceptedBy);
+  if (welcomer) info.append(make("span", "nurse-joined", t("welcomedBy", { name: welcomer.name })));
 
   const item = make("li", "nurse");
-  item.append(info, remove);
+  item.dataset.nurseId = nurse.nurseId;
+  item.append(info);
   return item;
 }
 
-async function removeNurse(nurse) {
+async function leaveTeam() {
   const team = state.team;
-  if (!team || !confirm(t("confirmRemove", { name: nurse.name }))) return;
-  const box = els.addNurse.querySelector(".problem");
-  clearProblem(box, els.addNurse);
+  if (!team || !confirm(t("confirmLeave", { team: team.name }))) return;
+  clearProblem(els.leaveProblem);
   try {
-    show(await api(`/api/teams/${team.id}/nurses/${nurse.nurseId}`, { method: "DELETE" }));
-    announce(t("nurseRemoved", { name: nurse.name }));
-    // Focus was on the button that no longer exists.
-    if (!document.activeElement || document.activeElement === document.body) els.nursesHeading.focus();
+    await api(`/api/nurses/${state.me.subjectId}/team`, { method: "DELETE" });
+    unwatch(team.id);
+    state.myTeamId = null;
+    state.team = null;
+    announce(t("leftTeam", { team: team.name }));
+    await loadTeams();
+    renderTeam();
+    els.outsideHeading.focus();
   } catch (problem) {
     if (!(problem instanceof ApiProblem)) throw problem;
-    showProblem(box, problem);
-    // Someone may have removed the nurse already; show the team as it is now.
-    refreshTeam(team.id);
+    showProblem(els.leaveProblem, problem);
   }
 }
 
@@ -356,7 +436,7 @@ function connect() {
     setConnection("live");
     // The reconnect is a new connection without group memberships, and events sent
     // in between are gone: watch again and converge on what the server has now.
-    if (state.selectedId) follow(state.selectedId);
+    if (state.selectedId && state.selectedId === state.myTeamId) follow(state.selectedId);
     loadTeams();
   });
   // Automatic reconnect gives up after a few tries; keep trying slowly for as long as the page is open.
@@ -375,7 +455,7 @@ async function start() {
     await connection.start();
     setConnection("live");
     // Anything may have changed while we were not connected.
-    if (state.selectedId) follow(state.selectedId);
+    if (state.selectedId && state.selectedId === state.myTeamId) follow(state.selectedId);
     loadTeams();
   } catch {
     setConnection("offline");
@@ -399,18 +479,38 @@ function unwatch(id) {
 
 onNameSubmit(els.foundTeam, async (name) => {
   const team = await api("/api/teams", { method: "POST", body: { name } });
+  // The founder is the new team's first nurse, and leaves the team she was in.
+  if (state.myTeamId) unwatch(state.myTeamId);
+  state.myTeamId = team.id;
   announce(t("teamFounded", { team: team.name }));
   await loadTeams();
   moveFocusToTeam = true;
   location.hash = `team=${team.id}`;
 });
 
-onNameSubmit(els.addNurse, async (name) => {
-  const team = state.team;
-  const updated = await api(`/api/teams/${team.id}/nurses`, { method: "POST", body: { name } });
-  show(updated);
-  announce(t("nurseAdded", { name }));
+els.askJoin.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = els.askJoin;
+  if (form.getAttribute("aria-busy") === "true" || !state.selectedId) return;
+  const box = form.querySelector(".problem");
+  clearProblem(box, form);
+  form.setAttribute("aria-busy", "true");
+  try {
+    const message = $("join-message").value.trim();
+    const asked = await api(`/api/teams/${state.selectedId}/join-requests`, { method: "POST", body: { message: message || null } });
+    state.asked.add(asked.teamId);
+    $("join-message").value = "";
+    renderTeam();
+    announce(t("joinSent", { team: asked.teamName }));
+  } catch (problem) {
+    if (!(problem instanceof ApiProblem)) throw problem;
+    showProblem(box, problem, form);
+  } finally {
+    form.removeAttribute("aria-busy");
+  }
 });
+
+els.leaveTeam.addEventListener("click", leaveTeam);
 
 els.language.addEventListener("click", () => {
   const next = language() === "nl" ? "en" : "nl";
@@ -436,7 +536,7 @@ els.skipLink.addEventListener("click", (event) => {
 // A phone that slept may have missed anything; look again when the page is seen again.
 document.addEventListener("visibilitychange", () => {
   if (document.hidden) return;
-  if (state.selectedId) refreshTeam(state.selectedId);
+  if (state.selectedId && state.selectedId === state.myTeamId) refreshTeam(state.selectedId);
   if (isDisconnected()) start();
 });
 window.addEventListener("online", () => start());
@@ -444,12 +544,15 @@ window.addEventListener("online", () => start());
 applyLargeText(prefs.get("buurtzorg.largeText") === "1");
 applyLanguage(prefs.get("buurtzorg.language") ?? "nl");
 // The teams page is the nurses' own; everyone else starts on the page for their role.
-whoAmI().then((me) => {
+whoAmI().then(async (me) => {
   if (me.role !== "Nurse") {
     location.assign(homeOf[me.role]);
     return;
   }
-  loadTeams();
+  state.me = me;
+  await Promise.all([loadTeams(), loadMyTeam()]);
+  // Without a team chosen in the address, her own team opens.
+  if (!teamIdFromHash() && state.myTeamId) location.hash = `team=${state.myTeamId}`;
   selectTeam(teamIdFromHash());
   connect();
 }).catch(() => { /* not signed in: api() is on its way to the sign-in page */ });

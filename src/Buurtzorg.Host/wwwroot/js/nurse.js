@@ -39,6 +39,10 @@ addStrings({
     handOverLabel: "{client} overdragen",
     confirm: "Gedaan zoals gepland",
     confirmLabel: "{client}: gedaan zoals gepland",
+    confirmOnBehalf: "Namens {nurse} registreren",
+    confirmOnBehalfLabel: "{client}: namens {nurse} registreren als gedaan zoals gepland",
+    recordedOnBehalf: "Geregistreerd door {recorder} namens {nurse}",
+    colleaguesRound: "Dit is de ronde van {nurse}. Alleen zij verandert haar ronde; u kunt een bezoek namens haar registreren.",
     deviation: "Afwijking melden",
     tookPlace: "Heeft het bezoek plaatsgevonden?",
     yes: "Ja",
@@ -117,6 +121,10 @@ addStrings({
     handOverLabel: "Hand {client} over",
     confirm: "Done as planned",
     confirmLabel: "{client}: done as planned",
+    confirmOnBehalf: "Record for {nurse}",
+    confirmOnBehalfLabel: "{client}: record for {nurse} as done as planned",
+    recordedOnBehalf: "Recorded by {recorder} for {nurse}",
+    colleaguesRound: "This is {nurse}'s round. Only she changes her round; you can record a visit on her behalf.",
     deviation: "Report a deviation",
     tookPlace: "Did the visit take place?",
     yes: "Yes",
@@ -169,7 +177,8 @@ addStrings({
 
 const state = {
   team: null,      // TeamSnapshot of the chosen team
-  nurseId: params.get("nurse") ?? "",
+  nurseId: params.get("nurse") ?? "", // whose round is shown
+  myId: "",        // the signed-in nurse: every action is hers
   date: params.get("date") ?? todayIso(),
   version: -1,     // the schedule version the page shows
   board: null,
@@ -180,6 +189,9 @@ const state = {
 const shownVisitIds = () => new Set(state.board?.visits.map((v) => v.visit.id) ?? []);
 const nurseName = (id) => state.team?.nurses.find((n) => n.nurseId === id)?.name ?? "";
 const base = () => `/api/teams/${state.team.id}`;
+const mine = () => state.nurseId === state.myId;
+// Recording a colleague's visit is an explicit act that names her; everything else is the signed-in nurse's own.
+const onBehalf = () => (mine() ? {} : { onBehalfOf: state.nurseId });
 
 // ---------------------------------------------------------------- loading
 
@@ -190,6 +202,7 @@ async function loadTeams() {
       location.assign(homeOf[me.role]);
       return;
     }
+    state.myId = me.subjectId;
     state.nurseId = params.get("nurse") ?? me.subjectId;
     offerTeam(await ownTeam(me));
     if ($("team-select").value) await chooseTeam($("team-select").value);
@@ -281,20 +294,20 @@ async function act(box, action, message) {
 }
 
 const claim = (entry) => act($("board-problem"), () =>
-  api(`${base()}/visits/${entry.visit.id}/claim`, { method: "POST", body: { nurseId: state.nurseId } }), t("claimed", { client: entry.details.clientName }));
+  api(`${base()}/visits/${entry.visit.id}/claim`, { method: "POST", body: {} }), t("claimed", { client: entry.details.clientName }));
 
 const release = (stop) => act($("round-problem"), () =>
-  api(`${base()}/visits/${stop.stop.visit.id}/release`, { method: "POST", body: { nurseId: state.nurseId } }), t("released", { client: stop.details.clientName }));
+  api(`${base()}/visits/${stop.stop.visit.id}/release`, { method: "POST", body: {} }), t("released", { client: stop.details.clientName }));
 
 const handOver = (stop, toNurseId) => act($("round-problem"), () =>
-  api(`${base()}/visits/${stop.stop.visit.id}/handover`, { method: "POST", body: { fromNurseId: state.nurseId, toNurseId } }),
+  api(`${base()}/visits/${stop.stop.visit.id}/handover`, { method: "POST", body: { toNurseId } }),
   t("handedOver", { client: stop.details.clientName, nurse: nurseName(toNurseId) }));
 
 const confirm = (stop) => act($("round-problem"), () =>
-  api(`${base()}/visits/${stop.stop.visit.id}/confirm`, { method: "POST", body: { nurseId: state.nurseId } }), t("confirmed", { client: stop.details.clientName }));
+  api(`${base()}/visits/${stop.stop.visit.id}/confirm`, { method: "POST", body: onBehalf() }), t("confirmed", { client: stop.details.clientName }));
 
 const reportDeviation = (stop, body) => act($("round-problem"), () =>
-  api(`${base()}/visits/${stop.stop.visit.id}/deviation`, { method: "POST", body: { nurseId: state.nurseId, ...body } }), t("reported", { client: stop.details.clientName }));
+  api(`${base()}/visits/${stop.stop.visit.id}/deviation`, { method: "POST", body: { ...onBehalf(), ...body } }), t("reported", { client: stop.details.clientName }));
 
 async function move(index, by) {
   const stops = state.round.stops.map((s) => ({ visitId: s.stop.visit.id }));
@@ -333,6 +346,8 @@ function visitFacts(visit, details) {
 
 function renderRound() {
   const { stops, warnings } = state.round;
+  $("round-note").hidden = mine();
+  $("round-note").textContent = mine() ? "" : t("colleaguesRound", { nurse: nurseName(state.nurseId) });
   const list = $("round-list");
   list.replaceChildren(...stops.map(roundItem));
   $("round-empty").hidden = stops.length > 0;
@@ -354,6 +369,10 @@ function roundItem(entry, index, all) {
   const colleagues = visit.assignedNurses.filter((n) => n !== state.nurseId).map(nurseName);
   if (colleagues.length) item.append(make("p", "muted", t("withColleague", { names: colleagues.join(", ") })));
 
+  const report = visit.report;
+  if (report?.recordedBy && report.recordedBy !== report.reportedBy) {
+    item.append(make("p", "muted", t("recordedOnBehalf", { recorder: nurseName(report.recordedBy), nurse: nurseName(report.reportedBy) })));
+  }
   if (visit.status === "Done") {
     item.append(make("p", "status done", t("done")));
     return item;
@@ -376,6 +395,15 @@ function roundItem(entry, index, all) {
     return b;
   };
   const client = details.clientName;
+  if (!mine()) {
+    // A colleague's round: hers to order and hand over; a visit can be recorded for her, saying so.
+    const nurse = nurseName(state.nurseId);
+    if (state.date <= todayIso()) {
+      actions.append(button(t("confirmOnBehalf", { nurse }), t("confirmOnBehalfLabel", { client, nurse }), () => confirm(entry), "button primary"));
+      item.append(actions, deviationForm(entry));
+    }
+    return item;
+  }
   if (state.date <= todayIso()) {
     actions.append(button(t("confirm"), t("confirmLabel", { client }), () => confirm(entry), "button primary"));
   }
@@ -518,7 +546,7 @@ async function accept(onlyMine) {
   try {
     const result = await api(`${base()}/proposals/${proposal.date}/accept`, {
       method: "POST",
-      body: { scheduleVersion: proposal.scheduleVersion, nurseId: onlyMine ? state.nurseId : null, rounds: proposal.rounds },
+      body: { scheduleVersion: proposal.scheduleVersion, nurseId: onlyMine ? state.myId : null, rounds: proposal.rounds },
     });
     announce(t("accepted", { count: result.claimed }));
     dismissProposal(false);
@@ -585,7 +613,7 @@ function renderProposal() {
   $("unplaced-heading").hidden = proposal.unplaced.length === 0;
   $("proposal-unplaced").replaceChildren(...proposal.unplaced.map((u) =>
     make("li", null, `${details.get(u.visitId)?.clientName ?? ""}: ${t(`reason.${u.reason}`)}`)));
-  $("accept-mine").hidden = !proposal.rounds.some((r) => r.nurseId === state.nurseId);
+  $("accept-mine").hidden = !proposal.rounds.some((r) => r.nurseId === state.myId);
 }
 
 // ---------------------------------------------------------------- start-up
