@@ -29,7 +29,7 @@ public sealed class ReconnectBrowserTests(BrowserFixture browser)
         await page.Context.SetOfflineAsync(true);
         await using var second = await TestHost.StartSecureOnSqliteAt(file.Path, first.Address);
         var anneAgain = await second.SignIn("anne");
-        (await anneAgain.Http.PostAsJsonAsync($"/api/teams/{team}/visits/{visit.Id}/claim", new { nurseId = anne }, Json)).EnsureSuccessStatusCode();
+        (await anneAgain.Http.PostAsJsonAsync($"/api/teams/{team}/visits/{visit.Id}/claim", new { }, Json)).EnsureSuccessStatusCode();
         await page.Context.SetOfflineAsync(false);
 
         // Its session outlives the host: the key ring that protects the cookie is in the database.
