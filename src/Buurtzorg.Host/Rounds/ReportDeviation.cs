@@ -37,7 +37,7 @@ public sealed record ReportDeviation(Guid TeamId, Guid VisitId, Guid? NurseId, b
         }
         else
         {
-            errors.RequireText("notDoneReason", NotDoneReason, FieldRules.MaxTextLength);
+            errors.RequireMultiLine("notDoneReason", NotDoneReason, FieldRules.MaxTextLength);
             if (Start is not null || DurationMinutes is not null)
             {
                 errors.Add("start", "A visit that did not take place has no start or duration.");
@@ -50,7 +50,7 @@ public sealed class ReportDeviationHandler(IGrainFactory grains) : ICommandHandl
 {
     public async ValueTask<RoundResult> Handle(ReportDeviation command, CancellationToken cancellationToken)
     {
-        var deviation = new VisitDeviation(command.Done!.Value, command.Start, command.DurationMinutes, command.NotDoneReason?.Trim());
+        var deviation = new VisitDeviation(command.Done!.Value, command.Start, command.DurationMinutes, FieldRules.CleanOptional(command.NotDoneReason));
         return (await grains.GetGrain<ITeamScheduleGrain>(command.TeamId).Report(command.VisitId, command.NurseId!.Value, deviation)).OrThrow();
     }
 }
