@@ -83,6 +83,36 @@ public sealed class InvisibleAndControlCharactersInTextTests(AccessWorld world) 
         Assert.Equal(("René Martens", "Boodschappen op maandag\r\nDe steunkousen op zondag"), (member.Details.Name, member.Details.TakesOn));
     }
 
+    [Theory]
+    [InlineData("interventions[0].description", "Insuline \u202Enetiups", "Zelfzorg")]
+    [InlineData("signsAndSymptoms[0]", "Insuline spuiten", "fouten\u200Bin dosering")]
+    [InlineData("signsAndSymptoms[0]", "Insuline spuiten", "fouten\nin dosering")]
+    public async Task Junk_in_a_care_plan_is_a_400_naming_the_field_and_the_plan_is_unchanged(string field, string description, string sign)
+    {
+        var client = await Nurse.AddClient(world.TeamA, "Aaltje Bos");
+        var before = await Nurse.GetStringAsync($"/api/clients/{client.Id}/care-plan");
+
+        var response = await Nurse.PutAsJsonAsync($"/api/clients/{client.Id}/care-plan/problems/42", new
+        {
+            expectedVersion = 0,
+            changedBy = world.NurseA1,
+            scope = "Individual",
+            type = "Actual",
+            signsAndSymptoms = new[] { sign },
+            interventions = new[]
+            {
+                new
+                {
+                    category = "TreatmentsAndProcedures", targetCode = 39, description, timesPerPeriod = 1, period = "Day",
+                    windowStart = "08:00", windowEnd = "10:00", durationMinutes = 30, performedBy = "Team",
+                },
+            },
+        }, TeamDay.Json);
+
+        await ProblemAssert.Problem(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal(before, await Nurse.GetStringAsync($"/api/clients/{client.Id}/care-plan"));
+    }
+
     private async Task RefusedInNetwork(string field, string junk)
     {
         var client = await Nurse.AddClient(world.TeamA, "Truus Meijer");
