@@ -23,6 +23,7 @@ public interface IClientGrain : IGrainWithGuidKey
     [Alias("ChangeStatus")]
     ValueTask<ClientResult> ChangeStatus(ClientStatus status);
 
+    /// <summary>Adds a person, unless the network already holds <see cref="ClientLimits.MaxNetworkMembers"/>.</summary>
     [Alias("AddNetworkMember")]
     ValueTask<ClientResult> AddNetworkMember(Guid memberId, NetworkMemberDetails details);
 
@@ -45,6 +46,9 @@ public enum ClientError
     AlreadyRegistered = 2,
     NetworkMemberNotFound = 3,
     DuplicateNetworkMember = 4,
+
+    /// <summary>The network already holds <see cref="ClientLimits.MaxNetworkMembers"/> people.</summary>
+    NetworkFull = 5,
 }
 
 /// <summary>The client after an accepted change, or why it was refused (then nothing was stored).</summary>

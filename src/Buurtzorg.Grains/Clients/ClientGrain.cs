@@ -105,6 +105,12 @@ public sealed class ClientGrain(
             return ClientError.DuplicateNetworkMember;
         }
 
+        // The grain keeps the cap, so no way in (the API, the demo, a tool) can grow a record without bound.
+        if (State.Network.Count >= ClientLimits.MaxNetworkMembers)
+        {
+            return ClientError.NetworkFull;
+        }
+
         // A newcomer sees nothing until the client decides otherwise.
         State.Network.Add(new NetworkMember(memberId, details, NetworkAccess.None));
         return ClientError.None;

@@ -29,7 +29,7 @@ public sealed record InterventionInput(
             errors.Add($"{prefix}.targetCode", $"'{prefix}.targetCode' must be an Omaha intervention target, 1 to {InterventionTargets.All.Count}.");
         }
 
-        errors.RequireText($"{prefix}.description", Description, FieldRules.MaxTextLength);
+        errors.RequireMultiLine($"{prefix}.description", Description, FieldRules.MaxTextLength);
         var most = Period == SchedulePeriod.Week ? 7 * 24 : 24;
         if (TimesPerPeriod is not { } times || times < 1 || times > most)
         {
@@ -77,7 +77,7 @@ public sealed record InterventionInput(
         Id is { } id && id != Guid.Empty ? id : Guid.NewGuid(),
         Category!.Value,
         TargetCode!.Value,
-        Description!.Trim(),
+        FieldRules.Clean(Description!),
         new InterventionSchedule(TimesPerPeriod!.Value, Period!.Value, WindowStart!.Value, WindowEnd!.Value, DurationMinutes!.Value, RequiredQualification, TwoNurses),
         PerformedBy!.Value,
         NetworkMemberId);
@@ -112,7 +112,7 @@ public sealed record ProblemInput(
 
         for (var i = 0; i < signs.Count; i++)
         {
-            errors.RequireText($"signsAndSymptoms[{i}]", signs[i], FieldRules.MaxTextLength);
+            errors.RequireSingleLine($"signsAndSymptoms[{i}]", signs[i], FieldRules.MaxTextLength);
         }
 
         var interventions = Interventions ?? [];
@@ -137,7 +137,7 @@ public sealed record ProblemInput(
         code,
         Scope!.Value,
         Type!.Value,
-        [.. (SignsAndSymptoms ?? []).Select(s => s.Trim())],
+        [.. (SignsAndSymptoms ?? []).Select(FieldRules.Clean)],
         [.. (Interventions ?? []).Select(i => i.ToIntervention())]);
 }
 

@@ -12,6 +12,18 @@ internal static class ClientOutcome
         { Error: ClientError.NetworkMemberNotFound } => throw new ResourceNotFoundException("This person is not in the client's network."),
         { Error: ClientError.DuplicateNetworkMember } => throw new ResourceConflictException(
             "This person is already in the client's network.", "Nothing was changed."),
+        { Error: ClientError.NetworkFull } => throw new RuleViolationException(
+            "The client's network is full.",
+            $"A client's network holds at most {ClientLimits.MaxNetworkMembers} people; remove someone first. Nothing was changed.",
+            new Dictionary<string, object?>
+            {
+                // Named as a validation problem names its fields, so the page can show it at the network.
+                ["errors"] = new Dictionary<string, string[]>
+                {
+                    ["network"] = [$"'network' holds at most {ClientLimits.MaxNetworkMembers} people."],
+                },
+                ["maxMembers"] = ClientLimits.MaxNetworkMembers,
+            }),
         { Error: ClientError.AlreadyRegistered } => throw new ResourceConflictException(
             "The client is already registered.", "Nothing was changed."),
         _ => throw new InvalidOperationException($"Unexpected client result {result.Error}."),

@@ -10,15 +10,15 @@ public sealed record AddressInput(string? Street, string? HouseNumber, string? P
 {
     public void Validate(ValidationErrors errors, string prefix)
     {
-        errors.RequireText($"{prefix}.street", Street, TeamLimits.MaxNameLength);
-        errors.RequireText($"{prefix}.houseNumber", HouseNumber, 10);
+        errors.RequireSingleLine($"{prefix}.street", Street, TeamLimits.MaxNameLength);
+        errors.RequireSingleLine($"{prefix}.houseNumber", HouseNumber, 10);
         errors.Postcode($"{prefix}.postcode", Postcode);
-        errors.RequireText($"{prefix}.city", City, TeamLimits.MaxNameLength);
+        errors.RequireSingleLine($"{prefix}.city", City, TeamLimits.MaxNameLength);
         errors.LocationInTheNetherlands($"{prefix}.location", Latitude, Longitude);
     }
 
     public Address ToAddress() => new(
-        Street!.Trim(), HouseNumber!.Trim(), FieldRules.NormalisePostcode(Postcode!), City!.Trim(), new GeoPoint(Latitude!.Value, Longitude!.Value));
+        FieldRules.Clean(Street!), FieldRules.Clean(HouseNumber!), FieldRules.NormalisePostcode(Postcode!), FieldRules.Clean(City!), new GeoPoint(Latitude!.Value, Longitude!.Value));
 }
 
 /// <summary>A person of the client's network as the API takes it.</summary>
@@ -29,19 +29,17 @@ public sealed record NetworkMemberInput(
     {
         errors.RequireName("name", Name, TeamLimits.MaxNameLength);
         errors.RequireDefined("relation", Relation);
-        errors.OptionalText("relationDescription", RelationDescription, TeamLimits.MaxNameLength);
+        errors.OptionalSingleLine("relationDescription", RelationDescription, TeamLimits.MaxNameLength);
         errors.Phone("phone", Phone, required: false);
         errors.OptionalEmail("email", Email);
-        errors.OptionalText("takesOn", TakesOn, FieldRules.MaxTextLength);
+        errors.OptionalMultiLine("takesOn", TakesOn, FieldRules.MaxTextLength);
     }
 
     public NetworkMemberDetails ToDetails() => new(
         ValidationErrors.CleanName(Name),
         Relation!.Value,
-        Blank(RelationDescription),
-        Blank(Phone),
-        Blank(Email),
-        Blank(TakesOn));
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        FieldRules.CleanOptional(RelationDescription),
+        FieldRules.CleanOptional(Phone),
+        FieldRules.CleanOptional(Email),
+        FieldRules.CleanOptional(TakesOn));
 }

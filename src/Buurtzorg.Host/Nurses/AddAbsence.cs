@@ -20,7 +20,7 @@ public sealed record AddAbsence(Guid NurseId, DateOnly? From, DateOnly? To, Abse
         }
 
         errors.RequireDefined("reason", Reason);
-        errors.OptionalText("note", Note, FieldRules.MaxTextLength);
+        errors.OptionalMultiLine("note", Note, FieldRules.MaxTextLength);
     }
 }
 
@@ -29,7 +29,7 @@ public sealed class AddAbsenceHandler(IGrainFactory grains) : ICommandHandler<Ad
     public async ValueTask<NurseRecord> Handle(AddAbsence command, CancellationToken cancellationToken)
     {
         var absence = new Absence(Guid.NewGuid(), command.From!.Value, command.To!.Value, command.Reason!.Value,
-            string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim());
+            FieldRules.CleanOptional(command.Note));
         return (await grains.GetGrain<INurseGrain>(command.NurseId).AddAbsence(absence)).OrThrow(command.NurseId);
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Buurtzorg.Host.Problems;
 
 /// <summary>Problems found in a request, per field (named as the client sent it, camelCase).</summary>
@@ -21,37 +18,14 @@ public sealed class ValidationErrors
     }
 
     /// <summary>
-    /// Checks a person's or team's name: present, not longer than <paramref name="maxLength"/>,
-    /// and free of control and invisible formatting characters (which make names that look
-    /// alike but differ), judged on the name as it will be stored (<see cref="CleanName"/>).
+    /// Checks a person's or team's name: one line of text by the API's one text rule
+    /// (<see cref="FieldRules.RequireSingleLine"/>), which refuses the control and invisible
+    /// formatting characters that make names that look alike but differ.
     /// </summary>
-    public void RequireName(string field, string? value, int maxLength)
-    {
-        var name = CleanName(value);
-        if (name.Length == 0)
-        {
-            Add(field, $"'{field}' is required and may not be blank.");
-            return;
-        }
+    public void RequireName(string field, string? value, int maxLength) => this.RequireSingleLine(field, value, maxLength);
 
-        if (name.Length > maxLength)
-        {
-            Add(field, $"'{field}' may be at most {maxLength} characters long.");
-        }
-
-        if (name.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
-        {
-            Add(field, $"'{field}' may not contain control or invisible formatting characters.");
-        }
-
-    }
-
-    /// <summary>A name as it is stored: trimmed, in Unicode normal form C (so "é" is one form).</summary>
-    public static string CleanName(string? value)
-    {
-        var name = (value ?? "").Trim();
-        return name.IsNormalized(NormalizationForm.FormC) ? name : name.Normalize(NormalizationForm.FormC);
-    }
+    /// <summary>A name as it is stored (<see cref="FieldRules.Clean"/>).</summary>
+    public static string CleanName(string? value) => FieldRules.Clean(value ?? "");
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -44,7 +44,7 @@ public sealed record ReportDeviation(
         }
         else
         {
-            errors.RequireText("notDoneReason", NotDoneReason, FieldRules.MaxTextLength);
+            errors.RequireMultiLine("notDoneReason", NotDoneReason, FieldRules.MaxTextLength);
             if (Start is not null || DurationMinutes is not null)
             {
                 errors.Add("start", "A visit that did not take place has no start or duration.");
@@ -57,7 +57,7 @@ public sealed class ReportDeviationHandler(IGrainFactory grains) : ICommandHandl
 {
     public async ValueTask<RoundResult> Handle(ReportDeviation command, CancellationToken cancellationToken)
     {
-        var deviation = new VisitDeviation(command.Done!.Value, command.Start, command.DurationMinutes, command.NotDoneReason?.Trim());
+        var deviation = new VisitDeviation(command.Done!.Value, command.Start, command.DurationMinutes, FieldRules.CleanOptional(command.NotDoneReason));
         return (await grains.GetGrain<ITeamScheduleGrain>(command.TeamId).Report(command.VisitId, command.CaredBy, deviation, command.RecordedBy)).OrThrow();
     }
 }

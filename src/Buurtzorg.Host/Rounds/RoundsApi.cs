@@ -65,8 +65,8 @@ public static class RoundsApi
             .Requires(AccessRule.ChangeTeam)
             .WithName("PlanRound");
 
-        app.MapGet("/api/clients/{clientId:guid}/visits", async Task<Ok<ClientVisits>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetClientVisits(clientId), ct)))
+        app.MapGet("/api/clients/{clientId:guid}/visits", async Task<Ok<ClientVisits>> (Guid clientId, HttpContext http, IAccessPolicy policy, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetClientVisits(clientId, await policy.MaySeeWhatFor(Caller.From(http.User), clientId, ct)), ct)))
             .WithTags("Rounds")
             .Requires(AccessRule.ReadClient(ClientPart.Agenda))
             .WithName("GetClientVisits");

@@ -32,8 +32,12 @@ public sealed class ScheduleHub(IMediator mediator, IAccessPolicy policy, Access
 
     public Task UnwatchNurse(Guid nurseId) => Unwatch(ScheduleGroups.Nurse(nurseId));
 
-    /// <summary>One client's upcoming visits (the client and their authorised family).</summary>
-    public Task<ClientVisits> WatchClient(Guid clientId) => Watch(ScheduleGroups.Client(clientId), AccessRule.ReadClient(ClientPart.Agenda), clientId, new GetClientVisits(clientId));
+    /// <summary>One client's upcoming visits (the client and their authorised family; what for only to those who may read the care plan).</summary>
+    public async Task<ClientVisits> WatchClient(Guid clientId)
+    {
+        var withWhatFor = await policy.MaySeeWhatFor(Caller.From(Context.User), clientId, Context.ConnectionAborted);
+        return await Watch(ScheduleGroups.Client(clientId), AccessRule.ReadClient(ClientPart.Agenda), clientId, new GetClientVisits(clientId, withWhatFor));
+    }
 
     public Task UnwatchClient(Guid clientId) => Unwatch(ScheduleGroups.Client(clientId));
 

@@ -14,7 +14,7 @@ public sealed record AskToJoin(Guid TeamId, Guid NurseId, string? Message) : ICo
 {
     public const int MaxMessageLength = 500;
 
-    public void Validate(ValidationErrors errors) => errors.OptionalText("message", Message, MaxMessageLength);
+    public void Validate(ValidationErrors errors) => errors.OptionalMultiLine("message", Message, MaxMessageLength);
 }
 
 /// <summary>What the asking nurse may know: which team, and that her request waits.</summary>
@@ -25,7 +25,7 @@ public sealed class AskToJoinHandler(IGrainFactory grains) : ICommandHandler<Ask
     public async ValueTask<JoinAsked> Handle(AskToJoin command, CancellationToken cancellationToken)
     {
         var nurse = await grains.GetGrain<INurseGrain>(command.NurseId).Get() ?? throw NurseOutcome.NurseNotFound(command.NurseId);
-        var message = string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim();
+        var message = FieldRules.CleanOptional(command.Message);
         var result = await grains.GetGrain<ITeamGrain>(command.TeamId).RequestJoin(command.NurseId, nurse.Profile.Name, message);
         var team = result.Error == TeamError.DuplicateNurse
             ? throw new ResourceConflictException("You are already in this team.", "Nothing was changed.")
