@@ -42,6 +42,10 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args);
 
+    /// <summary>A host on SQLite with <c>Orleans:*</c> settings of the test's own.</summary>
+    public static Task<TestHost> StartOnSqliteWith(string path, Dictionary<string, string?> settings) =>
+        Start(new(settings) { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" });
+
     /// <summary>A host with the real access policy: callers sign in (see <see cref="SignIn(string)"/>).</summary>
     public static Task<TestHost> StartSecureOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args, secure: true);
