@@ -16,10 +16,22 @@ public sealed record ClusterSettings
 
     public int SiloPort { get; init; } = 11111;
 
-    public int GatewayPort { get; init; } = 30000;
+    /// <summary>
+    /// The port external Orleans clients connect to, in cluster mode only; 0 (the default) opens
+    /// none. The web app calls its co-hosted silo directly, so nothing of the system needs it.
+    /// </summary>
+    public int GatewayPort { get; init; }
 
     /// <summary>The address other silos reach this one at; by default the machine's first non-loopback address.</summary>
     public string? AdvertisedIP { get; init; }
+
+    /// <summary>
+    /// Listen on every interface rather than only the advertised address: needed inside a
+    /// container, where the advertised address is not the one traffic arrives on.
+    /// </summary>
+    public bool ListenOnAnyHostAddress { get; init; }
+
+    public ClusterTlsSettings Tls { get; init; } = new();
 
     public required StorageBackend Storage { get; init; }
 
@@ -38,8 +50,10 @@ public sealed record ClusterSettings
             ServiceId = orleans["ServiceId"] ?? "buurtzorg",
             ClusterId = orleans["ClusterId"] ?? "buurtzorg",
             SiloPort = orleans.GetValue("SiloPort", 11111),
-            GatewayPort = orleans.GetValue("GatewayPort", 30000),
+            GatewayPort = orleans.GetValue("GatewayPort", 0),
             AdvertisedIP = orleans["AdvertisedIP"],
+            ListenOnAnyHostAddress = orleans.GetValue("ListenOnAnyHostAddress", false),
+            Tls = ClusterTlsSettings.From(orleans.GetSection("Tls")),
             Storage = string.IsNullOrWhiteSpace(postgres) ? StorageBackend.Sqlite(sqlitePath) : StorageBackend.Postgres(postgres),
         };
     }

@@ -18,8 +18,26 @@ public static class SiloBuilderExtensions
         Action<ISiloBuilder>? configure = null)
     {
         var settings = ClusterSettings.From(builder.Configuration);
+        var certificate = ClusterCertificate.Load(settings.Tls);
+        if (settings.IsCluster && certificate is null && !settings.Tls.AllowInsecureDevelopmentCluster)
+        {
+            // Without TLS a silo port serves every grain to anyone who can reach it, past the
+            // access gate and the access log: better no host than that one.
+            throw new InvalidOperationException(
+                "A cluster host needs a certificate: set Orleans:Tls:CertificatePath (a PFX, see tools/dev-cluster-cert.sh) " +
+                "and Orleans:Tls:CertificatePassword. Only on a developer's machine, Orleans:Tls:AllowInsecureDevelopmentCluster=true runs without one.");
+        }
+
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
+        if (certificate is not null)
+        {
+            builder.Services.AddSingleton(certificate);
+        }
+        else if (settings.IsCluster)
+        {
+            builder.Services.AddHostedService<InsecureClusterWarning>();
+        }
 
         // Registered before UseOrleans: hosted services start in order, so the schema is in
         // place before the providers read their queries.
@@ -40,18 +58,27 @@ public static class SiloBuilderExtensions
                     o.Invariant = settings.Storage.Invariant;
                     o.ConnectionString = settings.Storage.ConnectionString;
                 });
+                // Listening on the advertised address only keeps the silo off interfaces no
+                // other silo uses (a public one, say); a container sets ListenOnAnyHostAddress.
                 if (settings.AdvertisedIP is { Length: > 0 } ip)
                 {
-                    silo.ConfigureEndpoints(IPAddress.Parse(ip), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                    silo.ConfigureEndpoints(IPAddress.Parse(ip), settings.SiloPort, settings.GatewayPort, settings.ListenOnAnyHostAddress);
                 }
                 else
                 {
-                    silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                    silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.ListenOnAnyHostAddress);
                 }
             }
             else
             {
-                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+                // No gateway: the web app calls its co-hosted silo directly, and an open gateway
+                // would let any local process call grains past the access gate.
+                silo.UseLocalhostClustering(settings.SiloPort, gatewayPort: 0, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            }
+
+            if (certificate is not null)
+            {
+                silo.UseClusterTls(certificate);
             }
 
             // System.Text.Json without .NET type names: stored state survives moving or renaming

@@ -25,7 +25,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Storage:SqlitePath"] = Value("--sqlite"),
     ["Orleans:ClusterId"] = $"demo-region-{Environment.ProcessId}",
     ["Orleans:SiloPort"] = "11511",
-    ["Orleans:GatewayPort"] = "30511",
+    // A private one-silo cluster on loopback with no gateway: nothing else joins it, so it
+    // runs without the cluster certificate (and says so in its log).
+    ["Orleans:Tls:AllowInsecureDevelopmentCluster"] = "true",
     ["Orleans:AdvertisedIP"] = "127.0.0.1",
 });
 builder.AddBuurtzorgSilo(GrainStorage.Name);

@@ -98,9 +98,19 @@ public static class SignInSetup
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
-        services.AddDataProtection().SetApplicationName("Buurtzorg");
+        var dataProtection = services.AddDataProtection().SetApplicationName("Buurtzorg");
+        // The key ring sits in the shared database: encrypted to the cluster certificate, a copy
+        // of the database is no longer enough to forge a session. Registered by AddBuurtzorgSilo.
+        var certificate = services.Select(d => d.IsKeyedService ? null : d.ImplementationInstance).OfType<ClusterCertificate>().FirstOrDefault();
+        if (certificate is not null)
+        {
+            // From memory, not the machine's certificate store, where Linux would look by default.
+            dataProtection.ProtectKeysWithCertificate(certificate.Certificate).UnprotectKeysWithAnyCertificate(certificate.Certificate);
+        }
+
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<ClusterSettings>())));
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(
+                sp.GetRequiredService<ClusterSettings>(), requireEncryptedKeys: certificate is not null, sp.GetRequiredService<ILogger<DatabaseKeyRepository>>())));
         // Tried, not forced: a test composition of the host may put its own policy first.
         services.TryAddSingleton<IAccessPolicy, AccessPolicy>();
         services.AddSingleton<AccessLog>();

@@ -8,7 +8,7 @@ namespace Buurtzorg.Host.Demo;
 /// Development feature, on only with <c>--demo</c>: fills an empty system with a small demo
 /// region (teams, nurses, clients with care plans and their visits) from a fixed seed.
 /// </summary>
-public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory grains, DemoAccounts accounts, ILogger<DemoRegionSeeder> logger) : IHostedService
+public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory grains, DemoAccounts accounts, IHostEnvironment environment, ILogger<DemoRegionSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,16 +18,22 @@ public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory g
             LogSeeded(logger, summary.Teams, summary.Nurses, summary.Clients, summary.Elapsed.TotalSeconds);
         }
 
-        // On the console, not in the log: these are credentials, for trying the demo only.
-        Console.WriteLine($"DEMO ACCOUNTS (development only, password '{DemoAccounts.Password}'; add the key to an authenticator app for the code):");
-        foreach (var account in await accounts.Ensure(cancellationToken))
+        var opened = await accounts.Ensure(cancellationToken);
+        if (!environment.IsDevelopment())
         {
-            Console.WriteLine($"  {account.UserName,-20} {account.Role,-8} {account.Who}{(account.AuthenticatorKey is { } key ? $"; authenticator key {key}" : "")}");
+            // In the log too (without the credentials), where a real deployment's operators look.
+            LogPublicAccounts(logger, environment.EnvironmentName);
         }
+
+        // On the console, not in the log: these are credentials, for trying the demo only.
+        DemoAccountsNotice.Write(Console.Out, environment, opened);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo region seeded: {Teams} teams, {Nurses} nurses, {Clients} clients in {Seconds:F1} s")]
     private static partial void LogSeeded(ILogger logger, int teams, int nurses, int clients, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "--demo in the {Environment} environment: the demo accounts, with a password and authenticator keys anyone can read in the source, are open on this host")]
+    private static partial void LogPublicAccounts(ILogger logger, string environment);
 }

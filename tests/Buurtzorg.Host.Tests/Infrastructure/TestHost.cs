@@ -44,6 +44,10 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args);
 
+    /// <summary>A host on SQLite with <c>Orleans:*</c> settings of the test's own.</summary>
+    public static Task<TestHost> StartOnSqliteWith(string path, Dictionary<string, string?> settings) =>
+        Start(new(settings) { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" });
+
     /// <summary>A host with the real access policy: callers sign in (see <see cref="SignIn(string)"/>).</summary>
     public static Task<TestHost> StartSecureOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args, secure: true);
@@ -53,32 +57,38 @@ public sealed class TestHost : IAsyncDisposable
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, secure: true, services: services);
 
     public static Task<TestHost> StartSecureOnPostgres(string connectionString, string clusterId) =>
-        Start(new()
-        {
-            ["ConnectionStrings:Postgres"] = connectionString,
-            ["Orleans:ClusterId"] = clusterId,
-            ["Orleans:AdvertisedIP"] = "127.0.0.1",
-        }, secure: true);
+        Start(ClusterSettings(connectionString, clusterId, TestCertificate.Cluster.Settings()), secure: true);
 
     /// <summary>A host at a given address: a restarted host must be found where the browser left it.</summary>
     public static Task<TestHost> StartSecureOnSqliteAt(string path, Uri address) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}", ["Urls"] = address.GetLeftPart(UriPartial.Authority) }, secure: true);
 
+    /// <summary>A cluster host with the test cluster's certificate: silos talk mutual TLS.</summary>
     public static Task<TestHost> StartOnPostgres(string connectionString, string clusterId) =>
-        Start(new()
+        Start(ClusterSettings(connectionString, clusterId, TestCertificate.Cluster.Settings()));
+
+    /// <summary>A cluster host with exactly the given <c>Orleans:*</c> settings (certificate, gateway, development switch), and no others.</summary>
+    public static Task<TestHost> StartOnPostgresWith(string connectionString, string clusterId, Dictionary<string, string?> settings, bool secure = false) =>
+        Start(ClusterSettings(connectionString, clusterId, settings), secure: secure);
+
+    private static Dictionary<string, string?> ClusterSettings(string connectionString, string clusterId, Dictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?>(settings)
         {
             ["ConnectionStrings:Postgres"] = connectionString,
             ["Orleans:ClusterId"] = clusterId,
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
-        });
+        };
+        return all;
+    }
 
     private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null, bool secure = false, Action<IServiceCollection>? services = null)
     {
         settings.TryAdd("Urls", "http://127.0.0.1:0");
         settings["Orleans:ServiceId"] = ServiceId;
-        // Several silos run in one test process: each needs its own silo and gateway port.
+        // Several silos run in one test process: each needs its own silo port. No gateway unless
+        // a test names one (see FreePort): the hosts themselves never need it.
         settings["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // The host's own folder is the content root, as when it runs for real: it serves the web client.
         args = args is { Length: > 0 } ? args : ["--contentRoot", Path.Combine(Repository.Root, "src", "Buurtzorg.Host")];
@@ -208,7 +218,7 @@ public sealed class TestHost : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
