@@ -38,4 +38,4 @@ public sealed class SignInFailedException()
     : ProblemException(StatusCodes.Status401Unauthorized, "Sign-in failed.", "The user name, password or code is not right.");
 
 public sealed class AccountLockedException()
-    : ProblemException(StatusCodes.Status423Locked, "The account is locked for a while.", "Too many wrong tries. Try again in fifteen minutes.");
+    : ProblemException(StatusCodes.Status423Locked, "The account is locked for a while.", "Too many wrong authenticator codes. Try again in fifteen minutes.");
