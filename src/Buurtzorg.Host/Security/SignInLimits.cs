@@ -92,14 +92,15 @@ public static class SignInLimits
     private static async Task<string> Subject(HttpContext context)
     {
         var request = context.Request;
-        if (request.HasJsonContentType() && request.ContentLength is > 0 and <= PeekLimit)
+        // A body without a length (chunked, as HttpClient sends JSON) is read ahead as far as the limit too.
+        if (request.HasJsonContentType() && request.ContentLength is null or (> 0 and <= PeekLimit))
         {
             request.EnableBuffering();
             try
             {
-                var buffer = new byte[PeekLimit];
-                var read = await request.Body.ReadAtLeastAsync(buffer, PeekLimit, throwOnEndOfStream: false, context.RequestAborted);
-                if (Named(buffer.AsMemory(0, read)) is { } named)
+                var buffer = new byte[PeekLimit + 1];
+                var read = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, context.RequestAborted);
+                if (read <= PeekLimit && Named(buffer.AsMemory(0, read)) is { } named)
                 {
                     return named;
                 }
