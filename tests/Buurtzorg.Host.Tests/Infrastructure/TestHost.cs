@@ -22,8 +22,9 @@ public sealed class TestHost : IAsyncDisposable
 {
     public const string ServiceId = "buurtzorg-tests";
 
-    private TestHost(WebApplication app, Uri address, LogCapture logs)
+    private TestHost(WebApplication app, Uri address, LogCapture logs, string storage)
     {
+        _storage = storage;
         App = app;
         Logs = logs;
         Address = address;
@@ -110,7 +111,7 @@ public sealed class TestHost : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestHost(app, new Uri(address), logs);
+        return new TestHost(app, new Uri(address), logs, settings.GetValueOrDefault("Storage:SqlitePath") ?? settings.GetValueOrDefault("ConnectionStrings:Postgres") ?? "");
     }
 
     /// <summary>Opens an account; a nurse or central staff member has her authenticator set up with <see cref="AuthenticatorKey"/> unless <c>authenticator</c> is false.</summary>
@@ -133,7 +134,9 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>A browser-like session: signs in over HTTP (password, then the authenticator code where the account has one).</summary>
     public Task<Session> SignIn(string userName) => SignIn(userName, Password, AuthenticatorKey);
 
-    private readonly Dictionary<string, long> _lastCodeSteps = [];
+    // Per database, not per host: a host restarted on the same database remembers the codes used.
+    private static readonly Dictionary<(string Storage, string UserName), long> LastCodeSteps = [];
+    private readonly string _storage;
 
     /// <summary>
     /// A code the host has not seen for this account: it accepts each code once, and a test may
@@ -145,12 +148,12 @@ public sealed class TestHost : IAsyncDisposable
         while (true)
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-            lock (_lastCodeSteps)
+            lock (LastCodeSteps)
             {
-                var step = Math.Max(now - 1, _lastCodeSteps.TryGetValue(userName, out var last) ? last + 1 : long.MinValue);
+                var step = Math.Max(now - 1, LastCodeSteps.TryGetValue((_storage, userName), out var last) ? last + 1 : long.MinValue);
                 if (step <= now + 1)
                 {
-                    _lastCodeSteps[userName] = step;
+                    LastCodeSteps[(_storage, userName)] = step;
                     return Totp.Code(key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
                 }
             }
