@@ -11,6 +11,7 @@ using Buurtzorg.Host.Planning;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Rounds;
 using Buurtzorg.Host.Schedule;
+using Buurtzorg.Host.Security;
 using Buurtzorg.Host.Teams;
 using Buurtzorg.Host.Visits;
 using Buurtzorg.Persistence;
@@ -42,6 +43,7 @@ public static class BuurtzorgApp
         }
 
         builder.Services.AddSignInAndAccess();
+        builder.Services.AddBrowserProtections();
         builder.Services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
@@ -60,10 +62,12 @@ public static class BuurtzorgApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBrowserProtections();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSignInLimits();
         app.UseMiddleware<AccessGate>();
         app.MapAccounts();
         app.MapClientAccessLog();

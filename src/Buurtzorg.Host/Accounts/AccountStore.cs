@@ -112,6 +112,21 @@ public sealed class AccountStore(ClusterSettings settings) :
         return clients;
     }
 
+    /// <summary>
+    /// Records that an authenticator code of <paramref name="step"/> was used, if no code of that
+    /// step or a later one was: false means the code was used already.
+    /// </summary>
+    public async Task<bool> TryUseAuthenticatorStep(Guid accountId, long step, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = Command(connection,
+            "UPDATE account SET authenticator_last_step = @step " +
+            "WHERE id = @id AND (authenticator_last_step IS NULL OR authenticator_last_step < @step);");
+        Add(command, "id", Id(accountId));
+        Add(command, "step", step);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public Task<string> GetUserIdAsync(Account user, CancellationToken cancellationToken) => Task.FromResult(Id(user.Id));
 
     public Task<string?> GetUserNameAsync(Account user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.UserName);

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Problems;
+using Buurtzorg.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,8 +12,11 @@ namespace Buurtzorg.Host.Accounts;
 
 /// <summary>
 /// Signing in and out: a password, then a code from an authenticator app (required for nurses
-/// and central staff, who first set one up with their password). Five wrong tries lock the
-/// account for fifteen minutes.
+/// and central staff). An authenticator is set up or replaced only with a signed-in session, or,
+/// at a first sign-in that needs one, with the set-up token that the password step hands out.
+/// Every step is rate limited per address and name (<see cref="SignInLimits"/>); wrong
+/// passwords do not lock an account, and a name that does not exist is answered exactly like a
+/// wrong password, after the same work.
 /// </summary>
 public static class AccountsApi
 {
@@ -19,12 +24,15 @@ public static class AccountsApi
 
     public sealed record CodeRequest(string? Code);
 
-    public sealed record SetUpRequest(string? UserName, string? Password, string? Code);
+    public sealed record SetUpRequest(string? SetUpToken);
 
-    /// <summary>What the page needs to go on: signed in, or which step comes next.</summary>
-    public sealed record SignInStep(string Step, Me? Me = null);
+    public sealed record ConfirmRequest(string? SetUpToken, string? Code);
 
-    public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);
+    /// <summary>What the page needs to go on: signed in, or which step comes next (with the set-up token for "set-up-authenticator").</summary>
+    public sealed record SignInStep(string Step, Me? Me = null, string? SetUpToken = null);
+
+    /// <summary>A key for the authenticator app; confirming it with a code needs the new set-up token, which carries the key.</summary>
+    public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri, string SetUpToken);
 
     /// <summary>The signed-in account; for a client or family member, the clients whose record they may open.</summary>
     public sealed record Me(Guid AccountId, string DisplayName, AccountRole Role, Guid? SubjectId, IReadOnlyList<MyClient> Clients);
@@ -35,24 +43,34 @@ public static class AccountsApi
     {
         var account = app.MapGroup("/api/account").WithTags("Account");
 
-        account.MapPost("/sign-in", async Task<Ok<SignInStep>> (SignInRequest r, SignInManager<Account> signIn, AccountStore store, IGrainFactory grains) =>
+        account.MapPost("/sign-in", async Task<Ok<SignInStep>> (SignInRequest r, SignInManager<Account> signIn, PasswordCheck passwords, AuthenticatorSetUpTokens tokens, AccountStore store, IGrainFactory grains) =>
             {
-                var user = await Find(signIn, r.UserName, r.Password);
-                if (user.RequiresTwoFactor && !user.TwoFactorEnabled)
+                var (userName, password) = Credentials(r);
+                var user = await passwords.Find(userName, password) ?? throw new SignInFailedException();
+                var users = signIn.UserManager;
+                if (await users.IsLockedOutAsync(user))
                 {
-                    var check = await signIn.CheckPasswordSignInAsync(user, r.Password!, lockoutOnFailure: true);
-                    return check.Succeeded ? TypedResults.Ok(new SignInStep("set-up-authenticator")) : throw Refused(check);
+                    // Said only to whoever knows the password: otherwise a lock would tell that the name exists.
+                    throw await passwords.Matches(user, password) ? new AccountLockedException() : new SignInFailedException();
                 }
 
-                var result = await signIn.PasswordSignInAsync(user, r.Password!, isPersistent: false, lockoutOnFailure: true);
+                if (user.RequiresTwoFactor && !user.TwoFactorEnabled)
+                {
+                    return await passwords.Matches(user, password)
+                        ? TypedResults.Ok(new SignInStep("set-up-authenticator", SetUpToken: await tokens.Issue(user)))
+                        : throw new SignInFailedException();
+                }
+
+                var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
                 if (result.RequiresTwoFactor)
                 {
                     return TypedResults.Ok(new SignInStep("code"));
                 }
 
-                return result.Succeeded ? TypedResults.Ok(new SignInStep("signed-in", await Describe(user, store, grains))) : throw Refused(result);
+                return result.Succeeded ? TypedResults.Ok(new SignInStep("signed-in", await Describe(user, store, grains))) : throw new SignInFailedException();
             })
             .Requires(AccessRule.Public)
+            .LimitedAsSignIn()
             .WithName("SignIn");
 
         account.MapPost("/sign-in/code", async Task<Ok<SignInStep>> (CodeRequest r, SignInManager<Account> signIn, AccountStore store, IGrainFactory grains) =>
@@ -63,44 +81,61 @@ public static class AccountsApi
                 return result.Succeeded ? TypedResults.Ok(new SignInStep("signed-in", await Describe(user, store, grains))) : throw Refused(result);
             })
             .Requires(AccessRule.Public)
+            .LimitedAsSignIn()
             .WithName("SignInWithCode");
 
-        // Setting up the authenticator asks for the password again: it is what the code will guard.
-        account.MapPost("/authenticator", async Task<Ok<AuthenticatorSetup>> (SignInRequest r, SignInManager<Account> signIn, UrlEncoder encoder) =>
+        // A new key is only offered: it is stored when a code from it is confirmed, so an
+        // account's working authenticator stays until its replacement works.
+        account.MapPost("/authenticator", async Task<Ok<AuthenticatorSetup>> (SetUpRequest r, HttpContext context, UserManager<Account> users, AuthenticatorSetUpTokens tokens, UrlEncoder encoder) =>
             {
-                var user = await FindWithPassword(signIn, r.UserName, r.Password);
-                if (user.TwoFactorEnabled)
-                {
-                    throw new ResourceConflictException("An authenticator is already set up.", "Sign in with a code from it.");
-                }
-
-                await signIn.UserManager.ResetAuthenticatorKeyAsync(user);
-                var key = (await signIn.UserManager.GetAuthenticatorKeyAsync(user))!;
+                var user = r.SetUpToken is { Length: > 0 } token
+                    ? (await ReadToken(tokens, token, context, users)).User
+                    : await users.GetUserAsync(context.User) ?? throw new SignInRequiredException();
+                var key = users.GenerateNewAuthenticatorKey();
                 var uri = string.Create(CultureInfo.InvariantCulture,
                     $"otpauth://totp/{encoder.Encode("Buurtzorg")}:{encoder.Encode(user.UserName)}?secret={key}&issuer={encoder.Encode("Buurtzorg")}&digits=6");
-                return TypedResults.Ok(new AuthenticatorSetup(key, uri));
+                return TypedResults.Ok(new AuthenticatorSetup(key, uri, await tokens.Issue(user, key)));
             })
             .Requires(AccessRule.Public)
+            .LimitedAsSignIn()
             .WithName("SetUpAuthenticator");
 
-        account.MapPost("/authenticator/confirm", async Task<Ok<SignInStep>> (SetUpRequest r, SignInManager<Account> signIn) =>
+        // A code from the offered key proves the app has it: the key is stored, the security
+        // stamp changes (the token is spent, other sessions end) and the caller is signed in.
+        account.MapPost("/authenticator/confirm", async Task<Ok<SignInStep>> (ConfirmRequest r, HttpContext context, SignInManager<Account> signIn, AuthenticatorSetUpTokens tokens, AccountStore store, IGrainFactory grains) =>
             {
                 var code = Code(r.Code);
-                var user = await FindWithPassword(signIn, r.UserName, r.Password);
                 var users = signIn.UserManager;
-                if (user.TwoFactorEnabled || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+                var (user, key) = await ReadToken(tokens, r.SetUpToken, context, users);
+                if (key is null)
+                {
+                    throw InvalidToken();
+                }
+
+                user.AuthenticatorKey = key;
+                if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
                 {
                     throw new RequestValidationException(new Dictionary<string, string[]> { ["code"] = ["The code does not match the authenticator."] });
                 }
 
-                await users.SetTwoFactorEnabledAsync(user, true);
-                return TypedResults.Ok(new SignInStep("sign-in"));
+                user.TwoFactorEnabled = true;
+                var stored = await users.UpdateSecurityStampAsync(user);
+                if (!stored.Succeeded)
+                {
+                    throw InvalidToken();
+                }
+
+                // A replacement keeps the session's start, so its absolute limit does not restart.
+                var signedInAt = context.User.FindFirst(Caller.SignedInAtClaim);
+                await signIn.SignInWithClaimsAsync(user, isPersistent: false, signedInAt is null ? [] : [new Claim(Caller.SignedInAtClaim, signedInAt.Value)]);
+                return TypedResults.Ok(new SignInStep("signed-in", await Describe(user, store, grains)));
             })
             .Requires(AccessRule.Public)
+            .LimitedAsSignIn()
             .WithName("ConfirmAuthenticator");
 
         // Signing out changes the security stamp: the session cookie stops working everywhere at
-        // once, even a copy of it.
+        // once, even a copy of it. JSON only, so another site's form or no-cors fetch cannot.
         account.MapPost("/sign-out", async Task<NoContent> (HttpContext context, SignInManager<Account> signIn) =>
             {
                 if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
@@ -112,6 +147,7 @@ public static class AccountsApi
                 return TypedResults.NoContent();
             })
             .Requires(AccessRule.Self)
+            .RequiresJson()
             .WithName("SignOut");
 
         account.MapGet("/me", async Task<Ok<Me>> (HttpContext context, UserManager<Account> users, AccountStore store, IGrainFactory grains) =>
@@ -140,31 +176,38 @@ public static class AccountsApi
         return new Me(user.Id, user.DisplayName, user.Role, user.SubjectId, clients);
     }
 
-    /// <summary>The account, if the password is right; counts a wrong one towards lockout.</summary>
-    private static async Task<Account> FindWithPassword(SignInManager<Account> signIn, string? userName, string? password)
+    /// <summary>A set-up token still valid, and (with a session) of the session's own account.</summary>
+    private static async Task<(Account User, string? Key)> ReadToken(AuthenticatorSetUpTokens tokens, string? token, HttpContext context, UserManager<Account> users)
     {
-        var user = await Find(signIn, userName, password);
-        var check = await signIn.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
-        return check.Succeeded ? user : throw Refused(check);
+        if (string.IsNullOrEmpty(token) || token.Length > 4096 || await tokens.Read(token) is not { } read)
+        {
+            throw InvalidToken();
+        }
+
+        return users.GetUserId(context.User) is { } session && session != read.User.Id.ToString()
+            ? throw InvalidToken()
+            : read;
     }
 
-    /// <summary>The account by name; one answer for every failure, so names cannot be probed.</summary>
-    private static async Task<Account> Find(SignInManager<Account> signIn, string? userName, string? password)
+    private static RequestValidationException InvalidToken() => new(new Dictionary<string, string[]>
+    {
+        ["setUpToken"] = ["The set-up token is not valid, was used already or has expired: sign in again."],
+    });
+
+    private static (string UserName, string Password) Credentials(SignInRequest r)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(userName) || userName.Length > 256)
+        if (string.IsNullOrWhiteSpace(r.UserName) || r.UserName.Length > 256)
         {
             errors["userName"] = ["Give your user name."];
         }
 
-        if (string.IsNullOrEmpty(password) || password.Length > 256)
+        if (string.IsNullOrEmpty(r.Password) || r.Password.Length > 256)
         {
             errors["password"] = ["Give your password."];
         }
 
-        return errors.Count > 0
-            ? throw new RequestValidationException(errors)
-            : await signIn.UserManager.FindByNameAsync(userName!) ?? throw Refused(SignInResult.Failed);
+        return errors.Count > 0 ? throw new RequestValidationException(errors) : (r.UserName!, r.Password!);
     }
 
     private static string Code(string? code)

@@ -26,6 +26,9 @@ public static class SignInSetup
         services.AddSingleton<AccountStore>();
         services.AddSingleton<IUserStore<Account>>(sp => sp.GetRequiredService<AccountStore>());
         services.AddScoped<AccountDirectory>();
+        services.AddScoped<PasswordCheck>();
+        services.AddScoped<AuthenticatorSetUpTokens>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddIdentityCore<Account>(o =>
             {
                 // Length over composition rules (as NIST SP 800-63B advises): a passphrase is fine.
@@ -34,13 +37,15 @@ public static class SignInSetup
                 o.Password.RequireDigit = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
+                // Counted for wrong authenticator codes only (which need the password first): wrong
+                // passwords are slowed by the sign-in rate limits, so no one can lock another out.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddSignInManager()
-            // The authenticator app is the only second factor (no e-mail or SMS codes).
-            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider)
+            // The authenticator app is the only second factor (no e-mail or SMS codes), each code good once.
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
         services.AddAuthentication(o =>
             {

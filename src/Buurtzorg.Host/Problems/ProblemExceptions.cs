@@ -38,7 +38,7 @@ public sealed class SignInFailedException()
     : ProblemException(StatusCodes.Status401Unauthorized, "Sign-in failed.", "The user name, password or code is not right.");
 
 public sealed class AccountLockedException()
-    : ProblemException(StatusCodes.Status423Locked, "The account is locked for a while.", "Too many wrong tries. Try again in fifteen minutes.");
+    : ProblemException(StatusCodes.Status423Locked, "The account is locked for a while.", "Too many wrong authenticator codes. Try again in fifteen minutes.");
 
 /// <summary>The caller may see this, but the act is not theirs to do (a colleague's round, say).</summary>
 public sealed class ForbiddenActException(string title, string detail)

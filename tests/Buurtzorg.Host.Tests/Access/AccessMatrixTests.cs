@@ -42,7 +42,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         [
             new("SignIn", "POST", "/api/account/sign-in", "{}", Everyone),
             new("SignInWithCode", "POST", "/api/account/sign-in/code", "{}", Everyone),
-            new("SetUpAuthenticator", "POST", "/api/account/authenticator", "{}", Everyone),
+            // Setting up or replacing an authenticator needs a session (or a set-up token from a password sign-in).
+            new("SetUpAuthenticator", "POST", "/api/account/authenticator", "{}", SignedIn),
             new("ConfirmAuthenticator", "POST", "/api/account/authenticator/confirm", "{}", Everyone),
             new("Me", "GET", "/api/account/me", null, SignedIn),
             new("GetClientAccessLog", "GET", $"/api/clients/{c}/access-log", null, [TheClient], true),
@@ -99,7 +100,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("/hubs/schedule/negotiate", "POST", "/hubs/schedule/negotiate?negotiateVersion=1", null, SignedIn),
             new("/hubs/schedule", "GET", "/hubs/schedule", null, SignedIn),
             // Last: it ends the caller's session.
-            new("SignOut", "POST", "/api/account/sign-out", null, SignedIn),
+            new("SignOut", "POST", "/api/account/sign-out", "{}", SignedIn),
         ];
     }
 

@@ -126,7 +126,7 @@ public sealed partial class FuzzingTests(AccessWorld world) : IClassFixture<Acce
         "name", "teamId", "nurseId", "toNurseId", "expectedVersion", "changedBy", "order", "start", "access", "status", "relation",
         "qualifications", "weeklyAvailability", "from", "to", "reason", "minutes", "scheduleVersion", "rounds", "code", "userName",
         "password", "knowledge", "behaviour", "ratedOn", "moment", "scope", "type", "interventions", "signsAndSymptoms",
-        "dateOfBirth", "address", "phone", "indicationHoursPerWeek", "startDate", "contractHoursPerWeek", "home", "takesOn",
+        "dateOfBirth", "address", "phone", "indicationHoursPerWeek", "startDate", "contractHoursPerWeek", "home", "takesOn", "setUpToken",
         "message", "onBehalfOf", "fromNurseId",
     ];
 

@@ -6,7 +6,7 @@ using Buurtzorg.Host.Tests.Infrastructure;
 
 namespace Buurtzorg.Host.Tests.Access;
 
-/// <summary>Signing in over real HTTP with ASP.NET Core Identity: two factors for nurses, lockout, and a sign-out that ends the session.</summary>
+/// <summary>Signing in over real HTTP with ASP.NET Core Identity: two factors for nurses, rate limits and lockout, and a sign-out that ends the session.</summary>
 public sealed class SignInTests(AccessWorld world) : IClassFixture<AccessWorld>
 {
     private TestHost Host => world.Host;
@@ -23,7 +23,7 @@ public sealed class SignInTests(AccessWorld world) : IClassFixture<AccessWorld>
 
         var wrong = await http.PostAsJsonAsync("/api/account/sign-in/code", new { code = WrongCode(TestHost.AuthenticatorKey) });
         await ProblemAssert.Problem(wrong, HttpStatusCode.Unauthorized, "code");
-        var right = await Post(http, "/api/account/sign-in/code", new { code = Totp.Code(TestHost.AuthenticatorKey) });
+        var right = await Post(http, "/api/account/sign-in/code", new { code = await Host.FreshCode("nurse-two-steps") });
 
         Assert.Equal("signed-in", right.GetProperty("step").GetString());
         Assert.Equal("Nurse", right.GetProperty("me").GetProperty("role").GetString());
@@ -31,7 +31,7 @@ public sealed class SignInTests(AccessWorld world) : IClassFixture<AccessWorld>
     }
 
     [Fact]
-    public async Task A_nurse_without_an_authenticator_sets_one_up_with_her_password_before_she_can_sign_in()
+    public async Task A_nurse_without_an_authenticator_sets_one_up_with_the_token_her_password_earns_and_is_signed_in()
     {
         var account = await Host.OpenAccount("new-nurse", AccountRole.Nurse, world.NurseA2, authenticator: false);
         Assert.False(account.TwoFactorEnabled);
@@ -42,13 +42,16 @@ public sealed class SignInTests(AccessWorld world) : IClassFixture<AccessWorld>
         Assert.Equal("set-up-authenticator", step.GetProperty("step").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/account/me")).StatusCode);
 
-        var setup = await Post(http, "/api/account/authenticator", credentials);
+        var setup = await Post(http, "/api/account/authenticator", new { setUpToken = step.GetProperty("setUpToken").GetString() });
         var key = setup.GetProperty("sharedKey").GetString()!;
         Assert.StartsWith("otpauth://totp/", setup.GetProperty("authenticatorUri").GetString(), StringComparison.Ordinal);
-        await Post(http, "/api/account/authenticator/confirm", new { credentials.userName, credentials.password, code = Totp.Code(key) });
+        var confirmed = await Post(http, "/api/account/authenticator/confirm", new { setUpToken = setup.GetProperty("setUpToken").GetString(), code = await Host.FreshCode("new-nurse", key) });
+        Assert.Equal("signed-in", confirmed.GetProperty("step").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/account/me")).StatusCode);
 
-        Assert.Equal("code", (await Post(http, "/api/account/sign-in", credentials)).GetProperty("step").GetString());
-        Assert.Equal("signed-in", (await Post(http, "/api/account/sign-in/code", new { code = Totp.Code(key) })).GetProperty("step").GetString());
+        using var later = Browser();
+        Assert.Equal("code", (await Post(later, "/api/account/sign-in", credentials)).GetProperty("step").GetString());
+        Assert.Equal("signed-in", (await Post(later, "/api/account/sign-in/code", new { code = await Host.FreshCode("new-nurse", key) })).GetProperty("step").GetString());
     }
 
     [Fact]
@@ -64,19 +67,37 @@ public sealed class SignInTests(AccessWorld world) : IClassFixture<AccessWorld>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused_for_a_while()
+    public async Task Five_wrong_passwords_make_the_next_try_from_that_address_wait_even_with_the_right_one()
     {
         await Host.OpenAccount("forgetful", AccountRole.Client, world.ClientA);
         using var http = Browser();
         for (var i = 0; i < 5; i++)
         {
             var wrong = await http.PostAsJsonAsync("/api/account/sign-in", new { userName = "forgetful", password = "not the password" });
-            Assert.Equal(i < 4 ? HttpStatusCode.Unauthorized : (HttpStatusCode)423, wrong.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
 
         var right = await http.PostAsJsonAsync("/api/account/sign-in", new { userName = "forgetful", password = TestHost.Password });
 
-        await ProblemAssert.Problem(right, (HttpStatusCode)423, "locked");
+        await ProblemAssert.Problem(right, HttpStatusCode.TooManyRequests, "Too many");
+        Assert.NotNull(right.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_lock_the_account_and_only_someone_with_the_password_is_told()
+    {
+        await Host.OpenAccount("fumbling", AccountRole.Nurse, world.NurseA2);
+        using var http = Browser();
+        await Post(http, "/api/account/sign-in", new { userName = "fumbling", password = TestHost.Password });
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await http.PostAsJsonAsync("/api/account/sign-in/code", new { code = WrongCode(TestHost.AuthenticatorKey) });
+            Assert.Equal(i < 4 ? HttpStatusCode.Unauthorized : (HttpStatusCode)423, wrong.StatusCode);
+        }
+
+        using var guesser = Browser();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await guesser.PostAsJsonAsync("/api/account/sign-in", new { userName = "fumbling", password = "not the password" })).StatusCode);
+        await ProblemAssert.Problem(await guesser.PostAsJsonAsync("/api/account/sign-in", new { userName = "fumbling", password = TestHost.Password }), (HttpStatusCode)423, "locked");
     }
 
     [Fact]
@@ -101,7 +122,7 @@ public sealed class SignInTests(AccessWorld world) : IClassFixture<AccessWorld>
         using var stolen = new HttpClient(new HttpClientHandler { CookieContainer = copy }) { BaseAddress = Host.Address };
         Assert.Equal(HttpStatusCode.OK, (await stolen.GetAsync("/api/account/me")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await session.Http.PostAsync("/api/account/sign-out", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await session.Http.PostAsJsonAsync("/api/account/sign-out", new { })).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Http.GetAsync("/api/account/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stolen.GetAsync("/api/account/me")).StatusCode);

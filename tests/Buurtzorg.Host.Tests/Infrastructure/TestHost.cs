@@ -22,8 +22,9 @@ public sealed class TestHost : IAsyncDisposable
 {
     public const string ServiceId = "buurtzorg-tests";
 
-    private TestHost(WebApplication app, Uri address, LogCapture logs)
+    private TestHost(WebApplication app, Uri address, LogCapture logs, string storage)
     {
+        _storage = storage;
         App = app;
         Logs = logs;
         Address = address;
@@ -56,6 +57,13 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartSecureOnSqlite(string path, Action<IServiceCollection> services) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, secure: true, services: services);
 
+    /// <summary>A secure host with settings of the test's own (origins, limits, HTTPS) in a given environment ("Production" for its cookie and HSTS rules).</summary>
+    public static Task<TestHost> StartSecureOnSqlite(string path, IReadOnlyDictionary<string, string?> settings, string environment = TestingEnvironment, Action<IServiceCollection>? services = null)
+    {
+        var all = new Dictionary<string, string?>(settings) { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" };
+        return Start(all, secure: true, services: services, environment: environment);
+    }
+
     public static Task<TestHost> StartSecureOnPostgres(string connectionString, string clusterId) =>
         Start(ClusterSettings(connectionString, clusterId, TestCertificate.Cluster.Settings()), secure: true);
 
@@ -82,7 +90,13 @@ public sealed class TestHost : IAsyncDisposable
         return all;
     }
 
-    private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null, bool secure = false, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// Not Production: there the session cookie is always Secure, which an HttpClient over plain
+    /// HTTP would not send back.
+    /// </summary>
+    public const string TestingEnvironment = "Testing";
+
+    private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null, bool secure = false, Action<IServiceCollection>? services = null, string environment = TestingEnvironment)
     {
         settings.TryAdd("Urls", "http://127.0.0.1:0");
         settings["Orleans:ServiceId"] = ServiceId;
@@ -92,6 +106,7 @@ public sealed class TestHost : IAsyncDisposable
 
         // The host's own folder is the content root, as when it runs for real: it serves the web client.
         args = args is { Length: > 0 } ? args : ["--contentRoot", Path.Combine(Repository.Root, "src", "Buurtzorg.Host")];
+        args = args.Contains("--environment") ? args : [.. args, "--environment", environment];
         var logs = new LogCapture();
         var app = BuurtzorgApp.Build(args, builder =>
         {
@@ -108,7 +123,7 @@ public sealed class TestHost : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestHost(app, new Uri(address), logs);
+        return new TestHost(app, new Uri(address), logs, settings.GetValueOrDefault("Storage:SqlitePath") ?? settings.GetValueOrDefault("ConnectionStrings:Postgres") ?? "");
     }
 
     /// <summary>Opens an account; a nurse or central staff member has her authenticator set up with <see cref="AuthenticatorKey"/> unless <c>authenticator</c> is false.</summary>
@@ -131,6 +146,34 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>A browser-like session: signs in over HTTP (password, then the authenticator code where the account has one).</summary>
     public Task<Session> SignIn(string userName) => SignIn(userName, Password, AuthenticatorKey);
 
+    // Per database, not per host: a host restarted on the same database remembers the codes used.
+    private static readonly Dictionary<(string Storage, string UserName), long> LastCodeSteps = [];
+    private readonly string _storage;
+
+    /// <summary>
+    /// A code the host has not seen for this account: it accepts each code once, and a test may
+    /// sign one account in several times in one 30-second step, so later sign-ins take the codes
+    /// of the next steps (accepted for clock drift), waiting for a new step only when those run out.
+    /// </summary>
+    public async Task<string> FreshCode(string userName, string key = AuthenticatorKey)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            lock (LastCodeSteps)
+            {
+                var step = Math.Max(now - 1, LastCodeSteps.TryGetValue((_storage, userName), out var last) ? last + 1 : long.MinValue);
+                if (step <= now + 1)
+                {
+                    LastCodeSteps[(_storage, userName)] = step;
+                    return Totp.Code(key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(30 - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30) + 1));
+        }
+    }
+
     public async Task<Session> SignIn(string userName, string password, string? authenticatorKey)
     {
         var cookies = new CookieContainer();
@@ -140,7 +183,7 @@ public sealed class TestHost : IAsyncDisposable
         var step = await first.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
         if ((string?)step!["step"] == "code")
         {
-            var second = await http.PostAsJsonAsync("/api/account/sign-in/code", new { code = Totp.Code(authenticatorKey!) });
+            var second = await http.PostAsJsonAsync("/api/account/sign-in/code", new { code = await FreshCode(userName, authenticatorKey!) });
             Assert.True(second.StatusCode == HttpStatusCode.OK, $"code of {userName}: {(int)second.StatusCode} {await second.Content.ReadAsStringAsync()}");
         }
         else

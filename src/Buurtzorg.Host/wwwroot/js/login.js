@@ -1,8 +1,9 @@
 // Signing in: password, then (for nurses and central staff always) a code from an authenticator
-// app; a first sign-in of a nurse sets the app up. On success the page goes back to where the
-// visitor came from, or to the page for their role.
-import { addStrings, t } from "./i18n.js";
-import { $, api, announce, clearProblem, homeOf, setUpPage, showProblem } from "./page.js";
+// app; a first sign-in of a nurse sets the app up with the one-time set-up token the password
+// step hands out (kept in memory only). On success the page goes back to where the visitor came
+// from, if that is a page of this site, or to the page for their role.
+import { addStrings } from "./i18n.js";
+import { $, api, clearProblem, homeOf, setUpPage, showProblem } from "./page.js";
 
 addStrings({
   nl: {
@@ -16,7 +17,6 @@ addStrings({
     setupHint: "Wijkverpleegkundigen en het centraal bureau loggen in met een tweede stap. Voeg deze sleutel toe aan uw authenticator-app en vul daarna de code in.",
     setupKey: "Sleutel",
     setupCode: "Code uit uw app",
-    setupDone: "De authenticator-app is ingesteld. Log nu in.",
   },
   en: {
     signInTitle: "Sign in",
@@ -29,15 +29,29 @@ addStrings({
     setupHint: "Nurses and central staff sign in with a second step. Add this key to your authenticator app, then enter the code.",
     setupKey: "Key",
     setupCode: "Code from your app",
-    setupDone: "The authenticator app is set up. Sign in now.",
   },
 });
 
-function done(me) {
-  const next = new URLSearchParams(location.search).get("next");
-  // Only a page of this site: never send someone elsewhere after signing in.
-  location.assign(next && next.startsWith("/") && !next.startsWith("//") ? next : homeOf[me.role] ?? "index.html");
+// Only a page of this site: "next" is resolved by the browser's own URL parser (which reads
+// "/\evil", tabs and "//evil" as another host), and the whole resolved address is used, so
+// nothing is left for a second parse to read differently.
+function destination(next) {
+  if (!next) return null;
+  try {
+    const url = new URL(next, location.origin);
+    return url.origin === location.origin ? url.href : null;
+  } catch {
+    return null;
+  }
 }
+
+function done(me) {
+  const next = destination(new URLSearchParams(location.search).get("next"));
+  location.assign(next ?? new URL(homeOf[me.role] ?? "index.html", location.href).href);
+}
+
+// The proof of the password (then of the offered key) between the set-up steps; never stored.
+let setUpToken = null;
 
 const credentials = () => ({ userName: $("user-name").value.trim(), password: $("password").value });
 
@@ -53,7 +67,10 @@ $("password-form").addEventListener("submit", async (event) => {
       $("code").focus();
       return;
     }
-    const setup = await api("/api/account/authenticator", { method: "POST", body: credentials() });
+    const setup = await api("/api/account/authenticator", { method: "POST", body: { setUpToken: step.setUpToken } });
+    setUpToken = setup.setUpToken;
+    $("password").value = "";
+    $("password-form").hidden = true;
     $("setup-key").textContent = setup.sharedKey;
     $("setup").hidden = false;
     $("setup-code").focus();
@@ -77,11 +94,9 @@ $("setup-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   clearProblem($("problem"));
   try {
-    await api("/api/account/authenticator/confirm", { method: "POST", body: { ...credentials(), code: $("setup-code").value } });
-    $("setup").hidden = true;
-    announce(t("setupDone"));
-    $("password").value = "";
-    $("password").focus();
+    const step = await api("/api/account/authenticator/confirm", { method: "POST", body: { setUpToken, code: $("setup-code").value } });
+    setUpToken = null;
+    done(step.me);
   } catch (problem) {
     showProblem($("problem"), problem);
   }

@@ -151,7 +151,8 @@ export async function whoAmI() {
     out.id = "sign-out";
     out.dataset.i18n = "signOut";
     out.addEventListener("click", async () => {
-      try { await api("/api/account/sign-out", { method: "POST" }); } finally { location.assign("login.html"); }
+      // A JSON body: the server refuses a sign-out another site could send (a form or no-cors fetch).
+      try { await api("/api/account/sign-out", { method: "POST", body: {} }); } finally { location.assign("login.html"); }
     });
     tools.prepend(who, out);
   }
