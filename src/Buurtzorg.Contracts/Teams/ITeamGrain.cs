@@ -36,7 +36,8 @@ public interface ITeamGrain : IGrainWithGuidKey
 
     /// <summary>
     /// A member takes the asking nurse in. The acceptance is stored before she moves, and her
-    /// arrival (<see cref="AddNurse"/>) names who accepted; repeating it changes nothing.
+    /// arrival (<see cref="AddNurse"/>) names who accepted. Repeated before she arrived, it answers
+    /// the same; once she is a member, <see cref="TeamError.DuplicateNurse"/>.
     /// </summary>
     [Alias("AcceptJoin")]
     ValueTask<TeamResult> AcceptJoin(Guid nurseId, Guid acceptedBy);

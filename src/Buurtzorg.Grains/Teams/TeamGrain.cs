@@ -120,7 +120,7 @@ public sealed partial class TeamGrain(
 
         if (State.Nurses.Exists(n => n.NurseId == nurseId))
         {
-            return TeamResult.Ok(Snapshot());
+            return TeamResult.Refused(TeamError.DuplicateNurse);
         }
 
         if (State.JoinRequests.Find(r => r.NurseId == nurseId) is not { } request)

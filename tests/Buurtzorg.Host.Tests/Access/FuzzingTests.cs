@@ -97,7 +97,7 @@ public sealed partial class FuzzingTests(AccessWorld world) : IClassFixture<Acce
         }, iter: Requests, threads: 2, print: p => $"{p.Method} {p.Path[..Math.Min(p.Path.Length, 120)]} body {p.Body?[..Math.Min(p.Body.Length, 120)]}");
 
         Assert.Equal(Requests, sent);
-        Assert.Empty(failures);
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
         var after = await StoredState();
         Assert.Empty(after.Except(before).Select(row => "now: " + row).Concat(before.Except(after).Select(row => "was: " + row)));
     }

@@ -112,7 +112,7 @@ public sealed class TeamAdmissionTests : IAsyncLifetime
         Assert.Contains(_carla.ToString(), grant.What, StringComparison.Ordinal);
 
         // Accepting again changes nothing and grants nothing more.
-        Assert.Equal(HttpStatusCode.OK, (await anne.Http.PostAsync($"/api/teams/{_lombok}/join-requests/{_carla}/accept", null)).StatusCode);
+        await ProblemAssert.Problem(await anne.Http.PostAsync($"/api/teams/{_lombok}/join-requests/{_carla}/accept", null), HttpStatusCode.Conflict, "in the team already");
         Assert.Single(await log.ForClient(_client, 100), line => line.Action == "grant");
     }
 

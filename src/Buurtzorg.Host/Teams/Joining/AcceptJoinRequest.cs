@@ -9,8 +9,8 @@ namespace Buurtzorg.Host.Teams.Joining;
 
 /// <summary>
 /// A member of the team takes the asking nurse in: the acceptance is stored (naming who
-/// accepted), then she moves, leaving her old team. Safe to repeat: a second call finishes a move
-/// a stopped silo left halfway and changes nothing else.
+/// accepted), then she moves, leaving her old team. A second call before she arrived finishes a
+/// move a stopped silo left halfway; once she is in, it is a 409 and changes nothing.
 /// </summary>
 public sealed record AcceptJoinRequest(Guid TeamId, Guid NurseId, Guid AcceptedBy, Caller Caller, string Via) : ICommand<TeamSnapshot>;
 
@@ -25,11 +25,12 @@ public sealed class AcceptJoinRequestHandler(IGrainFactory grains, AccessLog log
             throw new ResourceNotFoundException("This nurse has not asked to join the team, or her request was answered already.");
         }
 
-        var snapshot = accepted.OrThrow(command.TeamId);
-        if (snapshot.Nurses.Any(n => n.NurseId == command.NurseId))
+        if (accepted.Error == TeamError.DuplicateNurse)
         {
-            return snapshot;
+            throw new ResourceConflictException("She is in the team already.", "Nothing was changed.");
         }
+
+        var snapshot = accepted.OrThrow(command.TeamId);
 
         // Her rights to the team's clients start here: the access log says who granted them.
         await log.WriteGrant(command.Caller, snapshot.ClientIds, command.NurseId, command.Via, cancellationToken);

@@ -32,7 +32,7 @@ public sealed class AskToJoinHandler(IGrainFactory grains) : ICommandHandler<Ask
             : result.OrThrow(command.TeamId);
 
         // Only her own request goes back to her: the rest of the team's snapshot is not hers to see yet.
-        var asked = team.JoinRequests?.FirstOrDefault(r => r.NurseId == command.NurseId)?.AskedAt ?? DateTimeOffset.UtcNow;
-        return new JoinAsked(team.Id, team.Name, command.NurseId, asked);
+        var asked = team.JoinRequests!.First(r => r.NurseId == command.NurseId);
+        return new JoinAsked(team.Id, team.Name, command.NurseId, asked.AskedAt);
     }
 }
