@@ -5,8 +5,8 @@
 # Prints the PFX path on its last line; its password is BUURTZORG_CERT_PASSWORD, by default
 # "buurtzorg-dev" (README, docker-compose.yml).
 #
-# For development only: every host gets the same certificate and key. A real deployment gives
-# each host its own certificate from a private CA and sets Orleans:Tls:CertificateAuthorityPath.
+# For development only: a throw-away key on this machine. A real deployment gives every host one
+# cluster certificate from a secret store (README, "Cluster transport").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
