@@ -64,7 +64,9 @@ addStrings({
     confirmed: "{client} is bevestigd.",
     reported: "De afwijking bij {client} is opgeslagen.",
     boardUpdated: "Het teambord is bijgewerkt.",
-    teamDividedNurse: "Uw team is gesplitst. U ziet nu {team}.",
+    teamDividedNurse: "Uw team is gesplitst in twee kleinere teams, met de cliënten bij de verpleegkundigen die ze kennen. U hoort nu bij {team}; dit is uw ronde daar.",
+    teamChangedNurse: "U hoort nu bij {team}; deze pagina toont dat team.",
+    noTeamNow: "U hoort op dit moment bij geen team. Vraag op de pagina Teams of u bij een team mag komen.",
     nobody: "nog niemand",
     chooseNurseFirst: "Kies eerst uw team en uw naam.",
     proposalTitle: "Voorstel voor deze dag",
@@ -146,7 +148,9 @@ addStrings({
     confirmed: "{client} has been confirmed.",
     reported: "The deviation at {client} has been saved.",
     boardUpdated: "The team board has been updated.",
-    teamDividedNurse: "Your team has split. You are now seeing {team}.",
+    teamDividedNurse: "Your team has split into two smaller teams, with the clients staying with the nurses who know them. You are now in {team}; this is your round there.",
+    teamChangedNurse: "You are now in {team}; this page shows that team.",
+    noTeamNow: "You are not in a team at the moment. Ask to join one on the Teams page.",
     nobody: "nobody yet",
     chooseNurseFirst: "Choose your team and your name first.",
     proposalTitle: "Proposal for this day",
@@ -177,6 +181,7 @@ addStrings({
 
 const state = {
   team: null,      // TeamSnapshot of the chosen team
+  shownTeamId: "", // the last team whose day the page showed: a division says it is the parent
   nurseId: params.get("nurse") ?? "", // whose round is shown
   myId: "",        // the signed-in nurse: every action is hers
   date: params.get("date") ?? todayIso(),
@@ -219,9 +224,10 @@ async function chooseTeam(teamId) {
   params.set({ team: teamId });
   state.team = teamId ? await api(`/api/teams/${teamId}`) : null;
   if (state.team?.childTeamIds?.length) {
-    await moveToChild(state.team.childTeamIds);
+    await moveToChild();
     return;
   }
+  if (state.team) state.shownTeamId = state.team.id;
   fillSelect($("nurse-select"), (state.team?.nurses ?? []).map((n) => ({ value: n.nurseId, label: n.name })), state.nurseId);
   await chooseNurse($("nurse-select").value);
   await stream.rewatch();
@@ -234,14 +240,41 @@ async function chooseNurse(nurseId) {
   if (!$("day").hidden) await loadDay();
 }
 
-/** A divided team carries on as its children; follow the one she went with, without a reload. */
-async function moveToChild(childIds) {
-  const children = await Promise.all(childIds.map((id) => api(`/api/teams/${id}`)));
-  const hers = children.find((c) => c.nurses.some((n) => n.nurseId === state.nurseId)) ?? children[0];
-  offerTeam(hers);
-  announce(t("teamDividedNurse", { team: hers.name }));
-  await chooseTeam(hers.id);
+/**
+ * Her team changed under the open page (it divided, or she joined another team or left): her own
+ * record says where she is now; the page moves there without a reload and says why, in words.
+ */
+let following = null;
+
+// The team's event, the hub ending the watch and a refused read can all tell the page at once:
+// one move at a time, judged against the team the page showed when the first one came.
+function followOwnTeam() {
+  following ??= moveToOwnTeam(state.shownTeamId).finally(() => { following = null; });
+  return following;
 }
+
+async function moveToOwnTeam(from) {
+  const nurse = await api(`/api/nurses/${state.myId}`);
+  if (state.team && nurse.teamId === state.team.id) return;
+  // A late answer about the old team may have put it back on screen: her team is shown already.
+  if (nurse.teamId && nurse.teamId === from) {
+    await chooseTeam(from);
+    return;
+  }
+  const team = nurse.teamId ? await api(`/api/teams/${nurse.teamId}`) : null;
+  const reason = team?.parentTeamId && team.parentTeamId === from ? "teamDividedNurse" : "teamChangedNurse";
+  offerTeam(team);
+  if (!team?.nurses.some((n) => n.nurseId === state.nurseId)) state.nurseId = state.myId;
+  const note = team ? t(reason, { team: team.name }) : t("noTeamNow");
+  $("team-note").textContent = note;
+  $("team-note").hidden = false;
+  announce(note);
+  clearProblem($("board-problem"));
+  await chooseTeam(team?.id ?? "");
+}
+
+/** A divided team carries on as its children: she follows the one she went with. */
+const moveToChild = () => followOwnTeam();
 
 async function loadDay() {
   if (!state.team || !state.nurseId) return;
@@ -274,7 +307,9 @@ const catchUp = coalesce(async () => {
       state.version = delta.version;
     }
   } catch (problem) {
-    showProblem($("board-problem"), problem);
+    // Her rights to this team ended (a division, a move): go where she is now.
+    if (problem.status === 404) await followOwnTeam().catch(() => showProblem($("board-problem"), problem));
+    else showProblem($("board-problem"), problem);
   }
 });
 
@@ -623,10 +658,13 @@ const stream = openStream({
     ScheduleChanged: (change) => {
       if (state.team && change.teamId === state.team.id && change.version > state.version) catchUp();
     },
+    WatchEnded: (group) => {
+      if (state.team && group === `team:${state.team.id.replaceAll("-", "")}`) followOwnTeam().catch((p) => showProblem($("who-problem"), p));
+    },
     TeamChanged: async (change) => {
       if (!state.team || change.teamId !== state.team.id || change.version <= state.team.version) return;
       if (change.kind === "Divided") {
-        await moveToChild(change.childTeamIds);
+        await moveToChild();
       } else {
         await chooseTeam(state.team.id);
       }
