@@ -18,9 +18,12 @@ namespace Buurtzorg.Host.Schedule;
 /// replay what was sent while a browser was away, so a watch answers with the current state and
 /// its version: the browser starts from there and re-reads whenever it sees a gap in versions.
 /// </summary>
-public sealed class ScheduleHub(IMediator mediator, IAccessPolicy policy, AccessLog log, HubWatches watches) : Hub<IScheduleClient>
+public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy, AccessLog log, HubWatches watches, ILogger<ScheduleHub> logger) : Hub<IScheduleClient>
 {
     public const string Path = "/hubs/schedule";
+
+    /// <summary>A watch the cluster could not serve yet: worth asking again shortly.</summary>
+    public const string WatchUnavailable = "This cannot be watched right now; try again in a moment.";
 
     /// <summary>A team's members and schedule (the nurses of that team).</summary>
     public Task<TeamSnapshot> WatchTeam(Guid teamId) => Watch(ScheduleGroups.Team(teamId), AccessRule.ReadTeam, teamId, new GetTeam(teamId));
@@ -83,7 +86,18 @@ public sealed class ScheduleHub(IMediator mediator, IAccessPolicy policy, Access
             await Unwatch(group);
             throw new HubException(problem.Message);
         }
+        catch (Exception unavailable) when (unavailable is not OperationCanceledException and not HubException)
+        {
+            // The cluster could not answer yet (a silo that died is still being declared dead):
+            // say so in words the page can act on, rather than SignalR's "unexpected error".
+            LogWatchUnavailable(logger, method, unavailable);
+            await Unwatch(group);
+            throw new HubException(WatchUnavailable);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Method} watch could not be served yet")]
+    private static partial void LogWatchUnavailable(ILogger logger, string method, Exception exception);
 
     private Task Unwatch(string group)
     {

@@ -227,9 +227,19 @@ export function openStream({ handlers, watch, resync }) {
   for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
 
   let restartTimer = null;
-  const caughtUp = async () => {
+  let watchRetry = null;
+  // A host that is taking over (a silo died, a restart) may refuse a watch for a few seconds: the
+  // page says it is catching up, reads over HTTP meanwhile and asks again, backing off.
+  const caughtUp = async (attempt = 0) => {
+    clearTimeout(watchRetry);
     try {
       await watch(connection);
+      if (attempt > 0) set("live");
+    } catch {
+      if (connection.state === "Connected") {
+        set("catchingUp");
+        watchRetry = setTimeout(() => caughtUp(attempt + 1), Math.min(RESTART_DELAY_MS, 1000 * 2 ** attempt));
+      }
     } finally {
       await resync();
     }
