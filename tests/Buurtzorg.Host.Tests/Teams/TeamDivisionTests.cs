@@ -102,7 +102,7 @@ public sealed class TeamDivisionTests
 
         if (stoppedAt == "after the first client was handed over")
         {
-            await grains.GetGrain<ITeamScheduleGrain>(teamId).HandOverClient(firstHalf.Clients[0], firstHalf.TeamId);
+            await grains.GetGrain<ITeamScheduleGrain>(teamId).HandOverClient(firstHalf.Clients[0], firstHalf.TeamId, [.. firstHalf.Nurses.Select(n => n.NurseId)]);
         }
 
         await AssertConserved(second, teamId, nurses: 13, clientIds: clients, visitsBefore);
