@@ -24,13 +24,22 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
     [Alias("GetCareBonds")]
     ValueTask<IReadOnlyList<CareBondCount>> GetCareBonds();
 
-    /// <summary>Hands a client's interventions and visits to another team's schedule (safe to repeat).</summary>
-    [Alias("HandOverClient")]
-    ValueTask HandOverClient(Guid clientId, Guid toTeamId);
+    /// <summary>
+    /// Hands a client's interventions and visits to another team's schedule (safe to repeat),
+    /// with the chosen round orders of <paramref name="toTeamNurses"/>, the nurses of that team.
+    /// </summary>
+    /// <remarks>New aliases: a silo of the release before would call these with fewer arguments.</remarks>
+    [Alias("HandOverClientToTeam")]
+    ValueTask HandOverClient(Guid clientId, Guid toTeamId, IReadOnlyList<Guid> toTeamNurses);
 
-    /// <summary>Takes a client's interventions and visits over from another schedule, replacing any earlier copy.</summary>
-    [Alias("TakeOverClient")]
-    ValueTask TakeOverClient(Guid clientId, IReadOnlyList<Intervention> interventions, IReadOnlyList<Visit> visits);
+    /// <summary>
+    /// Takes a client's interventions and visits over from another schedule, replacing any earlier
+    /// copy. A nurse not among <paramref name="teamNurses"/> is taken off the visits still to be
+    /// done (they are open again to this team); the orders in <paramref name="rounds"/> become the
+    /// team's nurses' orders here, for the stops whose visits are hers in this schedule.
+    /// </summary>
+    [Alias("TakeOverClientWithRounds")]
+    ValueTask TakeOverClient(Guid clientId, IReadOnlyList<Intervention> interventions, IReadOnlyList<Visit> visits, IReadOnlyList<Guid> teamNurses, IReadOnlyList<RoundOrder> rounds);
 
     /// <summary>What changed after <paramref name="since"/>: how a watcher that missed events catches up.</summary>
     [Alias("GetChanges")]
@@ -73,6 +82,13 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
     [Alias("AcceptProposal")]
     ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds, Guid acceptedBy);
 }
+
+/// <summary>The order a nurse chose for her visits of a day, as it moves with her to another schedule.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.RoundOrder")]
+public sealed record RoundOrder(
+    [property: Id(0)] Guid NurseId,
+    [property: Id(1)] DateOnly Date,
+    [property: Id(2)] IReadOnlyList<RoundPlanStop> Stops);
 
 /// <summary>How a visit went other than planned: another start or duration, or not done and why.</summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.VisitDeviation")]

@@ -73,9 +73,11 @@ public sealed partial class TeamGrain
 
         foreach (var half in State.Division.Halves)
         {
+            // The plan's nurses, not the child's current list: a repeat hands over the same way.
+            var nurses = half.Nurses.Select(n => n.NurseId).ToList();
             foreach (var client in half.Clients)
             {
-                await schedule.HandOverClient(client, half.TeamId);
+                await schedule.HandOverClient(client, half.TeamId, nurses);
                 await GrainFactory.GetGrain<IClientGrain>(client).FollowTeam(half.TeamId);
             }
 

@@ -62,39 +62,6 @@ public sealed partial class TeamScheduleGrain(
             .GroupBy(b => b)
             .Select(g => new CareBondCount(g.Key.Nurse, g.Key.ClientId, g.Count()))]);
 
-    public async ValueTask HandOverClient(Guid clientId, Guid toTeamId)
-    {
-        var visits = State.Visits.Where(v => v.ClientId == clientId).ToList();
-        var interventions = State.ClientInterventions.GetValueOrDefault(clientId);
-        if (visits.Count == 0 && interventions is null)
-        {
-            return;
-        }
-
-        // The new schedule has the client before this one lets go: a stop in between leaves a
-        // copy here, which the repeated hand-over then removes.
-        await GrainFactory.GetGrain<ITeamScheduleGrain>(toTeamId).TakeOverClient(clientId, interventions ?? [], visits);
-        State.Visits.RemoveAll(v => v.ClientId == clientId);
-        State.ClientInterventions.Remove(clientId);
-        await Commit([.. visits.Select(v => v.Id)], clientId: clientId, gone: visits);
-    }
-
-    public async ValueTask TakeOverClient(Guid clientId, IReadOnlyList<Intervention> interventions, IReadOnlyList<Visit> visits)
-    {
-        State.Visits.RemoveAll(v => v.ClientId == clientId);
-        State.Visits.AddRange(visits);
-        if (interventions.Count > 0)
-        {
-            State.ClientInterventions[clientId] = [.. interventions];
-        }
-        else
-        {
-            State.ClientInterventions.Remove(clientId);
-        }
-
-        await Commit([.. visits.Select(v => v.Id)], clientId: clientId);
-    }
-
     /// <summary>On a new day, extend every client's visits to the new end of the horizon.</summary>
     private List<Guid> RollHorizon(DateOnly today)
     {

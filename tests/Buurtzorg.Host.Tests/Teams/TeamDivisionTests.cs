@@ -9,6 +9,7 @@ using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains;
 using Buurtzorg.Grains.Teams;
 using Buurtzorg.Host.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using static Buurtzorg.Host.Tests.Infrastructure.EventuallyExtensions;
@@ -102,10 +103,126 @@ public sealed class TeamDivisionTests
 
         if (stoppedAt == "after the first client was handed over")
         {
-            await grains.GetGrain<ITeamScheduleGrain>(teamId).HandOverClient(firstHalf.Clients[0], firstHalf.TeamId);
+            await grains.GetGrain<ITeamScheduleGrain>(teamId).HandOverClient(firstHalf.Clients[0], firstHalf.TeamId, [.. firstHalf.Nurses.Select(n => n.NurseId)]);
         }
 
         await AssertConserved(second, teamId, nurses: 13, clientIds: clients, visitsBefore);
+    }
+
+    [Fact]
+    public async Task After_a_division_no_visit_is_left_with_a_nurse_of_the_other_team_and_each_nurse_keeps_her_round_order()
+    {
+        using var file = new TempSqliteFile();
+        await using var host = await TestHost.StartOnSqlite(file.Path);
+        var team = await host.CreateTeam("Buurtzorg Wittevrouwen");
+        var nurses = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            nurses.Add((await host.AddWorkingNurse(team.Id, $"Verpleegkundige {i}")).Id);
+        }
+
+        // A client every nurse has a visit of: whichever half takes her, the other half's nurses
+        // had visits of hers, which must not stay theirs.
+        var shared = await host.AddClient(team.Id, "Johanna de Groot");
+        await host.AddDailyVisit(team.Id, shared.Id);
+        var sharedVisits = (await Visits(host, team.Id)).Where(v => v.ClientId == shared.Id).OrderBy(v => v.Date).ToList();
+        for (var i = 0; i < nurses.Count; i++)
+        {
+            await Claim(host, team.Id, sharedVisits[i].Id, nurses[i]);
+        }
+
+        // Four nurses with two clients of their own, who put today's visits in an order of their own.
+        var orders = new Dictionary<Guid, List<(Guid VisitId, TimeOnly? Start)>>();
+        for (var i = 0; i < 4; i++)
+        {
+            for (var c = 0; c < 2; c++)
+            {
+                var client = await host.AddClient(team.Id, $"Cliënt {i}-{c}");
+                await Claim(host, team.Id, (await host.AddDailyVisit(team.Id, client.Id, windowStart: "08:00", windowEnd: "12:00")).Id, nurses[i]);
+            }
+
+            var order = (await RoundOrder(host, team.Id, nurses[i])).Select(s => s.VisitId).Reverse()
+                .Select((visit, at) => (visit, at == 0 ? new TimeOnly(9, 15) : (TimeOnly?)null)).ToList();
+            var planned = await host.As(nurses[i]).PutAsJsonAsync(
+                $"/api/teams/{team.Id}/rounds/{nurses[i]}/{TeamDay.Today:yyyy-MM-dd}",
+                new { stops = order.Select(s => new { visitId = s.Item1, start = s.Item2 }) },
+                Json);
+            Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+            orders[nurses[i]] = order;
+            Assert.Equal(order, await RoundOrder(host, team.Id, nurses[i]));
+        }
+
+        var before = await Visits(host, team.Id);
+        await using var connection = await host.ConnectToHub();
+        var events = new System.Collections.Concurrent.ConcurrentQueue<ScheduleChanged>();
+        connection.On<ScheduleChanged>(nameof(Buurtzorg.Host.Schedule.IScheduleClient.ScheduleChanged), events.Enqueue);
+        foreach (var nurse in nurses)
+        {
+            await connection.InvokeAsync<JsonElement>("WatchNurse", nurse);
+        }
+
+        await MoveNurseIn(host, team.Id, await RegisterNurse(host, "Nummer dertien", west: true));
+
+        var parent = await host.GetTeam(team.Id);
+        Assert.True(parent.IsDivided);
+        var children = await Task.WhenAll(parent.ChildTeamIds.Select(host.GetTeam));
+        var teamOfNurse = children.SelectMany(c => c.Nurses.Select(n => (n.NurseId, c.Id))).ToDictionary(p => p.NurseId, p => p.Id);
+        var teamOfClient = children.SelectMany(c => c.ClientIds.Select(client => (client, c.Id))).ToDictionary(p => p.client, p => p.Id);
+        var after = new Dictionary<Guid, Visit>();
+        foreach (var child in children)
+        {
+            foreach (var visit in await Visits(host, child.Id))
+            {
+                // (a) Every visit of a team is only its own nurses'.
+                Assert.All(visit.AssignedNurses, n => Assert.Equal(child.Id, teamOfNurse[n]));
+                after[visit.Id] = visit;
+            }
+        }
+
+        // (b) A visit whose nurse went to the other team is open again in the client's team,
+        // changed by nobody, and that team's event named the visit and her; the others kept theirs.
+        var taken = before.SelectMany(v => v.AssignedNurses.Select(n => (Visit: v, Nurse: n))).ToList();
+        var orphaned = taken.Where(t => teamOfNurse[t.Nurse] != teamOfClient[t.Visit.ClientId]).ToList();
+        Assert.InRange(orphaned.Count, 5, 7);
+        foreach (var (visit, nurse) in orphaned)
+        {
+            var now = after[visit.Id];
+            Assert.Equal(VisitStatus.Open, now.Status);
+            Assert.Empty(now.AssignedNurses);
+            Assert.Null(now.ChangedBy);
+            await Eventually(
+                () => Task.FromResult(events.ToList()),
+                seen => seen.Exists(e => e.TeamId == teamOfClient[visit.ClientId] && e.VisitIds.Contains(visit.Id) && e.NurseIds.Contains(nurse)));
+        }
+
+        foreach (var (visit, nurse) in taken.Except(orphaned))
+        {
+            Assert.Contains(nurse, after[visit.Id].AssignedNurses);
+        }
+
+        // (c) Her chosen order (and fixed start) of the visits that stayed hers, in her new team.
+        foreach (var (nurse, order) in orders)
+        {
+            var stillHers = order.Where(s => after[s.VisitId].AssignedNurses.Contains(nurse)).ToList();
+            Assert.True(stillHers.Count >= 2);
+            Assert.Equal(stillHers, await RoundOrder(host, teamOfNurse[nurse], nurse));
+        }
+    }
+
+    private static async Task Claim(TestHost host, Guid teamId, Guid visitId, Guid nurseId)
+    {
+        var response = await host.As(nurseId).PostAsJsonAsync($"/api/teams/{teamId}/visits/{visitId}/claim", new { });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("None", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    /// <summary>Her round of today as she reads it: each stop's visit, and its start where she fixed it.</summary>
+    private static async Task<List<(Guid VisitId, TimeOnly? Start)>> RoundOrder(TestHost host, Guid teamId, Guid nurseId)
+    {
+        var round = await host.As(nurseId).GetFromJsonAsync<JsonElement>($"/api/teams/{teamId}/rounds/{nurseId}/{TeamDay.Today:yyyy-MM-dd}", Json);
+        return [.. round.GetProperty("stops").EnumerateArray().Select(s => s.GetProperty("stop")).Select(s => (
+            s.GetProperty("visit").GetProperty("id").GetGuid(),
+            s.GetProperty("startFixed").GetBoolean() ? TimeOnly.Parse(s.GetProperty("plannedStart").GetString()!, System.Globalization.CultureInfo.InvariantCulture) : (TimeOnly?)null))];
     }
 
     private static async Task AssertConserved(TestHost host, Guid parentId, int nurses, IReadOnlyList<Guid> clientIds, List<Visit> visitsBefore)
