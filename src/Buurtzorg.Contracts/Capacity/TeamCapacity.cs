@@ -3,7 +3,8 @@ namespace Buurtzorg.Contracts.Capacity;
 /// <summary>
 /// What central staff see of one team: hours and counts only, no person. Client counts under
 /// <see cref="CapacityPrivacy.MinimumCount"/> are withheld (null) so a small team cannot point
-/// at a person.
+/// at a person; so is whatever else would give a withheld count back by subtraction (a region's
+/// total, and if need be the nation's), see the rollup grain.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.TeamCapacity")]
 public sealed record TeamCapacity(

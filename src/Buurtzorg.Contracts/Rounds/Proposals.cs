@@ -45,13 +45,18 @@ public sealed record RoundProposal(
     [property: Id(7)] double Seconds,
     [property: Id(8)] string Method);
 
-/// <summary>What accepting a proposal did: the visits taken, and those skipped with the reason.</summary>
+/// <summary>
+/// What accepting a proposal did: the visits taken (<see cref="Claimed"/>, new to a nurse), the
+/// rounds whose visits now come in another order (<see cref="RoundsReordered"/>, counting only
+/// visits the nurse already had), and those skipped with the reason.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.ProposalAccepted")]
 public sealed record ProposalAccepted(
     [property: Id(0)] RoundError Error,
     [property: Id(1)] long Version,
     [property: Id(2)] int Claimed,
-    [property: Id(3)] IReadOnlyList<UnplacedVisit> Skipped);
+    [property: Id(3)] IReadOnlyList<UnplacedVisit> Skipped,
+    [property: Id(4)] int RoundsReordered = 0);
 
 /// <summary>Proposes rounds for a team's day; keyed by the team's id, any silo may run it.</summary>
 [Alias("Buurtzorg.Rounds.IRoundPlannerGrain")]

@@ -26,10 +26,13 @@ public sealed class CapacityRollupGrain(
     public ValueTask<CapacityOverview> GetOverview()
     {
         var teams = rollup.State.Teams.Values.Where(t => !t.Divided).ToList();
+        var withheld = new Withheld(
+            ComplementarySuppression.Of(teams, t => t.ActiveClients),
+            ComplementarySuppression.Of(teams, t => t.WaitingClients));
         return ValueTask.FromResult(new CapacityOverview(
-            Totals("Nederland", teams),
-            [.. teams.GroupBy(t => t.Region).OrderBy(g => g.Key, StringComparer.CurrentCulture).Select(g => Totals(g.Key, [.. g]))],
-            [.. teams.OrderBy(t => t.Region, StringComparer.CurrentCulture).ThenBy(t => t.TeamName, StringComparer.CurrentCulture).Select(Public)],
+            Totals("Nederland", teams, withheld, region: null),
+            [.. teams.GroupBy(t => t.Region).OrderBy(g => g.Key, StringComparer.CurrentCulture).Select(g => Totals(g.Key, [.. g], withheld, g.Key))],
+            [.. teams.OrderBy(t => t.Region, StringComparer.CurrentCulture).ThenBy(t => t.TeamName, StringComparer.CurrentCulture).Select(t => Public(t, withheld))],
             rollup.State.Version));
     }
 
@@ -41,13 +44,15 @@ public sealed class CapacityRollupGrain(
         await rollup.WriteStateAsync();
     }
 
-    private static TeamCapacity Public(TeamCapacityReport t) => new(
+    private static TeamCapacity Public(TeamCapacityReport t, Withheld withheld) => new(
         t.TeamId, t.TeamName, t.Region, t.Nurses, t.SupplyHoursPerWeek, t.DemandHoursPerWeek, t.OpenVisitHours,
-        CapacityPrivacy.Suppress(t.ActiveClients), CapacityPrivacy.Suppress(t.WaitingClients), t.Divided, t.ConfirmedHoursThisWeek);
+        withheld.Active.Team(t, t.ActiveClients), withheld.Waiting.Team(t, t.WaitingClients), t.Divided, t.ConfirmedHoursThisWeek);
 
-    private static CapacityTotals Totals(string name, List<TeamCapacityReport> teams)
+    // region: the region these teams make up, or null for the nation.
+    private static CapacityTotals Totals(string name, List<TeamCapacityReport> teams, Withheld withheld, string? region)
     {
-        var shown = teams.Select(Public).ToList();
+        var shown = teams.Select(t => Public(t, withheld)).ToList();
+        int? Publish(ComplementarySuppression of, int count) => region is null ? of.Nation(count) : of.Region(region, count);
         return new CapacityTotals(
             name,
             teams.Count,
@@ -55,10 +60,13 @@ public sealed class CapacityRollupGrain(
             teams.Sum(t => t.SupplyHoursPerWeek),
             teams.Sum(t => t.DemandHoursPerWeek),
             teams.Sum(t => t.OpenVisitHours),
-            CapacityPrivacy.Suppress(teams.Sum(t => t.ActiveClients)),
-            CapacityPrivacy.Suppress(teams.Sum(t => t.WaitingClients)),
+            Publish(withheld.Active, teams.Sum(t => t.ActiveClients)),
+            Publish(withheld.Waiting, teams.Sum(t => t.WaitingClients)),
             shown.Count(t => t.NearDivision),
             shown.Count(t => t.OverCapacity),
             teams.Sum(t => t.ConfirmedHoursThisWeek));
     }
+
+    /// <summary>What is withheld of each client count, worked out over the whole table at once.</summary>
+    private sealed record Withheld(ComplementarySuppression Active, ComplementarySuppression Waiting);
 }

@@ -176,9 +176,11 @@ public sealed partial class TeamScheduleGrain
         }
 
         var claimed = 0;
+        var reordered = 0;
         var skipped = new List<UnplacedVisit>();
         foreach (var round in rounds)
         {
+            var before = Round(round.NurseId, date).Stops.Select(s => s.Visit.Id).ToList();
             foreach (var stop in round.Stops)
             {
                 var mine = Find(stop.VisitId) is { } at && State.Visits[at].AssignedNurses.Contains(round.NurseId);
@@ -202,9 +204,17 @@ public sealed partial class TeamScheduleGrain
             {
                 await PlanRound(round.NurseId, date, order);
             }
+
+            // "0 visits added" must not hide that her round changed: the visits she already had,
+            // in their new order, against their order before.
+            var kept = before.ToHashSet();
+            if (!Round(round.NurseId, date).Stops.Select(s => s.Visit.Id).Where(kept.Contains).SequenceEqual(before))
+            {
+                reordered++;
+            }
         }
 
-        return new ProposalAccepted(RoundError.None, State.Version, claimed, skipped);
+        return new ProposalAccepted(RoundError.None, State.Version, claimed, skipped, reordered);
     }
 
     /// <summary>Why this nurse may not take this visit, or null if she may.</summary>

@@ -62,7 +62,7 @@ public static class ClientsApi
         network.MapDelete("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, IMediator mediator, HubWatches watches, CancellationToken ct) =>
             {
                 var client = await mediator.Send(new RemoveNetworkMember(clientId, memberId), ct);
-                await watches.Recheck(ct);
+                await watches.AccessChanged(clientId, ct);
                 return TypedResults.Ok(client);
             })
             .Requires(AccessRule.ChangeClient(ClientPart.Record))
@@ -71,7 +71,7 @@ public static class ClientsApi
         network.MapPut("/{memberId:guid}/access", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, SetAccessRequest r, IMediator mediator, HubWatches watches, CancellationToken ct) =>
             {
                 var client = await mediator.Send(new SetNetworkAccess(clientId, memberId, r.Access), ct);
-                await watches.Recheck(ct);
+                await watches.AccessChanged(clientId, ct);
                 return TypedResults.Ok(client);
             })
             .Requires(AccessRule.ChangeClient(ClientPart.NetworkAccess))

@@ -15,4 +15,10 @@ public interface IScheduleClient
 
     /// <summary>The caller's rights to a watched group ended (a move, a division, a revoked grant): nothing more comes from it.</summary>
     Task WatchEnded(string group);
+
+    /// <summary>
+    /// The client changed what someone in their network may see; whoever watches the client reads
+    /// again what they may still see (a care plan can go while the agenda stays, so no watch ends).
+    /// </summary>
+    Task AccessChanged(Guid clientId);
 }

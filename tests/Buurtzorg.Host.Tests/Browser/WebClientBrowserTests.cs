@@ -131,6 +131,47 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
     }
 
     [Fact]
+    public async Task The_relatives_open_page_follows_the_client_lowering_her_access_to_the_agenda_and_then_to_nothing_in_Dutch()
+    {
+        var team = await Host.FoundTeam("Buurtzorg Tuindorp");
+        await Host.Hire(team, "Anne de Vries", "anne-tuindorp");
+        var anne = await Host.SignIn("anne-tuindorp");
+        var client = await anne.Http.AddClient(team, "Gerrit Bakker");
+        var visit = await anne.Http.AddDailyVisit(team, client.Id);
+        var added = await anne.Http.PostAsJsonAsync($"/api/clients/{client.Id}/network", new { name = "Ria Bakker", relation = "Family" }, Json);
+        var ria = (await added.Content.ReadFromJsonAsync<Contracts.Clients.ClientRecord>(Json))!.Network.Single().Id;
+        (await anne.Http.PutAsJsonAsync($"/api/clients/{client.Id}/network/{ria}/access", new { access = "CarePlan" }, Json)).EnsureSuccessStatusCode();
+        await Host.Link(await Host.OpenAccount("ria-tuindorp", Accounts.AccountRole.Family), client.Id, ria);
+        await Host.OpenAccount("gerrit-tuindorp", Accounts.AccountRole.Client, client.Id);
+        var page = await SignedIn("ria-tuindorp", "client.html");
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        var who = page.Locator($"#visit-days [data-visit='{visit.Id}'] .who");
+        await Expect(page.Locator("#plan-problems h3")).ToHaveTextAsync("Medication regimen");
+        await Expect(who).ToHaveTextAsync("Nog niet bekend wie komt");
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+        var own = await SignedIn("gerrit-tuindorp", "client.html");
+
+        await own.GetByLabel("Ria Bakker (familie)").SelectOptionAsync("Agenda");
+
+        await Expect(page.Locator("#plan-heading")).ToBeHiddenAsync();
+        await Expect(page.Locator("#access-notice")).ToHaveTextAsync("Gerrit Bakker heeft uw toegang aangepast; u ziet nu alleen wie wanneer komt.");
+        await Expect(who).ToHaveTextAsync("Nog niet bekend wie komt");
+        await Accessibility.AssertNoSeriousViolations(page, "family page after access lowered");
+
+        await own.GetByLabel("Ria Bakker (familie)").SelectOptionAsync("None");
+
+        await Expect(page.Locator("#access-notice")).ToHaveTextAsync("U heeft geen toegang meer tot de gegevens van Gerrit Bakker.");
+        await Expect(page.Locator("#visits-heading")).ToBeHiddenAsync();
+        await Expect(page.Locator("#plan-heading")).ToBeHiddenAsync();
+        await Expect(page.Locator("#visits-problem")).ToBeEmptyAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        Assert.Empty(errors);
+        await Screenshots.Save(page, "family-access-ended");
+    }
+
+    [Fact]
     public async Task The_central_page_figures_change_when_a_nurses_availability_changes()
     {
         var teamId = await Host.FoundTeam("Buurtzorg Zuilen");

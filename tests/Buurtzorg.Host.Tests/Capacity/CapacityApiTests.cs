@@ -104,6 +104,55 @@ public sealed class CapacityApiTests
         Assert.Equal(1, overview.Nation.TeamsNearDivision);
     }
 
+    [Fact]
+    public async Task No_withheld_client_count_can_be_recomputed_from_the_published_totals()
+    {
+        using var file = new TempSqliteFile();
+        await using var host = await TestHost.StartOnSqlite(file.Path);
+        var rollup = host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICapacityRollupGrain>(CapacityRollup.Nation);
+        // Utrecht is the issue's case: 30 + 24 + 1 = 55, and 55 − 54 gives the withheld 1.
+        // Gelderland's small team is its only other one; Zeeland and Drenthe have no small count
+        // of active clients, but Drenthe has one of waiting clients.
+        (string Region, int Active, int Waiting)[] teams =
+        [
+            ("Utrecht", 30, 6), ("Utrecht", 24, 7), ("Utrecht", 1, 0),
+            ("Gelderland", 40, 8), ("Gelderland", 3, 9),
+            ("Zeeland", 20, 5), ("Zeeland", 25, 6),
+            ("Drenthe", 12, 2), ("Drenthe", 14, 10), ("Drenthe", 16, 11),
+        ];
+        foreach (var (team, i) in teams.Select((t, i) => (t, i)))
+        {
+            await rollup.Report(new TeamCapacityReport(Guid.NewGuid(), $"Team {i}", team.Region, 6, 100, 90, 20, team.Active, team.Waiting, false));
+        }
+
+        var overview = (await host.Http.GetFromJsonAsync<CapacityOverview>("/api/capacity", Json))!;
+
+        Assert.Equal(teams.Length, overview.Teams.Count);
+        Assert.Null(overview.Teams.Single(t => t.TeamName == "Team 2").ActiveClients);
+        Assert.Null(overview.Regions.Single(r => r.Name == "Utrecht").ActiveClients);
+        Assert.Equal(45, overview.Regions.Single(r => r.Name == "Zeeland").ActiveClients);
+        Assert.Equal(45, overview.Teams.Where(t => t.Region == "Zeeland").Sum(t => t.ActiveClients));
+        AssertNothingDerivable(overview, t => t.ActiveClients, r => r.ActiveClients);
+        AssertNothingDerivable(overview, t => t.WaitingClients, r => r.WaitingClients);
+    }
+
+    /// <summary>
+    /// Every sum in the table (a region over its teams, the nation over its regions) hides none of
+    /// its cells or at least two: with exactly one hidden, the published ones give it by subtraction.
+    /// </summary>
+    private static void AssertNothingDerivable(CapacityOverview overview, Func<TeamCapacity, int?> team, Func<CapacityTotals, int?> total)
+    {
+        foreach (var region in overview.Regions)
+        {
+            var cells = overview.Teams.Where(t => t.Region == region.Name).Select(team).Append(total(region)).ToList();
+            var hidden = cells.Count(c => c is null);
+            Assert.True(hidden != 1, $"In {region.Name} one count is withheld but follows from the others: {string.Join(", ", cells)}");
+        }
+
+        var nation = overview.Regions.Select(total).Append(total(overview.Nation)).ToList();
+        Assert.True(nation.Count(c => c is null) != 1, $"Nationally one count is withheld but follows from the others: {string.Join(", ", nation)}");
+    }
+
     private static async Task<Guid> Created(TestHost host, string path, string json)
     {
         var response = await host.Http.PostAsync(path, Body(json));

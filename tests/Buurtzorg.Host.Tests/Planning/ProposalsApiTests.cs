@@ -71,6 +71,41 @@ public sealed class ProposalsApiTests(SqliteHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Taking_a_round_that_only_changes_order_says_so_beside_the_visits_added()
+    {
+        var team = await Host.CreateTeam("Buurtzorg Zuilen");
+        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries");
+        foreach (var name in new[] { "Johanna", "Gerrit" })
+        {
+            var visit = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, name, name, "2")).Id);
+            (await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, Json)).EnsureSuccessStatusCode();
+        }
+
+        var now = await RoundOrder(team.Id, anne.Id);
+        var same = await Accept(team.Id, anne.Id, now);
+        var reversed = await Accept(team.Id, anne.Id, [.. Enumerable.Reverse(now)]);
+
+        Assert.Equal((0, 0), (same.Claimed, same.RoundsReordered));
+        Assert.Equal((0, 1), (reversed.Claimed, reversed.RoundsReordered));
+        Assert.Equal(Enumerable.Reverse(now), await RoundOrder(team.Id, anne.Id));
+    }
+
+    private async Task<List<Guid>> RoundOrder(Guid teamId, Guid nurseId) =>
+        [.. (await Http.GetFromJsonAsync<Host.Rounds.RoundView>($"/api/teams/{teamId}/rounds/{nurseId}/{Today:yyyy-MM-dd}", Json))!.Stops.Select(s => s.Stop.Visit.Id)];
+
+    /// <summary>Takes only this nurse's round of a fresh proposal, with her visits in the given order.</summary>
+    private async Task<ProposalAccepted> Accept(Guid teamId, Guid nurseId, IReadOnlyList<Guid> order)
+    {
+        var proposal = (await Http.GetFromJsonAsync<RoundProposal>($"/api/teams/{teamId}/proposals/{Today:yyyy-MM-dd}?seconds=1", Json))!;
+        var hers = proposal.Rounds.Single(r => r.NurseId == nurseId);
+        var stops = order.Select((id, i) => new ProposedStop(id, new TimeOnly(8, 0).AddMinutes(40 * i), new TimeOnly(8, 30).AddMinutes(40 * i), false)).ToList();
+        var taken = await Host.As(nurseId).PostAsJsonAsync($"/api/teams/{teamId}/proposals/{Today:yyyy-MM-dd}/accept",
+            new { scheduleVersion = proposal.ScheduleVersion, nurseId, rounds = new[] { hers with { Stops = stops } } }, Json);
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        return (await taken.Content.ReadFromJsonAsync<ProposalAccepted>(Json))!;
+    }
+
+    [Fact]
     public async Task Bad_proposal_requests_are_4xx_naming_the_field()
     {
         var team = await Host.CreateTeam("Buurtzorg Tuindorp");

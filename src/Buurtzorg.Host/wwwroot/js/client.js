@@ -62,6 +62,8 @@ addStrings({
     partRecord: "gegevens en netwerk",
     partNetworkAccess: "wie wat mag zien",
     partAccessLog: "dit overzicht",
+    accessLowered: "{client} heeft uw toegang aangepast; u ziet nu alleen wie wanneer komt.",
+    accessGone: "U heeft geen toegang meer tot de gegevens van {client}.",
   },
   en: {
     whoIsComing: "Who is coming when",
@@ -119,6 +121,8 @@ addStrings({
     partRecord: "details and network",
     partNetworkAccess: "who may see what",
     partAccessLog: "this overview",
+    accessLowered: "{client} has changed your access; you now only see who is coming when.",
+    accessGone: "You no longer have access to {client}'s details.",
   },
 });
 
@@ -128,6 +132,7 @@ const state = {
   client: null,
   plan: null,
   visits: null,
+  access: "full", // "full", "lowered" (the care plan was taken away while open) or "gone"
 };
 
 async function loadTeams() {
@@ -165,6 +170,7 @@ async function chooseTeam(teamId) {
 
 async function chooseClient(clientId) {
   state.clientId = clientId;
+  state.access = "full";
   params.set({ client: clientId });
   $("client").hidden = !clientId;
   if (!clientId) return;
@@ -248,12 +254,56 @@ const loadVisits = coalesce(async () => {
     clearProblem($("visits-problem"));
     renderVisits();
   } catch (problem) {
+    // The client took this visitor's access away while the page was open: say so, in our words.
+    if (problem.status === 404 && state.me.role === "Family") {
+      await accessChanged();
+      return;
+    }
     showProblem($("visits-problem"), problem);
   }
 });
 
+/**
+ * Reads again what this visitor may still see of the client, after the client changed their
+ * access (or a watch ended): the care plan goes at "agenda", everything at "nothing".
+ */
+const accessChanged = coalesce(async () => {
+  if (!state.clientId || state.me.role !== "Family") return;
+  const clientId = state.clientId;
+  const [plan, visits] = await Promise.all([
+    optional(api(`/api/clients/${clientId}/care-plan`)),
+    optional(api(`/api/clients/${clientId}/visits`)),
+  ]);
+  if (clientId !== state.clientId) return;
+  const before = state.access;
+  const hadPlan = state.plan !== null;
+  state.plan = plan;
+  state.visits = visits;
+  state.access = visits === null ? "gone" : plan === null && (hadPlan || before === "lowered") ? "lowered" : "full";
+  if (visits !== null) clearProblem($("visits-problem"));
+  render();
+  if (state.access !== before && state.access !== "full") announce(accessNotice());
+});
+
+function clientName() {
+  return state.me?.clients?.find((c) => c.id === state.clientId)?.name ?? state.client?.details?.name ?? "";
+}
+
+function accessNotice() {
+  return t(state.access === "gone" ? "accessGone" : "accessLowered", { client: clientName() });
+}
+
+function renderAccess() {
+  const notice = $("access-notice");
+  notice.hidden = state.access === "full";
+  notice.textContent = notice.hidden ? "" : accessNotice();
+  $("visits-heading").closest("section").hidden = state.access === "gone";
+  $("plan-heading").closest("section").hidden = state.plan === null;
+}
+
 function render() {
   if (!state.client) return;
+  renderAccess();
   renderVisits();
   renderPlan();
   renderNetwork();
@@ -305,6 +355,7 @@ function ratingLines(ratings) {
 
 function renderPlan() {
   const plan = state.plan;
+  if (!plan) return;
   $("no-plan").hidden = plan.problems.length > 0;
   $("plan-changed").textContent = plan.changedAt ? t("planChanged", { date: formatDate(plan.changedAt.slice(0, 10), { day: "numeric", month: "long", year: "numeric" }) }) : "";
   const members = new Map(state.client.network.map((m) => [m.id, m.details.name]));
@@ -331,6 +382,10 @@ function renderPlan() {
 
 const stream = openStream({
   handlers: {
+    AccessChanged: (clientId) => {
+      if (clientId === state.clientId) accessChanged();
+    },
+    WatchEnded: () => accessChanged(),
     ScheduleChanged: (change) => {
       if (state.clientId && change.clientIds.includes(state.clientId)) {
         loadVisits().then(() => announce(t("visitsUpdated")));
@@ -338,7 +393,12 @@ const stream = openStream({
     },
   },
   watch: async (connection) => {
-    if (state.clientId) await connection.invoke("WatchClient", state.clientId);
+    if (!state.clientId) return;
+    try {
+      await connection.invoke("WatchClient", state.clientId);
+    } catch {
+      // No access (any more): the visits read that follows says so; the connection stays up.
+    }
   },
   resync: () => loadVisits(),
 });

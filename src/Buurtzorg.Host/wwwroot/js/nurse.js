@@ -90,6 +90,8 @@ addStrings({
     acceptMine: "Alleen mijn ronde overnemen",
     acceptNothing: "Niets overnemen",
     accepted: "Overgenomen: {count} bezoeken erbij.",
+    acceptedReordered: "Overgenomen: {count} bezoeken erbij, de volgorde van {rounds} ronde aangepast.",
+    acceptedReorderedMany: "Overgenomen: {count} bezoeken erbij, de volgorde van {rounds} rondes aangepast.",
     proposalDismissed: "Het voorstel is weggelegd.",
     arrow: "{now} → {proposed}",
   },
@@ -174,6 +176,8 @@ addStrings({
     acceptMine: "Take only my round",
     acceptNothing: "Take nothing",
     accepted: "Taken: {count} visits added.",
+    acceptedReordered: "Taken: {count} visits added, the order of {rounds} round changed.",
+    acceptedReorderedMany: "Taken: {count} visits added, the order of {rounds} rounds changed.",
     proposalDismissed: "The proposal has been put aside.",
     arrow: "{now} → {proposed}",
   },
@@ -583,7 +587,10 @@ async function accept(onlyMine) {
       method: "POST",
       body: { scheduleVersion: proposal.scheduleVersion, nurseId: onlyMine ? state.myId : null, rounds: proposal.rounds },
     });
-    announce(t("accepted", { count: result.claimed }));
+    // Visits added, and rounds that only changed order: "0 visits added" alone would hide the latter.
+    const reordered = result.roundsReordered ?? 0;
+    const said = reordered === 0 ? "accepted" : reordered === 1 ? "acceptedReordered" : "acceptedReorderedMany";
+    announce(t(said, { count: result.claimed, rounds: reordered }));
     dismissProposal(false);
   } catch (problem) {
     // A proposal made on an older schedule is never applied: say so; a fresh one is one click away.
