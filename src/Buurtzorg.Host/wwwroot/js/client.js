@@ -396,8 +396,10 @@ const stream = openStream({
     if (!state.clientId) return;
     try {
       await connection.invoke("WatchClient", state.clientId);
-    } catch {
+    } catch (refusal) {
       // No access (any more): the visits read that follows says so; the connection stays up.
+      // A watch the host could not serve yet goes back to the stream, which asks again.
+      if (String(refusal?.message).includes("try again in a moment")) throw refusal;
     }
   },
   resync: () => loadVisits(),

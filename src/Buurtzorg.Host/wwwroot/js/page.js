@@ -202,6 +202,9 @@ const RESTART_DELAY_MS = 5_000;
  * was away, so on every (re)connect the page's watch() runs again (re-joining its groups) and
  * its resync() brings it back to the server's state over HTTP. Events are only signals.
  */
+// What the hub says of a watch it could not serve yet (ScheduleHub.WatchUnavailable).
+const WATCH_UNAVAILABLE = "try again in a moment";
+
 export function openStream({ handlers, watch, resync }) {
   const status = { value: "connecting" };
   const render = () => {
@@ -235,8 +238,10 @@ export function openStream({ handlers, watch, resync }) {
     try {
       await watch(connection);
       if (attempt > 0) set("live");
-    } catch {
-      if (connection.state === "Connected") {
+    } catch (refusal) {
+      // A refusal of rights is final (the HTTP read below shows what is left); only a watch the
+      // host could not serve yet is asked for again.
+      if (connection.state === "Connected" && String(refusal?.message).includes(WATCH_UNAVAILABLE)) {
         set("catchingUp");
         watchRetry = setTimeout(() => caughtUp(attempt + 1), Math.min(RESTART_DELAY_MS, 1000 * 2 ** attempt));
       }
