@@ -11,10 +11,14 @@ using Buurtzorg.Contracts.Visits;
 
 namespace Buurtzorg.Demo;
 
-public sealed record DemoOptions(int Teams, int MinClientsPerTeam, int MaxClientsPerTeam, int Seed = 2007, int Parallelism = 4, int PlannedDays = 0)
+/// <summary>How big a region to generate. <c>FullTeams</c>: how many of the first teams have the full twelve nurses, so a thirteenth joining divides one at once.</summary>
+public sealed record DemoOptions(int Teams, int MinClientsPerTeam, int MaxClientsPerTeam, int Seed = 2007, int Parallelism = 4, int PlannedDays = 0, int FullTeams = 0)
 {
-    /// <summary>A few teams with a modest caseload, today's and tomorrow's rounds mostly planned: quick to start, enough to show everything.</summary>
-    public static DemoOptions Small => new(Teams: 4, MinClientsPerTeam: 10, MaxClientsPerTeam: 16, PlannedDays: 2);
+    /// <summary>
+    /// A few teams with a modest caseload, today's and tomorrow's rounds mostly planned: quick to
+    /// start, enough to show everything, the first team at twelve so its division can be tried.
+    /// </summary>
+    public static DemoOptions Small => new(Teams: 4, MinClientsPerTeam: 10, MaxClientsPerTeam: 16, PlannedDays: 2, FullTeams: 1);
 
     /// <summary>The national scale: about 900 teams, 10,000 nurses and 60,000 clients.</summary>
     public static DemoOptions National(int teams) => new(teams, MinClientsPerTeam: 55, MaxClientsPerTeam: 78);
@@ -24,7 +28,7 @@ public sealed record DemoSummary(int Teams, int Nurses, int Clients, int CarePla
 
 /// <summary>
 /// Generates a demo region through the grains, so everything it creates goes through the same
-/// rules and storage as real use: teams of 9-11 nurses with Dutch names, qualifications, homes
+/// rules and storage as real use: teams of 9-11 nurses (or twelve, see <see cref="DemoOptions.FullTeams"/>) with Dutch names, qualifications, homes
 /// and weekly rounds; clients in real neighbourhoods with valid Dutch postcodes, their own
 /// network and Omaha care plans whose team interventions fill the schedule. The same seed gives
 /// the same region (ids included).
@@ -75,7 +79,8 @@ public static class DemoRegionGenerator
         var teamId = faker.Random.Guid();
         await grains.GetGrain<ITeamGrain>(teamId).Create(name, hood.Region);
 
-        var nurseCount = faker.Random.Int(9, 11);
+        var drawn = faker.Random.Int(9, 11);
+        var nurseCount = index < options.FullTeams ? TeamLimits.MaxNurses : drawn;
         var nurseIds = new List<Guid>();
         for (var n = 0; n < nurseCount; n++)
         {

@@ -91,6 +91,10 @@ public sealed partial class TeamGrain
         State.Clients = [];
         State.ChildTeamIds = [.. State.Division.Halves.Select(h => h.TeamId)];
         await Commit(TeamChangeKind.Divided, nurseId: null, clock.GetUtcNow(), State.ChildTeamIds);
+
+        // It carries on as its children, which are listed: listed too, it would read as one more
+        // working team. Safe to repeat, so a restart here finishes it.
+        await GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Retire(parentId);
     }
 
     /// <summary>Where a client of a divided team belongs: the half that took them, else the smaller half.</summary>

@@ -12,8 +12,12 @@ public sealed partial class TeamGrain(
 
     private bool Divided => State.ChildTeamIds.Count > 0;
 
+    // A divided parent may have stopped before it left the team list (or divided before it
+    // did so at all): leaving it again is a no-op when it is off already.
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        State.Division is not null && !Divided ? CarryOutDivision() : Task.CompletedTask;
+        State.Division is null ? Task.CompletedTask
+        : Divided ? GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Retire(this.GetPrimaryKey()).AsTask()
+        : CarryOutDivision();
 
     public async ValueTask<TeamResult> Create(string name, string? region = null)
     {

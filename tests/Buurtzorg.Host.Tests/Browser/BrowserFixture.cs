@@ -58,7 +58,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// a person would (password, then the code from the authenticator where the account has one),
     /// comes back to the page and waits until it is live.
     /// </summary>
-    public async Task<IPage> SignedIn(TestHost host, string userName, string path)
+    public async Task<IPage> SignedIn(TestHost host, string userName, string path, string password = TestHost.Password, string authenticatorKey = TestHost.AuthenticatorKey)
     {
         var page = await NewPage(host.Address);
         await page.GotoAsync(path);
@@ -66,13 +66,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         // can land before a navigation wait is set up, and that wait would then never end.
         await Assertions.Expect(page).ToHaveURLAsync(OnSignInPage);
         await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
-        await page.GetByLabel("Wachtwoord").FillAsync(TestHost.Password);
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         var code = page.GetByLabel("Code", new() { Exact = true });
         var signedIn = Assertions.Expect(page).Not.ToHaveURLAsync(OnSignInPage);
         if (await Task.WhenAny(signedIn, code.WaitForAsync()) != signedIn)
         {
-            await code.FillAsync(await host.FreshCode(userName));
+            await code.FillAsync(await host.FreshCode(userName, authenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
             await Assertions.Expect(page).Not.ToHaveURLAsync(OnSignInPage);
         }

@@ -15,7 +15,7 @@ public sealed class DemoAccountsTests
         using var file = new TempSqliteFile();
         await using var host = await TestHost.StartSecureOnSqlite(file.Path, BuurtzorgApp.DemoFlag);
         var accounts = await host.App.Services.GetRequiredService<DemoAccounts>().Ensure(CancellationToken.None);
-        Assert.Equal(["centraal", "client", "collega", "familie", "wijkverpleegkundige"], accounts.Select(a => a.UserName).Order());
+        Assert.Equal(["centraal", "client", "collega", "familie", "nieuwkomer", "wijkverpleegkundige"], accounts.Select(a => a.UserName).Order());
 
         foreach (var account in accounts)
         {

@@ -340,6 +340,8 @@ function joinRequestItem(request) {
 async function answerJoin(request, answer) {
   const team = state.team;
   if (!team) return;
+  // The thirteenth nurse divides the team: not to be done by a click meant as a welcome.
+  if (answer === "accept" && team.nurses.length >= MAX_NURSES && !confirm(t("confirmDivide", { name: request.name }))) return;
   clearProblem(els.joinProblem);
   try {
     const path = `/api/teams/${team.id}/join-requests/${request.nurseId}/${answer}`;
