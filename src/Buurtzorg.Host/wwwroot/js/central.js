@@ -8,7 +8,7 @@ import { $, announce, api, clearProblem, coalesce, homeOf, make, openStream, par
 addStrings({
   nl: {
     capacityTitle: "Capaciteit van de teams",
-    capacityIntro: "Vraag en aanbod in uren per week. Alleen totalen: geen gegevens van cliënten of verpleegkundigen.",
+    capacityIntro: "Vraag en aanbod in uren per week. Alleen totalen: geen gegevens van cliënten of verpleegkundigen. Aantallen cliënten onder de 5, en totalen waaruit die af te leiden zijn, zijn afgeschermd.",
     nation: "Nederland",
     regions: "Regio's",
     teamsInRegion: "Teams per regio",
@@ -24,7 +24,7 @@ addStrings({
     waitingClients: "Wachtend",
     nearSplit: "Bijna splitsen",
     overCapacity: "Te weinig aanbod",
-    suppressed: "minder dan 5",
+    suppressed: "afgeschermd",
     yesWord: "ja",
     chartCaption: "Vraag en aanbod per team in {region}, in uren per week",
     chartLegendSupply: "aanbod",
@@ -34,7 +34,7 @@ addStrings({
   },
   en: {
     capacityTitle: "Team capacity",
-    capacityIntro: "Demand and supply in hours per week. Totals only: no client or nurse data.",
+    capacityIntro: "Demand and supply in hours per week. Totals only: no client or nurse data. Client counts under 5, and totals they could be worked out from, are withheld.",
     nation: "The Netherlands",
     regions: "Regions",
     teamsInRegion: "Teams by region",
@@ -50,7 +50,7 @@ addStrings({
     waitingClients: "Waiting",
     nearSplit: "About to split",
     overCapacity: "Short of supply",
-    suppressed: "fewer than 5",
+    suppressed: "withheld",
     yesWord: "yes",
     chartCaption: "Demand and supply per team in {region}, in hours per week",
     chartLegendSupply: "supply",
