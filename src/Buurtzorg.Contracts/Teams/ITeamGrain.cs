@@ -46,9 +46,6 @@ public interface ITeamGrain : IGrainWithGuidKey
     [Alias("DeclineJoin")]
     ValueTask<TeamResult> DeclineJoin(Guid nurseId, Guid by);
 
-    /// <summary>Whether a member accepted this nurse and she has not arrived yet.</summary>
-    [Alias("IsAdmitted")]
-    ValueTask<bool> IsAdmitted(Guid nurseId);
 
     /// <summary>The team takes a client on (safe to repeat). A divided team passes it to the right child.</summary>
     [Alias("AdmitClient")]

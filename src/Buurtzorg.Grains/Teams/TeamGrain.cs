@@ -157,9 +157,6 @@ public sealed partial class TeamGrain(
         return await Commit(TeamChangeKind.JoinDeclined, nurseId, clock.GetUtcNow(), by: by);
     }
 
-    public ValueTask<bool> IsAdmitted(Guid nurseId) =>
-        ValueTask.FromResult(State.JoinRequests.Exists(r => r.NurseId == nurseId && r.AcceptedBy is not null));
-
     public async ValueTask<Guid> AdmitClient(Guid clientId)
     {
         if (Divided)
