@@ -64,6 +64,13 @@ addStrings({
     partAccessLog: "dit overzicht",
     accessLowered: "{client} heeft uw toegang aangepast; u ziet nu alleen wie wanneer komt.",
     accessGone: "U heeft geen toegang meer tot de gegevens van {client}.",
+    teamDivided: "Uw team is gesplitst in twee kleinere teams. U hoort nu bij {team}.",
+    teamChanged: "U hoort nu bij {team}.",
+    teamDividedKept: "Uw team is gesplitst in twee kleinere teams. U en {client} horen nu bij {team}.",
+    teamDividedLost: "Uw team is gesplitst in twee kleinere teams. {client} hoort nu bij het andere team, dat de zorg voortzet; u hoort bij {team} en ziet deze cliënt niet meer.",
+    teamChangedKept: "U hoort nu bij {team}; {client} ook.",
+    teamChangedLost: "U hoort nu bij {team}. {client} hoort niet bij dat team; u ziet deze cliënt niet meer.",
+    noTeamNow: "U hoort op dit moment bij geen team, dus u ziet geen cliënten. Vraag op de pagina Teams of u bij een team mag komen.",
   },
   en: {
     whoIsComing: "Who is coming when",
@@ -123,6 +130,13 @@ addStrings({
     partAccessLog: "this overview",
     accessLowered: "{client} has changed your access; you now only see who is coming when.",
     accessGone: "You no longer have access to {client}'s details.",
+    teamDivided: "Your team has split into two smaller teams. You are now in {team}.",
+    teamChanged: "You are now in {team}.",
+    teamDividedKept: "Your team has split into two smaller teams. You and {client} are now in {team}.",
+    teamDividedLost: "Your team has split into two smaller teams. {client} is now in the other team, which carries on the care; you are in {team} and no longer see this client.",
+    teamChangedKept: "You are now in {team}; so is {client}.",
+    teamChangedLost: "You are now in {team}. {client} is not in that team; you no longer see this client.",
+    noTeamNow: "You are not in a team at the moment, so you see no clients. Ask to join one on the Teams page.",
   },
 });
 
@@ -162,10 +176,40 @@ async function loadTeams() {
 
 async function chooseTeam(teamId) {
   clearProblem($("who-problem"));
+  state.teamId = teamId;
   params.set({ team: teamId });
   const clients = teamId ? await api(`/api/teams/${teamId}/clients`) : [];
   fillSelect($("client-select"), clients.map((c) => ({ value: c.id, label: c.name })), state.clientId);
   await chooseClient($("client-select").value);
+}
+
+/**
+ * A nurse's team changed under the open page (it divided, or she moved): her own record says
+ * where she is now. The page moves there without a reload and says, in words, whether the client
+ * on screen came along or went to the other team with the nurses who know them best.
+ */
+let following = null;
+function followOwnTeam() {
+  if (state.me?.role !== "Nurse") return Promise.resolve();
+  following ??= moveToOwnTeam(state.teamId).finally(() => { following = null; });
+  return following;
+}
+
+async function moveToOwnTeam(from) {
+  const team = await ownTeam(state.me);
+  if ((team?.id ?? "") === from) return;
+  const client = $("client-select").selectedOptions[0]?.textContent ?? "";
+  const clients = team ? await api(`/api/teams/${team.id}/clients`) : [];
+  const kept = clients.some((c) => c.id === state.clientId);
+  const divided = team?.parentTeamId && team.parentTeamId === from;
+  const key = !team ? "noTeamNow" : `${divided ? "teamDivided" : "teamChanged"}${!state.clientId ? "" : kept ? "Kept" : "Lost"}`;
+  const note = t(key, { team: team?.name ?? "", client });
+  fillSelect($("team-select"), team ? [{ value: team.id, label: team.name }] : [], team?.id ?? "");
+  $("team-note").textContent = note;
+  $("team-note").hidden = false;
+  announce(note);
+  if (!kept) state.clientId = "";
+  await chooseTeam(team?.id ?? "");
 }
 
 async function chooseClient(clientId) {
@@ -257,6 +301,11 @@ const loadVisits = coalesce(async () => {
     // The client took this visitor's access away while the page was open: say so, in our words.
     if (problem.status === 404 && state.me.role === "Family") {
       await accessChanged();
+      return;
+    }
+    // A nurse whose team divided or who moved: go where she is now.
+    if (problem.status === 404 && state.me.role === "Nurse") {
+      await followOwnTeam();
       return;
     }
     showProblem($("visits-problem"), problem);
@@ -385,7 +434,10 @@ const stream = openStream({
     AccessChanged: (clientId) => {
       if (clientId === state.clientId) accessChanged();
     },
-    WatchEnded: () => accessChanged(),
+    WatchEnded: () => (state.me?.role === "Nurse" ? followOwnTeam() : accessChanged()),
+    TeamChanged: (change) => {
+      if (change.kind === "Divided" && change.teamId === state.teamId) followOwnTeam();
+    },
     ScheduleChanged: (change) => {
       if (state.clientId && change.clientIds.includes(state.clientId)) {
         loadVisits().then(() => announce(t("visitsUpdated")));
@@ -393,6 +445,8 @@ const stream = openStream({
     },
   },
   watch: async (connection) => {
+    // A nurse hears of her team's changes too (a division moves her and maybe the client away).
+    if (state.me?.role === "Nurse" && state.teamId) await connection.invoke("WatchTeam", state.teamId);
     if (!state.clientId) return;
     try {
       await connection.invoke("WatchClient", state.clientId);
