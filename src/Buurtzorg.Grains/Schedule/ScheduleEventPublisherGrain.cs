@@ -24,6 +24,8 @@ public sealed partial class ScheduleEventPublisherGrain(
     // Hosts come and go rarely; asking the registry on every flush would make it a hot spot.
     private static readonly TimeSpan SubscriberCacheLifetime = TimeSpan.FromSeconds(2);
 
+    private static readonly TimeSpan SubscribersRetry = TimeSpan.FromMilliseconds(500);
+
     private readonly List<TeamChanged> _pendingTeams = [];
     private readonly List<ScheduleChanged> _pendingSchedules = [];
     private CapacityChanged? _pendingCapacity;
@@ -52,22 +54,37 @@ public sealed partial class ScheduleEventPublisherGrain(
 
     private ValueTask ScheduleFlush()
     {
-        if (_flushTimer is null)
-        {
-            _flushTimer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
-            {
-                DueTime = BatchWindow,
-                Period = Timeout.InfiniteTimeSpan,
-            });
-        }
-
+        _flushTimer ??= FlushIn(BatchWindow);
         return ValueTask.CompletedTask;
     }
+
+    // A pending batch keeps the activation alive: collecting it would drop changes never sent.
+    private IGrainTimer FlushIn(TimeSpan due) => this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
+    {
+        DueTime = due,
+        Period = Timeout.InfiniteTimeSpan,
+        KeepAlive = true,
+    });
 
     private async Task Flush(CancellationToken cancellationToken)
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
+        IReadOnlyList<IScheduleEventObserver> subscribers;
+        try
+        {
+            subscribers = await Subscribers();
+        }
+        catch (Exception ex)
+        {
+            // The registry lived on a silo that just died and is not yet declared dead: keep the
+            // batch and try again shortly, or the pages would miss these changes until they
+            // happened to read again.
+            LogSubscribersUnavailable(logger, ex);
+            _flushTimer = FlushIn(SubscribersRetry);
+            return;
+        }
+
         TeamChanged[] teams = [.. _pendingTeams];
         ScheduleChanged[] schedules = [.. _pendingSchedules];
         var capacity = _pendingCapacity;
@@ -75,7 +92,7 @@ public sealed partial class ScheduleEventPublisherGrain(
         _pendingSchedules.Clear();
         _pendingCapacity = null;
 
-        foreach (var subscriber in await Subscribers())
+        foreach (var subscriber in subscribers)
         {
             try
             {
@@ -114,6 +131,9 @@ public sealed partial class ScheduleEventPublisherGrain(
 
         return _subscribers;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the hosts to send schedule changes to; the changes are kept and sent again")]
+    private static partial void LogSubscribersUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver schedule changes to a host")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception);

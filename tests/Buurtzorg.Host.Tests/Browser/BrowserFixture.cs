@@ -56,11 +56,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// A fresh browser that opens <paramref name="path"/>, is sent to the sign-in page, signs in as
     /// a person would (password, then the code from the authenticator where the account has one),
-    /// comes back to the page and waits until it is live.
+    /// comes back to the page and waits until it is live. <paramref name="address"/> is where the
+    /// browser goes when that is not the host itself (a balancer in front of a cluster).
     /// </summary>
-    public async Task<IPage> SignedIn(TestHost host, string userName, string path, string password = TestHost.Password, string authenticatorKey = TestHost.AuthenticatorKey)
+    public async Task<IPage> SignedIn(TestHost host, string userName, string path, string password = TestHost.Password, string authenticatorKey = TestHost.AuthenticatorKey, Uri? address = null)
     {
-        var page = await NewPage(host.Address);
+        var page = await NewPage(address ?? host.Address);
         await page.GotoAsync(path);
         // Where the page is, polled rather than awaited as a navigation: the page's own redirect
         // can land before a navigation wait is set up, and that wait would then never end.

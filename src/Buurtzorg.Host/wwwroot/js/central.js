@@ -3,7 +3,7 @@
 // Live: every capacity change is an event, and the page reads the overview again.
 import { addStrings, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
-import { $, announce, api, clearProblem, coalesce, homeOf, make, openStream, params, setUpPage, showProblem, whoAmI } from "./page.js";
+import { $, announce, api, clearProblem, homeOf, isPassing, make, openStream, params, retryingRead, setUpPage, showProblem, whoAmI } from "./page.js";
 
 addStrings({
   nl: {
@@ -64,7 +64,7 @@ const state = { overview: null, version: -1, region: params.get("region") ?? "" 
 const hours = (value) => Math.round(value).toLocaleString(document.documentElement.lang === "nl" ? "nl-NL" : "en-GB");
 const count = (value) => (value === null || value === undefined ? t("suppressed") : hours(value));
 
-const load = coalesce(async () => {
+const load = retryingRead(async () => {
   try {
     const overview = await api("/api/capacity");
     clearProblem($("capacity-problem"));
@@ -74,9 +74,10 @@ const load = coalesce(async () => {
     render();
     if (changed) announce(t("capacityUpdated"));
   } catch (problem) {
+    if (isPassing(problem)) throw problem;
     showProblem($("capacity-problem"), problem);
   }
-});
+}, $("capacity-problem"));
 
 function render() {
   const overview = state.overview;

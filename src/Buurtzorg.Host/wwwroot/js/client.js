@@ -3,7 +3,7 @@
 // Live: a change to the client's visits arrives as an event and the visits are read again.
 import { addStrings, language, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
-import { $, api, coalesce, formatDate, hhmm, homeOf, make, openStream, ownTeam, params, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
+import { $, api, coalesce, formatDate, hhmm, homeOf, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
   nl: {
@@ -291,7 +291,7 @@ async function loadAccessLog() {
   }
 }
 
-const loadVisits = coalesce(async () => {
+const loadVisits = retryingRead(async () => {
   if (!state.clientId) return;
   try {
     state.visits = await api(`/api/clients/${state.clientId}/visits`);
@@ -308,9 +308,10 @@ const loadVisits = coalesce(async () => {
       await followOwnTeam();
       return;
     }
+    if (isPassing(problem)) throw problem;
     showProblem($("visits-problem"), problem);
   }
-});
+}, $("visits-problem"));
 
 /**
  * Reads again what this visitor may still see of the client, after the client changed their

@@ -5,7 +5,7 @@
 import { addStrings, t } from "./i18n.js";
 import { fillSelect, qualification } from "./labels.js";
 import {
-  $, addDays, announce, api, ApiProblem, clearProblem, coalesce, formatDate, hhmm, homeOf, make, openStream, ownTeam, params, setUpPage, showProblem, todayIso, whoAmI,
+  $, addDays, announce, api, ApiProblem, clearProblem, formatDate, hhmm, homeOf, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, whoAmI,
 } from "./page.js";
 
 addStrings({
@@ -296,7 +296,7 @@ async function loadDay() {
  * Catches up from the version on screen: the schedule says what changed since; only when that
  * touches the day on screen are the board and round read again.
  */
-const catchUp = coalesce(async () => {
+const catchUp = retryingRead(async () => {
   if (!state.team || !state.nurseId) return;
   try {
     const delta = await api(`${base()}/schedule/changes?since=${Math.max(state.version, 0)}`);
@@ -311,11 +311,12 @@ const catchUp = coalesce(async () => {
       state.version = delta.version;
     }
   } catch (problem) {
+    if (isPassing(problem)) throw problem;
     // Her rights to this team ended (a division, a move): go where she is now.
     if (problem.status === 404) await followOwnTeam().catch(() => showProblem($("board-problem"), problem));
     else showProblem($("board-problem"), problem);
   }
-});
+}, $("board-problem"));
 
 // ---------------------------------------------------------------- actions
 

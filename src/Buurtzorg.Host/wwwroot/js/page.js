@@ -88,6 +88,7 @@ export async function api(path, { method = "GET", body } = {}) {
 /** Shows a refusal in box (a role="alert" element) and announces it. */
 export function showProblem(box, problem) {
   box.replaceChildren();
+  delete box.dataset.passing;
   if (!(problem instanceof ApiProblem)) throw problem;
   const content = make("div");
   content.lang = problem.lang;
@@ -103,6 +104,38 @@ export function showProblem(box, problem) {
 }
 
 export const clearProblem = (box) => box.replaceChildren();
+
+/** A read the server could not serve for now (a host taking over, no network): worth trying again. */
+export const isPassing = (problem) => problem instanceof ApiProblem && (problem.status === 0 || problem.status >= 500);
+
+/**
+ * Brings a page back to the server's state with a read that may fail for a few seconds (a host
+ * of the cluster died and another takes over its grains, the network is away). A failed read is
+ * tried again after a growing pause, the box says in the page's words that it is catching up
+ * (not the server's error), and the read that succeeds clears that again.
+ */
+export function retryingRead(read, box) {
+  let attempt = 0;
+  let timer = null;
+  const run = coalesce(async () => {
+    clearTimeout(timer);
+    try {
+      await read();
+    } catch (problem) {
+      if (!isPassing(problem)) throw problem;
+      box.replaceChildren(make("p", null, t("catchingUpDetail")));
+      box.dataset.passing = "1";
+      timer = setTimeout(run, Math.min(RESTART_DELAY_MS, 500 * 2 ** attempt++));
+      return;
+    }
+    attempt = 0;
+    if (box.dataset.passing) {
+      box.replaceChildren();
+      delete box.dataset.passing;
+    }
+  });
+  return run;
+}
 
 /** "08:30" from "08:30:00". */
 export const hhmm = (time) => (time ?? "").slice(0, 5);
