@@ -39,7 +39,8 @@ public static class RoundPlanner
 
         var full = result.Unplaced.Where(u => u.Reason == UnplacedReason.NoRoom && working.Tasks.Any(t => t.Id == u.TaskId && t.PinnedNurse is not null))
             .Select(u => u.TaskId).ToList();
-        if (full.Count > 0)
+        // Without a first plan nothing was judged too full: those stay hers without a reason of her own.
+        if (full.Count > 0 && result.Stats.FirstFeasibleAfter is not null)
         {
             // Leaving out a visit a nurse has weighs more than a fifth more thinking time, so the
             // refit gets at least that even when the first search used the whole limit.
