@@ -21,12 +21,92 @@ public sealed record PlanningOptions(TimeSpan TimeLimit);
 /// into the others, and keeps each success. The plan's times are then worked out exactly
 /// (earliest starts that keep every window and double visit), and the cost is counted per
 /// objective.
+/// A task a nurse already has is pinned to her, but never at the cost of leaving it out: one she
+/// cannot keep on its own (not on shift, no longer qualified, her shift misses its window) is
+/// planned as open before the search, one her round has no room for once the search is done is
+/// planned again as open from the plan found; either way the result names the move. What no
+/// colleague can take is reported as staying with her.
 /// </summary>
 public static class RoundPlanner
 {
     public static PlanningResult Plan(PlanningProblem problem, PlanningOptions options)
     {
         var clock = Stopwatch.StartNew();
+        var released = problem.Tasks.Select(t => (t.Id, Why: Screening.WhyNotKept(problem, t)))
+            .Where(x => x.Why is not null).ToDictionary(x => x.Id, x => x.Why!.Value);
+        var working = Unpinned(problem, released.Keys);
+        var result = PlanPinned(working, options, clock);
+
+        var full = result.Unplaced.Where(u => u.Reason == UnplacedReason.NoRoom && working.Tasks.Any(t => t.Id == u.TaskId && t.PinnedNurse is not null))
+            .Select(u => u.TaskId).ToList();
+        // Without a first plan nothing was judged too full: those stay hers without a reason of her own.
+        if (full.Count > 0 && result.Stats.FirstFeasibleAfter is not null)
+        {
+            // Leaving out a visit a nurse has weighs more than a fifth more thinking time, so the
+            // refit gets at least that even when the first search used the whole limit.
+            full.ForEach(id => released[id] = KeepFailure.RoundFull);
+            working = Unpinned(problem, released.Keys);
+            var until = TimeSpan.FromTicks(Math.Max(options.TimeLimit.Ticks, (clock.Elapsed + Fraction(options.TimeLimit, RefitShare)).Ticks));
+            result = Refit(working, result, clock, until);
+        }
+
+        return Accounted(problem, released, result);
+    }
+
+    private const double RefitShare = 0.2;
+
+    private static PlanningProblem Unpinned(PlanningProblem problem, IEnumerable<string> ids)
+    {
+        var free = ids.ToHashSet();
+        return problem with { Tasks = [.. problem.Tasks.Select(t => free.Contains(t.Id) ? t with { PinnedNurse = null } : t)] };
+    }
+
+    /// <summary>
+    /// Plans again from <paramref name="first"/>, with what it left out now open: the tasks may be
+    /// left out (their place in a round is what is searched for), and what was placed stays placed
+    /// unless the solver finds better.
+    /// </summary>
+    private static PlanningResult Refit(PlanningProblem problem, PlanningResult first, Stopwatch clock, TimeSpan until)
+    {
+        var (tasks, unplaced) = Screening.Screen(problem);
+        var node = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var routes = problem.Nurses.Select(n => first.Rounds.Single(r => r.NurseId == n.Id).Stops.Select(s => node[s.TaskId]).ToList()).ToList();
+        var search = new Search(problem, tasks, clock, optional: true);
+        var refit = search.Solve(problem.Nurses, [.. routes], until);
+        if (refit is null)
+        {
+            return first;
+        }
+
+        DropLoneHalves(problem, tasks, refit);
+        if (refit.Sum(r => r.Count) <= routes.Sum(r => r.Count))
+        {
+            return first;
+        }
+
+        var placed = refit.SelectMany(r => r).ToHashSet();
+        unplaced.AddRange(tasks.Where((_, i) => !placed.Contains(i))
+            .Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No round had room for it within its window and the nurses' shifts.")));
+        return Result(problem, tasks, problem.Nurses, refit, unplaced, clock, first.Stats.FirstFeasibleAfter, first.Stats.Improvements + search.Improvements, first.Stats.Engine);
+    }
+
+    /// <summary>
+    /// Says, for every task pinned to a nurse, what became of it: moved to whom and why, or left
+    /// out and so staying hers, and why.
+    /// </summary>
+    private static PlanningResult Accounted(PlanningProblem problem, IReadOnlyDictionary<string, KeepFailure> released, PlanningResult result)
+    {
+        var pinned = problem.Tasks.Where(t => t.PinnedNurse is not null).ToDictionary(t => t.Id, t => t.PinnedNurse!);
+        var moved = result.Rounds.SelectMany(r => r.Stops.Where(s => pinned.TryGetValue(s.TaskId, out var had) && had != r.NurseId)
+            .Select(s => new MovedTask(s.TaskId, pinned[s.TaskId], r.NurseId, released.TryGetValue(s.TaskId, out var why) ? why : KeepFailure.RoundFull))).ToList();
+        var unplaced = result.Unplaced.Select(u => pinned.TryGetValue(u.TaskId, out var had)
+            ? u with { KeptBy = had, NotKept = released.TryGetValue(u.TaskId, out var why) ? why : null }
+            : u).ToList();
+        return result with { Unplaced = unplaced, MovedTasks = moved };
+    }
+
+    private static PlanningResult PlanPinned(PlanningProblem problem, PlanningOptions options, Stopwatch clock)
+    {
         var (tasks, unplaced) = Screening.Screen(problem);
         if (tasks.Count == 0 || problem.Nurses.Count == 0)
         {
@@ -173,10 +253,10 @@ public static class RoundPlanner
     }
 
     /// <summary>One planning run's searches, sharing the clock and what they learned.</summary>
-    private sealed class Search(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, Stopwatch clock)
+    private sealed class Search(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, Stopwatch clock, bool optional = false)
     {
         // Until a model that must place every task fails, tasks are not optional.
-        private bool _optional;
+        private bool _optional = optional;
 
         public TimeSpan? FirstFeasibleAfter { get; private set; }
 

@@ -52,6 +52,30 @@ internal static class Screening
         return ([.. problem.Tasks.Where(t => !unplaced.ContainsKey(t.Id))], [.. unplaced.Values]);
     }
 
+    /// <summary>
+    /// Why the nurse a task is pinned to cannot keep it, judged on the task alone (not on what
+    /// else she has), or null if she can or it is pinned to nobody.
+    /// </summary>
+    public static KeepFailure? WhyNotKept(PlanningProblem problem, PlanTask task)
+    {
+        if (task.PinnedNurse is not { } pinned)
+        {
+            return null;
+        }
+
+        if (problem.Nurses.FirstOrDefault(n => n.Id == pinned) is not { } nurse)
+        {
+            return KeepFailure.NotOnShift;
+        }
+
+        if ((task.Qualification is { } needed && !nurse.Qualifications.Contains(needed)) || task.Load > nurse.Capacity)
+        {
+            return KeepFailure.MissingQualification;
+        }
+
+        return Reachable(problem, task, nurse) ? null : KeepFailure.ShiftMissesWindow;
+    }
+
     public static IEnumerable<PlanNurse> QualifiedNurses(PlanningProblem problem, PlanTask task) => problem.Nurses.Where(n =>
         (task.PinnedNurse is null || task.PinnedNurse == n.Id)
         && (task.Qualification is null || n.Qualifications.Contains(task.Qualification))

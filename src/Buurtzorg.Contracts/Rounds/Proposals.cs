@@ -8,12 +8,17 @@ public sealed record RoundFigures(
     [property: Id(2)] double LateMinutes,
     [property: Id(3)] int NewClients);
 
+/// <summary>
+/// A visit in a proposed round. <see cref="New"/>: not hers yet. <see cref="MovedFrom"/>: the
+/// colleague who has it now and cannot keep it; taking the proposal hands it over from her.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.ProposedStop")]
 public sealed record ProposedStop(
     [property: Id(0)] Guid VisitId,
     [property: Id(1)] TimeOnly Start,
     [property: Id(2)] TimeOnly End,
-    [property: Id(3)] bool New);
+    [property: Id(3)] bool New,
+    [property: Id(4)] Guid? MovedFrom = null);
 
 /// <summary>One nurse's proposed round beside how her round looks now.</summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.ProposedRound")]
@@ -23,11 +28,20 @@ public sealed record ProposedRound(
     [property: Id(2)] RoundFigures Now,
     [property: Id(3)] RoundFigures Proposed);
 
+/// <summary>
+/// A visit the proposal has no place for, or one a proposal could not take. <see cref="KeptBy"/>:
+/// the nurse who has it, and keeps it (taking the proposal leaves it with her);
+/// <see cref="NotKept"/> why her round does not hold it (<c>NotOnShift</c>,
+/// <c>MissingQualification</c>, <c>ShiftMissesWindow</c>, <c>RoundFull</c>); <see cref="Reason"/>
+/// why no colleague could take it either.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.UnplacedVisit")]
 public sealed record UnplacedVisit(
     [property: Id(0)] Guid VisitId,
     [property: Id(1)] string Reason,
-    [property: Id(2)] string Explanation);
+    [property: Id(2)] string Explanation,
+    [property: Id(3)] Guid? KeptBy = null,
+    [property: Id(4)] string? NotKept = null);
 
 /// <summary>
 /// The planner's suggestion for a team's day, computed on <see cref="ScheduleVersion"/>; the team
@@ -48,7 +62,8 @@ public sealed record RoundProposal(
 /// <summary>
 /// What accepting a proposal did: the visits taken (<see cref="Claimed"/>, new to a nurse), the
 /// rounds whose visits now come in another order (<see cref="RoundsReordered"/>, counting only
-/// visits the nurse already had), and those skipped with the reason.
+/// visits the nurse already had), the visits handed over from a colleague who could not keep
+/// them (<see cref="Moved"/>), and those skipped with the reason.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Rounds.ProposalAccepted")]
 public sealed record ProposalAccepted(
@@ -56,7 +71,8 @@ public sealed record ProposalAccepted(
     [property: Id(1)] long Version,
     [property: Id(2)] int Claimed,
     [property: Id(3)] IReadOnlyList<UnplacedVisit> Skipped,
-    [property: Id(4)] int RoundsReordered = 0);
+    [property: Id(4)] int RoundsReordered = 0,
+    [property: Id(5)] int Moved = 0);
 
 /// <summary>Proposes rounds for a team's day; keyed by the team's id, any silo may run it.</summary>
 [Alias("Buurtzorg.Rounds.IRoundPlannerGrain")]

@@ -22,6 +22,7 @@ public sealed class RoundPlannerGrain : Grain, IRoundPlannerGrain
         var result = RoundPlanner.Plan(day.Problem, new PlanningOptions(timeLimit));
         var now = RoundPlanner.Evaluate(day.Problem, day.CurrentOrder);
 
+        var movedFrom = result.Moved.ToDictionary(m => m.TaskId, m => Guid.Parse(m.From));
         var rounds = day.Problem.Nurses.Select(n =>
         {
             var proposed = result.Rounds.Single(r => r.NurseId == n.Id);
@@ -29,7 +30,8 @@ public sealed class RoundPlannerGrain : Grain, IRoundPlannerGrain
             var hadBefore = current.Stops.Select(s => day.VisitOf[s.TaskId]).ToHashSet();
             return new ProposedRound(
                 Guid.Parse(n.Id),
-                [.. proposed.Stops.Select(s => new ProposedStop(day.VisitOf[s.TaskId], TeamDay.Time(s.Start), TeamDay.Time(s.End), !hadBefore.Contains(day.VisitOf[s.TaskId])))],
+                [.. proposed.Stops.Select(s => new ProposedStop(day.VisitOf[s.TaskId], TeamDay.Time(s.Start), TeamDay.Time(s.End), !hadBefore.Contains(day.VisitOf[s.TaskId]),
+                    movedFrom.TryGetValue(s.TaskId, out var from) ? from : null))],
                 Figures(day.Problem, current),
                 Figures(day.Problem, proposed));
         }).ToList();
@@ -39,7 +41,8 @@ public sealed class RoundPlannerGrain : Grain, IRoundPlannerGrain
             date,
             day.ScheduleVersion,
             rounds,
-            [.. result.Unplaced.DistinctBy(u => day.VisitOf[u.TaskId]).Select(u => new UnplacedVisit(day.VisitOf[u.TaskId], u.Reason.ToString(), u.Explanation))],
+            [.. result.Unplaced.OrderBy(u => u.KeptBy is null).DistinctBy(u => day.VisitOf[u.TaskId]).Select(u => new UnplacedVisit(
+                day.VisitOf[u.TaskId], u.Reason.ToString(), u.Explanation, u.KeptBy is { } kept ? Guid.Parse(kept) : null, u.NotKept?.ToString()))],
             Sum(rounds.Select(r => r.Now)),
             Sum(rounds.Select(r => r.Proposed)),
             result.Stats.Elapsed.TotalSeconds,

@@ -77,7 +77,9 @@ public sealed partial class TeamScheduleGrain
         return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Where(n => n != nurseId)], ChangedBy = nurseId }, alsoNurse: nurseId);
     }
 
-    public async ValueTask<RoundResult> HandOver(Guid visitId, Guid fromNurseId, Guid toNurseId)
+    public ValueTask<RoundResult> HandOver(Guid visitId, Guid fromNurseId, Guid toNurseId) => HandOverFor(visitId, fromNurseId, toNurseId, by: fromNurseId);
+
+    private async ValueTask<RoundResult> HandOverFor(Guid visitId, Guid fromNurseId, Guid toNurseId, Guid by)
     {
         if (Find(visitId) is not { } at)
         {
@@ -105,7 +107,7 @@ public sealed partial class TeamScheduleGrain
             return RoundResult.Refused(refusal, State.Version, visit);
         }
 
-        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Select(n => n == fromNurseId ? toNurseId : n)], ChangedBy = fromNurseId }, alsoNurse: fromNurseId);
+        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Select(n => n == fromNurseId ? toNurseId : n)], ChangedBy = by }, alsoNurse: fromNurseId);
     }
 
     public ValueTask<NurseRound> GetRound(Guid nurseId, DateOnly date) => ValueTask.FromResult(Round(nurseId, date));
@@ -177,12 +179,27 @@ public sealed partial class TeamScheduleGrain
 
         var claimed = 0;
         var reordered = 0;
+        var moved = 0;
         var skipped = new List<UnplacedVisit>();
         foreach (var round in rounds)
         {
             var before = Round(round.NurseId, date).Stops.Select(s => s.Visit.Id).ToList();
             foreach (var stop in round.Stops)
             {
+                if (stop.MovedFrom is { } from && from != round.NurseId && Find(stop.VisitId) is { } had && State.Visits[had].AssignedNurses.Contains(from))
+                {
+                    if (await Move(State.Visits[had], from, round.NurseId, acceptedBy) is { } notMoved)
+                    {
+                        skipped.Add(notMoved);
+                    }
+                    else
+                    {
+                        moved++;
+                    }
+
+                    continue;
+                }
+
                 var mine = Find(stop.VisitId) is { } at && State.Visits[at].AssignedNurses.Contains(round.NurseId);
                 var result = await ClaimFor(stop.VisitId, round.NurseId, acceptedBy);
                 if (result.Error != RoundError.None)
@@ -214,7 +231,26 @@ public sealed partial class TeamScheduleGrain
             }
         }
 
-        return new ProposalAccepted(RoundError.None, State.Version, claimed, skipped, reordered);
+        return new ProposalAccepted(RoundError.None, State.Version, claimed, skipped, reordered, moved);
+    }
+
+    /// <summary>
+    /// Hands a visit over as a proposal moved it, or says why it stays with the nurse who has it.
+    /// The body of an acceptance is the caller's: a move is only carried out when she is the one
+    /// accepting (as she could hand it over herself), or when the record shows she can no longer
+    /// do it (leave, hours, qualification), so no proposal takes away a visit she could still do.
+    /// </summary>
+    private async Task<UnplacedVisit?> Move(Visit visit, Guid from, Guid to, Guid acceptedBy)
+    {
+        if (acceptedBy != from && await CheckNurse(from, visit) is null)
+        {
+            return new UnplacedVisit(visit.Id, "StaysWithNurse", "Not moved: she can still do it, so only she can hand it over.", from);
+        }
+
+        var result = await HandOverFor(visit.Id, from, to, acceptedBy);
+        return result.Error == RoundError.None
+            ? null
+            : new UnplacedVisit(visit.Id, result.Error.ToString(), "Not moved: the same check as a hand-over by hand refused it; it stays with her.", from);
     }
 
     /// <summary>Why this nurse may not take this visit, or null if she may.</summary>

@@ -89,6 +89,38 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
     }
 
     [Fact]
+    public async Task A_visit_the_proposal_cannot_fit_is_said_beside_the_nurse_who_keeps_it_and_taking_the_proposal_leaves_it_hers()
+    {
+        // Three 90-minute visits from 08:00 do not fit Anne's morning; Bram's hour ends before any could.
+        var teamId = await Host.FoundTeam("Buurtzorg Dichterswijk");
+        var anneId = await Host.Hire(teamId, "Anne de Vries", "anne-dichterswijk", to: "12:00");
+        await Host.Hire(teamId, "Bram Jansen", "bram-dichterswijk", to: "08:00");
+        var anne = await Host.SignIn("anne-dichterswijk");
+        var hers = new List<Guid>();
+        foreach (var (name, street) in new[] { ("Johanna de Groot", "Twijnstraat"), ("Gerrit Bakker", "Jutfaseweg"), ("Truus Visser", "Vondellaan") })
+        {
+            var visit = await anne.Http.AddDailyVisit(teamId, (await anne.Http.AddClient(teamId, name, street, "6")).Id, minutes: 90);
+            (await anne.Http.PostAsJsonAsync($"/api/teams/{teamId}/visits/{visit.Id}/claim", new { nurseId = anneId }, Json)).EnsureSuccessStatusCode();
+            hers.Add(visit.Id);
+        }
+
+        var page = await SignedIn("anne-dichterswijk", "nurse.html");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vraag een voorstel" }).ClickAsync();
+
+        var kept = page.Locator($"#proposal-rounds .proposed-round[data-nurse='{anneId}'] .kept-visits li");
+        await Expect(kept).ToHaveCountAsync(1);
+        await Expect(kept).ToContainTextAsync("Niet in te passen:");
+        await Expect(kept).ToContainTextAsync("blijft bij Anne de Vries. De ronde van Anne de Vries is al vol");
+        await Accessibility.AssertNoSeriousViolations(page, "nurse with a visit the proposal keeps with her");
+        await Screenshots.Save(page, "nurse-proposal-kept");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Alles overnemen" }).ClickAsync();
+        await Expect(page.Locator("#proposal")).ToBeHiddenAsync();
+        var after = await anne.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{teamId}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
+        Assert.All(after!.Visits, v => Assert.Equal([anneId], v.AssignedNurses));
+    }
+
+    [Fact]
     public async Task The_family_page_shows_who_is_coming_and_changes_when_the_nurse_changes_and_the_client_sees_who_looked()
     {
         var team = await Host.FoundTeam("Buurtzorg Wittevrouwen");

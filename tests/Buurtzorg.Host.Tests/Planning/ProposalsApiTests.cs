@@ -90,6 +90,89 @@ public sealed class ProposalsApiTests(SqliteHostFixture fixture) : IClassFixture
         Assert.Equal(Enumerable.Reverse(now), await RoundOrder(team.Id, anne.Id));
     }
 
+    [Fact]
+    public async Task A_visit_a_nurse_has_that_no_colleague_can_take_stays_hers_in_the_proposal_and_after_taking_it()
+    {
+        // Three 90-minute visits from 08:00 do not fit a shift ending at 12:00, and Bram may not inject.
+        var team = await Host.CreateTeam("Buurtzorg Overvecht");
+        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries", to: "12:00");
+        var bram = await Host.AddWorkingNurse(team.Id, "Bram Jansen", [Qualification.BasicCare]);
+        var hers = new List<Guid>();
+        foreach (var name in new[] { "Johanna", "Gerrit", "Truus" })
+        {
+            var visit = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, name, name, "5")).Id, minutes: 90);
+            (await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, Json)).EnsureSuccessStatusCode();
+            hers.Add(visit.Id);
+        }
+
+        var proposal = (await Http.GetFromJsonAsync<RoundProposal>($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}?seconds=1", Json))!;
+        var kept = Assert.Single(proposal.Unplaced);
+        Assert.Equal((anne.Id, "RoundFull"), (kept.KeptBy, kept.NotKept));
+        Assert.Contains(kept.VisitId, hers);
+        var taken = await Host.As(bram.Id).PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
+            new { scheduleVersion = proposal.ScheduleVersion, rounds = proposal.Rounds }, Json);
+
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        var day = (await Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json))!;
+        Assert.All(day.Visits, v => Assert.Equal([anne.Id], v.AssignedNurses));
+        Assert.Equal(hers.Order(), (await RoundOrder(team.Id, anne.Id)).Order());
+    }
+
+    [Fact]
+    public async Task A_visit_of_a_nurse_on_sick_leave_goes_to_a_qualified_colleague_and_the_proposal_says_from_whom()
+    {
+        var team = await Host.CreateTeam("Buurtzorg Kanaleneiland");
+        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries");
+        var bram = await Host.AddWorkingNurse(team.Id, "Bram Jansen");
+        var visit = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, "Johanna de Groot")).Id);
+        (await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, Json)).EnsureSuccessStatusCode();
+        (await Host.As(anne.Id).PostAsJsonAsync($"/api/nurses/{anne.Id}/absences", new { from = Today, to = Today, reason = "Sick" }, Json)).EnsureSuccessStatusCode();
+
+        var proposal = (await Http.GetFromJsonAsync<RoundProposal>($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}?seconds=1", Json))!;
+        var stop = Assert.Single(proposal.Rounds.Single(r => r.NurseId == bram.Id).Stops);
+        Assert.Equal((visit.Id, anne.Id), (stop.VisitId, stop.MovedFrom));
+        Assert.Empty(proposal.Unplaced);
+        var taken = await Host.As(bram.Id).PostAsJsonAsync($"/api/teams/{team.Id}/proposals/{Today:yyyy-MM-dd}/accept",
+            new { scheduleVersion = proposal.ScheduleVersion, rounds = proposal.Rounds }, Json);
+
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        var accepted = (await taken.Content.ReadFromJsonAsync<ProposalAccepted>(Json))!;
+        Assert.Equal((0, 1), (accepted.Claimed, accepted.Moved));
+        var day = (await Http.GetFromJsonAsync<ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json))!;
+        Assert.Equal([bram.Id], Assert.Single(day.Visits).AssignedNurses);
+    }
+
+    [Fact]
+    public async Task A_proposal_moves_a_visit_from_a_nurse_who_could_still_do_it_only_when_she_takes_it()
+    {
+        var team = await Host.CreateTeam("Buurtzorg Leidsche Rijn");
+        var anne = await Host.AddWorkingNurse(team.Id, "Anne de Vries", to: "12:00");
+        var bram = await Host.AddWorkingNurse(team.Id, "Bram Jansen");
+        foreach (var name in new[] { "Johanna", "Gerrit", "Truus" })
+        {
+            var visit = await Host.AddDailyVisit(team.Id, (await Host.AddClient(team.Id, name, name, "7")).Id, minutes: 90);
+            (await Host.As(anne.Id).PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visit.Id}/claim", new { nurseId = anne.Id }, Json)).EnsureSuccessStatusCode();
+        }
+
+        var byBram = await AcceptAll(team.Id, bram.Id);
+        var byAnne = await AcceptAll(team.Id, anne.Id);
+
+        Assert.Equal((0, "StaysWithNurse", anne.Id), (byBram.Moved, Assert.Single(byBram.Skipped).Reason, byBram.Skipped[0].KeptBy));
+        Assert.Equal(1, byAnne.Moved);
+        Assert.Single(await RoundOrder(team.Id, bram.Id));
+        Assert.Equal(2, (await RoundOrder(team.Id, anne.Id)).Count);
+    }
+
+    /// <summary>Takes the whole of a fresh proposal as the given nurse.</summary>
+    private async Task<ProposalAccepted> AcceptAll(Guid teamId, Guid nurseId)
+    {
+        var proposal = (await Http.GetFromJsonAsync<RoundProposal>($"/api/teams/{teamId}/proposals/{Today:yyyy-MM-dd}?seconds=1", Json))!;
+        var taken = await Host.As(nurseId).PostAsJsonAsync($"/api/teams/{teamId}/proposals/{Today:yyyy-MM-dd}/accept",
+            new { scheduleVersion = proposal.ScheduleVersion, rounds = proposal.Rounds }, Json);
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        return (await taken.Content.ReadFromJsonAsync<ProposalAccepted>(Json))!;
+    }
+
     private async Task<List<Guid>> RoundOrder(Guid teamId, Guid nurseId) =>
         [.. (await Http.GetFromJsonAsync<Host.Rounds.RoundView>($"/api/teams/{teamId}/rounds/{nurseId}/{Today:yyyy-MM-dd}", Json))!.Stops.Select(s => s.Stop.Visit.Id)];
 

@@ -86,6 +86,15 @@ addStrings({
     "reason.OutsideEveryShift": "het tijdvenster valt buiten alle diensten",
     "reason.NoSecondNurse": "er is geen tweede verpleegkundige voor dit dubbele bezoek",
     "reason.NoRoom": "geen plaats in een ronde",
+    movedFrom: "nu bij {nurse}",
+    keptVisit: "Niet in te passen: {client} blijft bij {nurse}. {why}; geen collega kan het overnemen: {reason}.",
+    keptVisitNoWhy: "Niet in te passen: {client} blijft bij {nurse}; {reason}.",
+    "notKept.NotOnShift": "{nurse} werkt deze dag niet",
+    "notKept.MissingQualification": "{nurse} mist de bevoegdheid die ervoor nodig is",
+    "notKept.ShiftMissesWindow": "De dienst van {nurse} valt buiten het tijdvenster",
+    "notKept.RoundFull": "De ronde van {nurse} is al vol",
+    acceptedMoved: "{count} bezoeken overgedragen van een collega die ze niet kan doen.",
+    acceptedStays: "{count} bezoeken blijven bij de collega die ze heeft: die kan ze nog doen, dus alleen die kan ze overdragen.",
     acceptAll: "Alles overnemen",
     acceptMine: "Alleen mijn ronde overnemen",
     acceptNothing: "Niets overnemen",
@@ -172,6 +181,15 @@ addStrings({
     "reason.OutsideEveryShift": "the time window is outside every shift",
     "reason.NoSecondNurse": "there is no second nurse for this double visit",
     "reason.NoRoom": "no room in any round",
+    movedFrom: "now with {nurse}",
+    keptVisit: "Cannot be fitted in: {client} stays with {nurse}. {why}; no colleague can take it over: {reason}.",
+    keptVisitNoWhy: "Cannot be fitted in: {client} stays with {nurse}; {reason}.",
+    "notKept.NotOnShift": "{nurse} is not working this day",
+    "notKept.MissingQualification": "{nurse} lacks the qualification it needs",
+    "notKept.ShiftMissesWindow": "The shift of {nurse} is outside the time window",
+    "notKept.RoundFull": "The round of {nurse} is already full",
+    acceptedMoved: "{count} visits handed over from a colleague who cannot do them.",
+    acceptedStays: "{count} visits stay with the colleague who has them: they can still do them, so only they can hand them over.",
     acceptAll: "Take all of it",
     acceptMine: "Take only my round",
     acceptNothing: "Take nothing",
@@ -591,7 +609,10 @@ async function accept(onlyMine) {
     // Visits added, and rounds that only changed order: "0 visits added" alone would hide the latter.
     const reordered = result.roundsReordered ?? 0;
     const said = reordered === 0 ? "accepted" : reordered === 1 ? "acceptedReordered" : "acceptedReorderedMany";
-    announce(t(said, { count: result.claimed, rounds: reordered }));
+    const stays = result.skipped.filter((s) => s.reason === "StaysWithNurse").length;
+    announce([t(said, { count: result.claimed, rounds: reordered }),
+      result.moved ? t("acceptedMoved", { count: result.moved }) : "",
+      stays ? t("acceptedStays", { count: stays }) : ""].filter(Boolean).join(" "));
     dismissProposal(false);
   } catch (problem) {
     // A proposal made on an older schedule is never applied: say so; a fresh one is one click away.
@@ -639,7 +660,18 @@ function renderProposal() {
     body.append(row);
   }
   $("proposal-table").replaceChildren(head, body);
-  $("proposal-rounds").replaceChildren(...proposal.rounds.filter((r) => r.stops.length).map((round) => {
+  const clientOf = (visitId) => details.get(visitId)?.clientName ?? "";
+  // A visit a nurse has that the proposal cannot place stays hers: said beside her round, in words.
+  const keptLine = (u) => {
+    const nurse = nurseName(u.keptBy);
+    const item = make("li", "kept", u.notKept
+      ? t("keptVisit", { client: clientOf(u.visitId), nurse, why: t(`notKept.${u.notKept}`, { nurse }), reason: t(`reason.${u.reason}`) })
+      : t("keptVisitNoWhy", { client: clientOf(u.visitId), nurse, reason: t(`reason.${u.reason}`) }));
+    item.dataset.visit = u.visitId;
+    return item;
+  };
+  const keptBy = (nurseId) => proposal.unplaced.filter((u) => u.keptBy === nurseId);
+  $("proposal-rounds").replaceChildren(...proposal.rounds.filter((r) => r.stops.length || keptBy(r.nurseId).length).map((round) => {
     const section = make("div", "proposed-round");
     section.dataset.nurse = round.nurseId;
     section.append(make("h3", null, t("proposedRoundOf", { nurse: nurseName(round.nurseId) })));
@@ -648,14 +680,25 @@ function renderProposal() {
       const item = make("li", null, `${hhmm(stop.start)}–${hhmm(stop.end)} ${details.get(stop.visitId)?.clientName ?? ""}`);
       item.dataset.visit = stop.visitId;
       if (stop.new) item.append(make("span", "tag", t("newInRound")));
+      if (stop.movedFrom) item.append(make("span", "tag moved", t("movedFrom", { nurse: nurseName(stop.movedFrom) })));
       return item;
     }));
     section.append(list);
+    const kept = keptBy(round.nurseId);
+    if (kept.length) {
+      const keptList = make("ul", "kept-visits");
+      keptList.append(...kept.map(keptLine));
+      section.append(keptList);
+    }
     return section;
   }));
-  $("unplaced-heading").hidden = proposal.unplaced.length === 0;
-  $("proposal-unplaced").replaceChildren(...proposal.unplaced.map((u) =>
-    make("li", null, `${details.get(u.visitId)?.clientName ?? ""}: ${t(`reason.${u.reason}`)}`)));
+  // The rest: visits nobody has, and those of a nurse without a round this day (not on shift).
+  const beside = new Set(proposal.rounds.map((r) => r.nurseId));
+  const rest = proposal.unplaced.filter((u) => !u.keptBy || !beside.has(u.keptBy));
+  $("unplaced-heading").hidden = rest.length === 0;
+  $("proposal-unplaced").replaceChildren(...rest.map((u) => u.keptBy
+    ? keptLine(u)
+    : make("li", null, `${clientOf(u.visitId)}: ${t(`reason.${u.reason}`)}`)));
   $("accept-mine").hidden = !proposal.rounds.some((r) => r.nurseId === state.myId);
 }
 
