@@ -25,6 +25,13 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
     ValueTask<IReadOnlyList<CareBondCount>> GetCareBonds();
 
     /// <summary>
+    /// The nurse hours a week each client's team interventions ask (both nurses of a double visit):
+    /// the team's demand figure, per client. A client without team interventions is not listed.
+    /// </summary>
+    [Alias("GetClientDemand")]
+    ValueTask<IReadOnlyList<ClientDemand>> GetClientDemand();
+
+    /// <summary>
     /// Hands a client's interventions and visits to another team's schedule (safe to repeat),
     /// with the chosen round orders of <paramref name="toTeamNurses"/>, the nurses of that team.
     /// </summary>

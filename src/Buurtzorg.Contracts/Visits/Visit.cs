@@ -79,3 +79,9 @@ public sealed record CareBondCount(
     [property: Id(0)] Guid NurseId,
     [property: Id(1)] Guid ClientId,
     [property: Id(2)] int Visits);
+
+/// <summary>The nurse hours a week a client's care plan asks of the team.</summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.ClientDemand")]
+public sealed record ClientDemand(
+    [property: Id(0)] Guid ClientId,
+    [property: Id(1)] decimal HoursPerWeek);

@@ -4,6 +4,7 @@ using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains.Teams.Division;
+using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Grains.Teams;
 
@@ -43,9 +44,15 @@ public sealed partial class TeamGrain
 
     private async ValueTask<TeamResult> Divide(Guid arrivingNurse, DateTimeOffset now)
     {
-        var division = TeamDivision.Divide(await DivisionInput());
+        var clients = await ClientRecords();
+        var division = TeamDivision.Divide(await DivisionInput(clients));
+        if (!division.Balanced)
+        {
+            LogUnbalancedDivision(logger, this.GetPrimaryKey(), division.Quality.FirstDemandShare, division.Quality.FirstContractShare, TeamDivision.BalanceTolerance);
+        }
+
         var halves = new[] { division.First, division.Second };
-        var names = HalfNames(halves, await ClientLocations());
+        var names = HalfNames(halves, clients.ToDictionary(c => c.Key, c => c.Value.Details.Address.Location));
         State.Division = new TeamDivisionPlan
         {
             Halves = [.. halves.Select((half, i) => new TeamHalfPlan
@@ -101,39 +108,56 @@ public sealed partial class TeamGrain
     private Guid ChildFor(Guid clientId) =>
         (State.Division!.Halves.Find(h => h.Clients.Contains(clientId)) ?? State.Division.Halves.MinBy(h => h.Clients.Count)!).TeamId;
 
-    private async Task<DivisionInput> DivisionInput()
+    /// <summary>
+    /// What the division weighs. A client's demand is the nurse hours a week their care plan asks
+    /// of the team, the figure the capacity page sums; a client with no team interventions yet (just
+    /// taken in) counts with their indication, the hours granted them, which is what they will ask.
+    /// A nurse's hours are her contract's; one without a profile counts as the team's average.
+    /// </summary>
+    private async Task<DivisionInput> DivisionInput(Dictionary<Guid, ClientRecord> clients)
     {
-        var clients = await ClientLocations();
         var fallback = clients.Count > 0
-            ? new GeoPoint(clients.Values.Average(p => p.Latitude), clients.Values.Average(p => p.Longitude))
+            ? new GeoPoint(clients.Values.Average(c => c.Details.Address.Location.Latitude), clients.Values.Average(c => c.Details.Address.Location.Longitude))
             : default;
-        var nurses = new List<DivisionNurse>();
+        var records = new List<(Guid Id, NurseProfile? Profile)>();
         foreach (var member in State.Nurses)
         {
-            // A nurse added without a profile has no known home; she counts as living centrally.
-            var record = await GrainFactory.GetGrain<INurseGrain>(member.NurseId).Get();
-            nurses.Add(new DivisionNurse(member.NurseId, record?.Profile.Home ?? fallback));
+            records.Add((member.NurseId, (await GrainFactory.GetGrain<INurseGrain>(member.NurseId).Get())?.Profile));
         }
 
-        var bonds = await GrainFactory.GetGrain<ITeamScheduleGrain>(this.GetPrimaryKey()).GetCareBonds();
+        var known = records.Where(r => r.Profile is { ContractHoursPerWeek: > 0 }).Select(r => (double)r.Profile!.ContractHoursPerWeek).ToList();
+        var averageHours = known.Count > 0 ? known.Average() : 0;
+
+        // A nurse added without a profile has no known home; she counts as living centrally.
+        var nurses = records.Select(r => new DivisionNurse(
+            r.Id,
+            r.Profile?.Home ?? fallback,
+            r.Profile is { ContractHoursPerWeek: > 0 } profile ? (double)profile.ContractHoursPerWeek : averageHours)).ToList();
+
+        var schedule = GrainFactory.GetGrain<ITeamScheduleGrain>(this.GetPrimaryKey());
+        var demand = (await schedule.GetClientDemand()).ToDictionary(d => d.ClientId, d => (double)d.HoursPerWeek);
+        var bonds = await schedule.GetCareBonds();
         return new DivisionInput(
             nurses,
-            [.. State.Clients.Select(c => new DivisionClient(c, clients.GetValueOrDefault(c, fallback)))],
+            [.. State.Clients.Select(c => new DivisionClient(
+                c,
+                clients.TryGetValue(c, out var client) ? client.Details.Address.Location : fallback,
+                demand.TryGetValue(c, out var hours) ? hours : (double)(client?.Details.IndicationHoursPerWeek ?? 0)))],
             [.. bonds.Select(b => new CareBond(b.NurseId, b.ClientId, b.Visits))]);
     }
 
-    private async Task<Dictionary<Guid, GeoPoint>> ClientLocations()
+    private async Task<Dictionary<Guid, ClientRecord>> ClientRecords()
     {
-        var locations = new Dictionary<Guid, GeoPoint>();
+        var records = new Dictionary<Guid, ClientRecord>();
         foreach (var clientId in State.Clients)
         {
             if (await GrainFactory.GetGrain<IClientGrain>(clientId).Get() is { } client)
             {
-                locations[clientId] = client.Details.Address.Location;
+                records[clientId] = client;
             }
         }
 
-        return locations;
+        return records;
     }
 
     /// <summary>Names the halves by where their clients live relative to each other (Noord/Zuid or West/Oost).</summary>
@@ -152,4 +176,7 @@ public sealed partial class TeamGrain
             ? a.Latitude >= b.Latitude ? ["Noord", "Zuid"] : ["Zuid", "Noord"]
             : a.Longitude <= b.Longitude ? ["West", "Oost"] : ["Oost", "West"];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Team {TeamId} divided outside the demand tolerance: no division came closer. The first half has {DemandShare:P0} of the demand and {ContractShare:P0} of the contract hours (tolerance {Tolerance:P0})")]
+    private static partial void LogUnbalancedDivision(ILogger logger, Guid teamId, double demandShare, double contractShare, double tolerance);
 }

@@ -1,12 +1,14 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Grains.Schedule;
+using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Grains.Teams;
 
 public sealed partial class TeamGrain(
     [PersistentState("team", GrainStorage.Name)] IPersistentState<TeamState> team,
-    TimeProvider clock) : Grain, ITeamGrain
+    TimeProvider clock,
+    ILogger<TeamGrain> logger) : Grain, ITeamGrain
 {
     private TeamState State => team.State;
 

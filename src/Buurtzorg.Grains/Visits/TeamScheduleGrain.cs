@@ -62,6 +62,9 @@ public sealed partial class TeamScheduleGrain(
             .GroupBy(b => b)
             .Select(g => new CareBondCount(g.Key.Nurse, g.Key.ClientId, g.Count()))]);
 
+    public ValueTask<IReadOnlyList<ClientDemand>> GetClientDemand() => ValueTask.FromResult<IReadOnlyList<ClientDemand>>(
+        [.. State.ClientInterventions.Select(c => new ClientDemand(c.Key, HoursPerWeek(c.Value)))]);
+
     /// <summary>On a new day, extend every client's visits to the new end of the horizon.</summary>
     private List<Guid> RollHorizon(DateOnly today)
     {
@@ -142,7 +145,9 @@ public sealed partial class TeamScheduleGrain(
     }
 
     /// <summary>Hours a week the team's interventions ask, counting both nurses of a double visit.</summary>
-    private decimal DemandHoursPerWeek() => State.ClientInterventions.Values.SelectMany(i => i)
+    private decimal DemandHoursPerWeek() => HoursPerWeek(State.ClientInterventions.Values.SelectMany(i => i));
+
+    private static decimal HoursPerWeek(IEnumerable<Intervention> interventions) => interventions
         .Sum(i => (i.Schedule.Period == SchedulePeriod.Day ? 7 : 1) * i.Schedule.TimesPerPeriod * i.Schedule.DurationMinutes * (i.Schedule.TwoNurses ? 2 : 1)) / 60m;
 
     /// <summary>Nurse hours of open visits that still lack a nurse.</summary>

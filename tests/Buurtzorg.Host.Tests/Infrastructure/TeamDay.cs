@@ -26,13 +26,13 @@ public static class TeamDay
     /// Registers a nurse available every day from 07:00 to 22:00 over HTTP and places her in the
     /// team as an office does (joining by request and acceptance is tested on its own).
     /// </summary>
-    public static async Task<NurseRecord> AddWorkingNurse(this TestHost host, Guid teamId, string name, Qualification[]? qualifications = null, string from = "07:00", string to = "22:00")
+    public static async Task<NurseRecord> AddWorkingNurse(this TestHost host, Guid teamId, string name, Qualification[]? qualifications = null, string from = "07:00", string to = "22:00", decimal contractHours = 28)
     {
         var registered = await host.Http.PostAsJsonAsync("/api/nurses", new
         {
             name,
             qualifications = qualifications ?? [Qualification.BasicCare, Qualification.InjectionsAndMedication],
-            contractHoursPerWeek = 28,
+            contractHoursPerWeek = contractHours,
             home = new { latitude = 52.09, longitude = 5.12 },
             weeklyAvailability = Enum.GetValues<DayOfWeek>().Select(day => new { day, from, to }),
         }, Json);

@@ -8,6 +8,7 @@ using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains;
 using Buurtzorg.Grains.Teams;
+using Buurtzorg.Grains.Teams.Division;
 using Buurtzorg.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -207,6 +208,61 @@ public sealed class TeamDivisionTests
             Assert.True(stillHers.Count >= 2);
             Assert.Equal(stillHers, await RoundOrder(host, teamOfNurse[nurse], nurse));
         }
+    }
+
+    /// <summary>
+    /// The demo's Monday through the real grains: seven nurses have all the visits, six (the
+    /// thirteenth among them) none. Both new teams must get clients, with a share of the demand
+    /// (the hours a week the care plans ask) within the tolerance of their share of the contract hours.
+    /// </summary>
+    [Fact]
+    public async Task Nurses_without_visits_divide_into_teams_whose_demand_follows_their_contract_hours()
+    {
+        using var file = new TempSqliteFile();
+        await using var host = await TestHost.StartOnSqlite(file.Path);
+        var team = await host.CreateTeam("Buurtzorg Zuilen");
+        int[] hours = [24, 32, 16, 28, 24, 20, 32, 16, 16, 20, 24, 28, 32];
+        var nurses = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            nurses.Add((await host.AddWorkingNurse(team.Id, $"Verpleegkundige {i}", contractHours: hours[i])).Id);
+        }
+
+        // A daily visit each, of 10-35 minutes; nurses 0-6 took today's visits of all but the last.
+        var minutes = new Dictionary<Guid, int>();
+        for (var i = 0; i < 13; i++)
+        {
+            var client = await host.AddClient(team.Id, $"Cliënt {i}");
+            minutes[client.Id] = 10 + (5 * (i % 6));
+            var visit = await host.AddDailyVisit(team.Id, client.Id, minutes: minutes[client.Id]);
+            if (i < 12)
+            {
+                await Claim(host, team.Id, visit.Id, nurses[i % 7]);
+            }
+        }
+
+        nurses.Add((await host.AddWorkingNurse(team.Id, "Nummer dertien", contractHours: hours[12])).Id);
+
+        var parent = await host.GetTeam(team.Id);
+        Assert.True(parent.IsDivided);
+        var children = await Task.WhenAll(parent.ChildTeamIds.Select(host.GetTeam));
+        var contract = nurses.Zip(hours).ToDictionary(p => p.First, p => (double)p.Second);
+        foreach (var child in children)
+        {
+            Assert.NotEmpty(child.ClientIds);
+            var demandShare = child.ClientIds.Sum(c => minutes[c]) / (double)minutes.Values.Sum();
+            var contractShare = child.Nurses.Sum(n => contract[n.NurseId]) / contract.Values.Sum();
+            Assert.InRange(demandShare - contractShare, -TeamDivision.BalanceTolerance, TeamDivision.BalanceTolerance);
+        }
+
+        // Each visit stayed with the nurse who took it: balance did not cost continuity here.
+        var visits = new List<Visit>();
+        foreach (var child in children)
+        {
+            visits.AddRange(await Visits(host, child.Id));
+        }
+
+        Assert.Equal(12, visits.Count(v => v.Date == TeamDay.Today && v.AssignedNurses.Count == 1));
     }
 
     private static async Task Claim(TestHost host, Guid teamId, Guid visitId, Guid nurseId)
