@@ -23,7 +23,8 @@ public sealed class TeamCoverageTests
 
         var coverage = TeamCoverage.Of(nurses, needs).ToDictionary(c => c.Part);
 
-        Assert.Equal((1.75m, 0m, 1.75m), (coverage[PartOfDay.Evening].DemandHoursPerWeek, coverage[PartOfDay.Evening].RosteredHoursPerWeek, coverage[PartOfDay.Evening].UncoveredHoursPerWeek));
+        // 14 × 15 minutes over two weeks: 1.75 hours a week, shown to a tenth.
+        Assert.Equal((1.8m, 0m, 1.8m), (coverage[PartOfDay.Evening].DemandHoursPerWeek, coverage[PartOfDay.Evening].RosteredHoursPerWeek, coverage[PartOfDay.Evening].UncoveredHoursPerWeek));
         Assert.True(coverage[PartOfDay.Evening].Short);
         Assert.Equal(3 * 7 * 5m, coverage[PartOfDay.Morning].RosteredHoursPerWeek);
         Assert.Equal(3 * 7 * 0.5m, coverage[PartOfDay.Afternoon].RosteredHoursPerWeek);

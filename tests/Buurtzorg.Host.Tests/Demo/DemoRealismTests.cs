@@ -6,6 +6,7 @@ using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 using static Buurtzorg.Host.Tests.Infrastructure.EventuallyExtensions;
 
 namespace Buurtzorg.Host.Tests.Demo;
@@ -14,7 +15,7 @@ namespace Buurtzorg.Host.Tests.Demo;
 /// The seeded demo looks like a Buurtzorg neighbourhood a nurse would recognise: shifts that hold
 /// the care the plans ask, or the capacity page says which part of the day they do not.
 /// </summary>
-public sealed class DemoRealismTests
+public sealed class DemoRealismTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Every_visit_of_the_first_two_weeks_fits_a_shift_of_its_team_or_is_reported_uncovered_and_supply_is_contract_hours()
@@ -45,6 +46,8 @@ public sealed class DemoRealismTests
         {
             var rota = nurses[team.Id];
             var figures = overview.Teams.Single(t => t.TeamId == team.Id);
+            output.WriteLine($"{team.Name}: {rota.Count} nurses, {team.ClientIds.Count} clients, supply {figures.SupplyHoursPerWeek} h (for clients {figures.DirectCareHoursPerWeek}), demand {figures.DemandHoursPerWeek} h; "
+                + string.Join("; ", figures.Coverage.Select(c => $"{c.Part} {c.DemandHoursPerWeek}/{c.DirectCareHoursPerWeek} uncovered {c.UncoveredHoursPerWeek}{(c.Short ? " SHORT" : "")}")));
 
             // Contracts of 16-32 hours, a rota close to the contract, supply exactly the contracts.
             Assert.All(rota, n => Assert.InRange(n.Profile.ContractHoursPerWeek, 16, 32));
