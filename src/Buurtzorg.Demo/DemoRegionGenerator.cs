@@ -11,14 +11,20 @@ using Buurtzorg.Contracts.Visits;
 
 namespace Buurtzorg.Demo;
 
-/// <summary>How big a region to generate. <c>FullTeams</c>: how many of the first teams have the full twelve nurses, so a thirteenth joining divides one at once.</summary>
-public sealed record DemoOptions(int Teams, int MinClientsPerTeam, int MaxClientsPerTeam, int Seed = 2007, int Parallelism = 4, int PlannedDays = 0, int FullTeams = 0)
+/// <summary>
+/// How big a region to generate. <c>FullTeams</c>: how many of the first teams have the full twelve
+/// nurses, so a thirteenth joining divides one at once. Clients are added until their care asks
+/// <c>DirectCareShare</c> of the team's contract hours (at least <c>MinClientsPerTeam</c>, at most
+/// <c>MaxClientsPerTeam</c>).
+/// </summary>
+public sealed record DemoOptions(
+    int Teams, int MinClientsPerTeam, int MaxClientsPerTeam, int Seed = 2007, int Parallelism = 4, int PlannedDays = 0, int FullTeams = 0, decimal DirectCareShare = 0.55m)
 {
     /// <summary>
-    /// A few teams with a modest caseload, today's and tomorrow's rounds mostly planned: quick to
-    /// start, enough to show everything, the first team at twelve so its division can be tried.
+    /// A few teams with the caseload their contract hours carry, today's and tomorrow's rounds
+    /// mostly planned: enough to show everything, the first team at twelve so its division can be tried.
     /// </summary>
-    public static DemoOptions Small => new(Teams: 4, MinClientsPerTeam: 10, MaxClientsPerTeam: 16, PlannedDays: 2, FullTeams: 1);
+    public static DemoOptions Small => new(Teams: 4, MinClientsPerTeam: 10, MaxClientsPerTeam: 70, PlannedDays: 2, FullTeams: 1);
 
     /// <summary>The national scale: about 900 teams, 10,000 nurses and 60,000 clients.</summary>
     public static DemoOptions National(int teams) => new(teams, MinClientsPerTeam: 55, MaxClientsPerTeam: 78);
@@ -28,10 +34,13 @@ public sealed record DemoSummary(int Teams, int Nurses, int Clients, int CarePla
 
 /// <summary>
 /// Generates a demo region through the grains, so everything it creates goes through the same
-/// rules and storage as real use: teams of 9-11 nurses (or twelve, see <see cref="DemoOptions.FullTeams"/>) with Dutch names, qualifications, homes
-/// and weekly rounds; clients in real neighbourhoods with valid Dutch postcodes, their own
-/// network and Omaha care plans whose team interventions fill the schedule. The same seed gives
-/// the same region (ids included).
+/// rules and storage as real use: teams of 9-11 nurses (or twelve, see <see cref="DemoOptions.FullTeams"/>)
+/// with Dutch names, contracts of 16-32 hours, qualifications, homes and a rota of morning,
+/// afternoon and evening shifts over the whole week (<see cref="DemoRota"/>); clients (no two of a
+/// team with one name) in real neighbourhoods with that area's postcodes, their own network and
+/// Omaha care plans whose team interventions ask about 55 % of the team's contract hours, near
+/// the ~60 % of contract time Buurtzorg nurses spend with clients. The same seed gives the same
+/// region (ids included).
 /// </summary>
 public static class DemoRegionGenerator
 {
@@ -81,21 +90,32 @@ public static class DemoRegionGenerator
 
         var drawn = faker.Random.Int(9, 11);
         var nurseCount = index < options.FullTeams ? TeamLimits.MaxNurses : drawn;
+        var contracts = Enumerable.Range(0, nurseCount).Select(_ => (decimal)faker.PickRandom(16, 20, 24, 24, 24, 28, 28, 32)).ToList();
+        var rota = DemoRota.Make(contracts);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var nurseIds = new List<Guid>();
         for (var n = 0; n < nurseCount; n++)
         {
             var nurseId = faker.Random.Guid();
             var nurse = grains.GetGrain<INurseGrain>(nurseId);
-            await nurse.Register(NewNurse(faker, centre));
+            await nurse.Register(NewNurse(faker, centre, Unique(faker, names), contracts[n], rota[n]));
             await nurse.MoveToTeam(teamId);
             nurseIds.Add(nurseId);
         }
 
-        var clientCount = faker.Random.Int(options.MinClientsPerTeam, options.MaxClientsPerTeam);
+        // Clients come as referrals do, until their care fills the share of the team's hours a
+        // team gives to clients; the rest of its time is travel, planning and its own organisation.
+        var target = contracts.Sum() * options.DirectCareShare;
+        var demand = 0m;
+        var clientCount = 0;
         var problems = 0;
-        for (var c = 0; c < clientCount; c++)
+        names.Clear();
+        while (clientCount < options.MinClientsPerTeam || (demand < target && clientCount < options.MaxClientsPerTeam))
         {
-            problems += await NewClient(grains, faker, teamId, hood.City, centre);
+            var (count, hours) = await NewClient(grains, faker, teamId, hood, centre, Unique(faker, names));
+            problems += count;
+            demand += hours;
+            clientCount++;
         }
 
         await PlanRounds(grains, teamId, nurseIds, options.PlannedDays);
@@ -135,67 +155,88 @@ public static class DemoRegionGenerator
         }
     }
 
-    private static NurseProfile NewNurse(Faker faker, GeoPoint centre)
+    private static NurseProfile NewNurse(Faker faker, GeoPoint centre, string name, decimal contractHours, IReadOnlyList<AvailabilitySlot> rota)
     {
-        Qualification[] qualifications = [Qualification.BasicCare, .. faker.PickRandom(Specialisms, faker.Random.Int(1, 3))];
-        var days = faker.PickRandom(Enum.GetValues<DayOfWeek>(), faker.Random.Int(3, 5)).ToList();
-        var morning = faker.Random.Bool(0.8f);
-        var slots = days.Select(day => morning
-            ? new AvailabilitySlot(day, new TimeOnly(7, 0), new TimeOnly(12, 30))
-            : new AvailabilitySlot(day, new TimeOnly(16, 30), new TimeOnly(22, 0))).OrderBy(s => s.Day).ToList();
-        return new NurseProfile(
-            faker.Name.FullName(),
-            [.. qualifications.Order()],
-            faker.Random.Int(16, 36),
-            Near(faker, centre, 0.03),
-            slots);
+        // Most district nurses give injections and medication; the other specialisms are
+        // spread so that a team has several of each.
+        Qualification[] qualifications =
+        [
+            Qualification.BasicCare,
+            .. faker.Random.Bool(0.85f) ? new[] { Qualification.InjectionsAndMedication } : [],
+            .. faker.PickRandom(Specialisms.Where(q => q != Qualification.InjectionsAndMedication), faker.Random.Int(1, 2)),
+        ];
+        return new NurseProfile(name, [.. qualifications.Order()], contractHours, Near(faker, centre, 0.03), rota);
     }
 
-    private static async Task<int> NewClient(IGrainFactory grains, Faker faker, Guid teamId, string city, GeoPoint centre)
+    /// <summary>A name not yet used in the team: two clients of one team with one name would be mixed up at the door.</summary>
+    private static string Unique(Faker faker, HashSet<string> names)
+    {
+        var name = faker.Name.FullName();
+        while (!names.Add(name))
+        {
+            name = faker.Name.FullName();
+        }
+
+        return name;
+    }
+
+    /// <summary>Registers a client with their network and care plan; returns the problems and the team's hours a week it asks.</summary>
+    private static async Task<(int Problems, decimal Hours)> NewClient(IGrainFactory grains, Faker faker, Guid teamId, Neighbourhood hood, GeoPoint centre, string name)
     {
         var clientId = faker.Random.Guid();
         var client = grains.GetGrain<IClientGrain>(clientId);
         var today = DateOnly.FromDateTime(DateTime.Today);
-        var registration = new ClientRegistration(
-            faker.Name.FullName(),
-            DateOnly.FromDateTime(faker.Date.Between(new DateTime(1928, 1, 1), new DateTime(1962, 12, 31))),
-            new Address(faker.Address.StreetName(), faker.Random.Int(1, 240).ToString(System.Globalization.CultureInfo.InvariantCulture) + faker.PickRandom("", "", "", "a", "b"),
-                Postcode(faker), city, Near(faker, centre, 0.012)),
-            Phone(faker),
-            teamId,
-            faker.Random.Int(4, 24) / 2m,
-            today.AddDays(-faker.Random.Int(0, 720)));
-        await client.Register(registration);
 
+        // The network first: a relative may take on part of the care in the plan.
+        var members = new List<(Guid Id, NetworkMemberDetails Details, NetworkAccess Access)>();
         Guid? family = null;
         for (var m = faker.Random.Int(0, 3); m > 0; m--)
         {
             var memberId = faker.Random.Guid();
             var relation = faker.PickRandom(NetworkRelation.Family, NetworkRelation.Family, NetworkRelation.Neighbour, NetworkRelation.InformalCarer);
-            await client.AddNetworkMember(memberId, new NetworkMemberDetails(
+            members.Add((memberId, new NetworkMemberDetails(
                 faker.Name.FullName(),
                 relation,
                 relation == NetworkRelation.Family ? faker.PickRandom("dochter", "zoon", "echtgenoot", "kleindochter") : null,
                 Phone(faker),
                 null,
-                null));
-            await client.SetNetworkAccess(memberId, faker.PickRandom(NetworkAccess.None, NetworkAccess.Agenda, NetworkAccess.CarePlan));
+                null), faker.PickRandom(NetworkAccess.None, NetworkAccess.Agenda, NetworkAccess.CarePlan)));
             family ??= relation is NetworkRelation.Family or NetworkRelation.InformalCarer ? memberId : null;
+        }
+
+        var problems = PickPatterns(faker).Select(p => (Pattern: p, Interventions: p.Interventions(faker.Random, family))).ToList();
+        var hours = problems.SelectMany(p => p.Interventions).Where(i => i.PerformedBy == Performer.Team).Sum(i =>
+            (i.Schedule.Period == SchedulePeriod.Day ? 7 : 1) * i.Schedule.TimesPerPeriod * i.Schedule.DurationMinutes * (i.Schedule.TwoNurses ? 2 : 1)) / 60m;
+
+        var registration = new ClientRegistration(
+            name,
+            DateOnly.FromDateTime(faker.Date.Between(new DateTime(1928, 1, 1), new DateTime(1962, 12, 31))),
+            new Address(faker.Address.StreetName(), faker.Random.Int(1, 240).ToString(System.Globalization.CultureInfo.InvariantCulture) + faker.PickRandom("", "", "", "a", "b"),
+                Postcode(faker, hood), hood.City, Near(faker, centre, 0.012)),
+            Phone(faker),
+            teamId,
+            // The indication grants what the plan asks, in half hours.
+            Math.Max(0.5m, Math.Ceiling(hours * 2) / 2),
+            today.AddDays(-faker.Random.Int(0, 720)));
+        await client.Register(registration);
+        foreach (var (memberId, details, access) in members)
+        {
+            await client.AddNetworkMember(memberId, details);
+            await client.SetNetworkAccess(memberId, access);
         }
 
         var plan = grains.GetGrain<ICarePlanGrain>(clientId);
         var version = 0;
-        var patterns = PickPatterns(faker);
-        foreach (var pattern in patterns)
+        foreach (var (pattern, interventions) in problems)
         {
             var edit = new ProblemEdit(pattern.ProblemCode, ProblemScope.Individual, pattern.Type,
-                pattern.Type == ProblemType.Actual ? pattern.Signs : [], pattern.Interventions(faker.Random, family));
+                pattern.Type == ProblemType.Actual ? pattern.Signs : [], interventions);
             version = (await plan.WriteProblem(version, edit, Author)).Plan.Version;
             var rating = new OutcomeRating(RatingMoment.Admission, registration.StartDate, faker.Random.Int(1, 4), faker.Random.Int(1, 4), faker.Random.Int(1, 4));
             version = (await plan.RateOutcome(version, pattern.ProblemCode, rating, Author)).Plan.Version;
         }
 
-        return patterns.Count;
+        return (problems.Count, hours);
     }
 
     /// <summary>One to four problems, drawn by how common they are, each Omaha problem at most once.</summary>
@@ -213,9 +254,12 @@ public static class DemoRegionGenerator
         return picked.Count > 0 ? [.. picked.Take(4)] : [CarePatterns.All[0]];
     }
 
-    /// <summary>Bogus' Dutch postcodes may start with 0, which no Dutch postcode does: draw valid ones.</summary>
-    private static string Postcode(Faker faker) =>
-        $"{faker.Random.Int(1000, 9999)} {faker.Random.String2(1, "ABCDEFGHJKLMNPRTVWXZ")}{faker.Random.String2(1, "ABCDEFGHJKLMNPRTVWXZ")}";
+    /// <summary>
+    /// A postcode of the neighbourhood's own area (Utrecht addresses in 35xx), with letters as
+    /// Dutch postcodes use them: Bogus' Dutch postcodes come from anywhere, some starting with 0.
+    /// </summary>
+    private static string Postcode(Faker faker, Neighbourhood hood) =>
+        $"{faker.Random.Int(hood.PostcodeFrom, hood.PostcodeTo)} {faker.Random.String2(1, "ABCDEFGHJKLMNPRTVWXZ")}{faker.Random.String2(1, "ABCDEFGHJKLMNPRTVWXZ")}";
 
     private static string Phone(Faker faker) => faker.Random.Bool(0.7f)
         ? $"06 {faker.Random.Int(10_000_000, 99_999_999)}"

@@ -12,13 +12,21 @@ public interface ITeamCapacityGrain : IGrainWithGuidKey
     [Alias("ReportTeam")]
     ValueTask ReportTeam(string name, string region, int nurses, bool divided);
 
-    /// <summary>A nurse's weekly available hours in this team; 0 when she left it.</summary>
-    [Alias("ReportSupply")]
-    ValueTask ReportSupply(Guid nurseId, decimal hoursPerWeek);
+    /// <summary>
+    /// A nurse's contract hours, rota and qualifications in this team; null when she left it.
+    /// Supply is her contract: availability only says when she works, not how much.
+    /// </summary>
+    /// <remarks>A new alias: the release before reported availability hours as supply.</remarks>
+    [Alias("ReportNurseSupply")]
+    ValueTask ReportSupply(Guid nurseId, NurseSupply? supply);
 
-    /// <summary>What the schedule asks and what nurses confirmed as done this week (Monday to today).</summary>
-    [Alias("ReportDemand")]
-    ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek);
+    /// <summary>
+    /// What the schedule asks and what nurses confirmed as done this week (Monday to today), with
+    /// the visits of the horizon (<see cref="Visits.ScheduleHorizon.Days"/> days from today) as
+    /// counted needs; null when those did not change since the last report.
+    /// </summary>
+    [Alias("ReportDemandAndNeeds")]
+    ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek, IReadOnlyList<VisitNeed>? horizon);
 
     /// <summary>A client's state in this team; <paramref name="inTeam"/> false when they left it.</summary>
     [Alias("ReportClient")]
@@ -61,4 +69,5 @@ public sealed record TeamCapacityReport(
     [property: Id(7)] int ActiveClients,
     [property: Id(8)] int WaitingClients,
     [property: Id(9)] bool Divided,
-    [property: Id(10)] decimal ConfirmedHoursThisWeek = 0);
+    [property: Id(10)] decimal ConfirmedHoursThisWeek = 0,
+    [property: Id(11)] IReadOnlyList<PartOfDayCoverage>? Coverage = null);

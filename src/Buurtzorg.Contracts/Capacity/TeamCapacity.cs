@@ -1,7 +1,8 @@
 namespace Buurtzorg.Contracts.Capacity;
 
 /// <summary>
-/// What central staff see of one team: hours and counts only, no person. Client counts under
+/// What central staff see of one team: hours and counts only, no person. Supply is the nurses'
+/// contract hours; coverage per part of the day compares what the visits ask with the rota. Client counts under
 /// <see cref="CapacityPrivacy.MinimumCount"/> are withheld (null) so a small team cannot point
 /// at a person; so is whatever else would give a withheld count back by subtraction (a region's
 /// total, and if need be the nation's), see the rollup grain.
@@ -18,12 +19,20 @@ public sealed record TeamCapacity(
     [property: Id(7)] int? ActiveClients,
     [property: Id(8)] int? WaitingClients,
     [property: Id(9)] bool Divided,
-    [property: Id(10)] decimal ConfirmedHoursThisWeek)
+    [property: Id(10)] decimal ConfirmedHoursThisWeek,
+    [property: Id(11)] IReadOnlyList<PartOfDayCoverage> Coverage)
 {
     /// <summary>At eleven or twelve nurses a team is about to divide.</summary>
     public bool NearDivision => !Divided && Nurses >= 11;
 
-    public bool OverCapacity => DemandHoursPerWeek > SupplyHoursPerWeek;
+    /// <summary>Supply is contract hours; only about 60 % of them can go to clients.</summary>
+    public decimal DirectCareHoursPerWeek => SupplyHoursPerWeek * Productivity.DirectCareShare;
+
+    /// <summary>
+    /// Short over the week, or in any part of the day: a team without an evening nurse is short
+    /// in the evening however well its weekly totals look.
+    /// </summary>
+    public bool OverCapacity => DemandHoursPerWeek > DirectCareHoursPerWeek || Coverage.Any(c => c.Short);
 }
 
 /// <summary>The same figures summed over a region, or over the nation.</summary>
@@ -39,7 +48,11 @@ public sealed record CapacityTotals(
     [property: Id(7)] int? WaitingClients,
     [property: Id(8)] int TeamsNearDivision,
     [property: Id(9)] int TeamsOverCapacity,
-    [property: Id(10)] decimal ConfirmedHoursThisWeek);
+    [property: Id(10)] decimal ConfirmedHoursThisWeek,
+    [property: Id(11)] IReadOnlyList<PartOfDayTotals> Coverage)
+{
+    public decimal DirectCareHoursPerWeek => SupplyHoursPerWeek * Productivity.DirectCareShare;
+}
 
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.CapacityOverview")]
 public sealed record CapacityOverview(

@@ -29,7 +29,9 @@ public enum VisitMark
 
 /// <summary>
 /// One visit a client's care plan asks of the team: the <see cref="Occurrence"/>-th time on
-/// <see cref="Date"/> that intervention <see cref="InterventionId"/> is due. Its
+/// <see cref="Date"/> that intervention <see cref="InterventionId"/> is due, with the client's
+/// other interventions due in the same time slot (<see cref="WithInterventionIds"/>): one trip to
+/// the door for all of them. Its
 /// <see cref="Version"/> is the schedule version of its last change, <see cref="ChangedBy"/> the
 /// nurse who made it (null for a change the care plan made).
 /// </summary>
@@ -50,7 +52,8 @@ public sealed record Visit(
     [property: Id(12)] VisitMark Mark,
     [property: Id(13)] long Version,
     [property: Id(14)] VisitReport? Report = null,
-    [property: Id(15)] Guid? ChangedBy = null);
+    [property: Id(15)] Guid? ChangedBy = null,
+    [property: Id(16)] IReadOnlyList<Guid>? WithInterventionIds = null);
 
 /// <summary>The visits of a team between two dates, at a schedule version.</summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Visits.ScheduleView")]

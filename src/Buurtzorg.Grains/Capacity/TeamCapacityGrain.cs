@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Nurses;
 
 namespace Buurtzorg.Grains.Capacity;
 
@@ -25,23 +26,53 @@ public sealed class TeamCapacityGrain(
         return Changed();
     }
 
-    public ValueTask ReportSupply(Guid nurseId, decimal hoursPerWeek)
+    /// <summary>
+    /// A team stored before supply was contract hours knows its nurses only by their available
+    /// hours: it asks them once for their contract and rota, so old figures do not linger.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (hoursPerWeek > 0)
+        if (State.SupplyByNurse.Count == 0)
         {
-            State.SupplyByNurse[nurseId] = hoursPerWeek;
+            return;
+        }
+
+        foreach (var nurseId in State.SupplyByNurse.Keys)
+        {
+            // Get interleaves, so a nurse whose report activated this grain still answers.
+            if (await GrainFactory.GetGrain<INurseGrain>(nurseId).Get() is { TeamId: { } team, Profile: var profile } && team == this.GetPrimaryKey())
+            {
+                State.Supply.TryAdd(nurseId, new NurseSupply(profile.ContractHoursPerWeek, profile.WeeklyAvailability, profile.Qualifications));
+            }
+        }
+
+        State.SupplyByNurse.Clear();
+        State.Schema = 2;
+        await Changed();
+    }
+
+    public ValueTask ReportSupply(Guid nurseId, NurseSupply? supply)
+    {
+        if (supply is not null)
+        {
+            State.Supply[nurseId] = supply;
         }
         else
         {
-            State.SupplyByNurse.Remove(nurseId);
+            State.Supply.Remove(nurseId);
         }
 
         return Changed();
     }
 
-    public ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek)
+    public ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek, IReadOnlyList<VisitNeed>? horizon)
     {
         (State.DemandHoursPerWeek, State.OpenVisitHours, State.ConfirmedHoursThisWeek) = (demandHoursPerWeek, openVisitHours, confirmedHoursThisWeek);
+        if (horizon is not null)
+        {
+            State.Needs = [.. horizon];
+        }
+
         return Changed();
     }
 
@@ -76,12 +107,13 @@ public sealed class TeamCapacityGrain(
             State.Name,
             State.Region,
             State.Nurses,
-            State.SupplyByNurse.Values.Sum(),
+            State.Supply.Values.Sum(n => n.ContractHoursPerWeek),
             State.DemandHoursPerWeek,
             State.OpenVisitHours,
             State.Clients.Values.Count(c => !c.Waiting && c.Status == ClientStatus.Active),
             State.Clients.Values.Count(c => c.Waiting),
             State.Divided,
-            State.ConfirmedHoursThisWeek));
+            State.ConfirmedHoursThisWeek,
+            TeamCoverage.Of(State.Supply.Values, State.Needs)));
     }
 }

@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
 
 namespace Buurtzorg.Grains.Capacity;
@@ -5,7 +6,8 @@ namespace Buurtzorg.Grains.Capacity;
 /// <summary>What a team's capacity is made of, as last reported (a schema: add, never rename).</summary>
 public sealed class TeamCapacityState
 {
-    public int Schema { get; set; } = 1;
+    /// <summary>2: supply is contract hours (<see cref="Supply"/>), with the rota and the horizon's needs.</summary>
+    public int Schema { get; set; } = 2;
 
     public string Name { get; set; } = "";
 
@@ -15,7 +17,13 @@ public sealed class TeamCapacityState
 
     public bool Divided { get; set; }
 
+    /// <summary>Schema 1: each nurse's available hours, which were counted as supply. Read once to find the nurses, then emptied.</summary>
     public Dictionary<Guid, decimal> SupplyByNurse { get; set; } = [];
+
+    public Dictionary<Guid, NurseSupply> Supply { get; set; } = [];
+
+    /// <summary>The schedule's horizon as counted needs, for coverage per part of the day.</summary>
+    public List<VisitNeed> Needs { get; set; } = [];
 
     public decimal DemandHoursPerWeek { get; set; }
 

@@ -222,18 +222,22 @@ public sealed class NurseGrain(
         return NurseResult.Ok(Record());
     }
 
-    /// <summary>Her available hours count for her team, and no longer for the one she left last.</summary>
+    /// <summary>
+    /// Her contract hours (and when she works) count for her team, and no longer for the one she
+    /// left last. Contract, not availability: widening her availability gives no more hours.
+    /// </summary>
     private async Task ReportSupply()
     {
         if (State.Memberships.LastOrDefault(m => m.Until is not null) is { } left && left.TeamId != CurrentTeam)
         {
-            await GrainFactory.GetGrain<ITeamCapacityGrain>(left.TeamId).ReportSupply(this.GetPrimaryKey(), 0);
+            await GrainFactory.GetGrain<ITeamCapacityGrain>(left.TeamId).ReportSupply(this.GetPrimaryKey(), null);
         }
 
         if (CurrentTeam is { } team)
         {
-            var hours = State.Profile!.WeeklyAvailability.Sum(s => (decimal)(s.To - s.From).TotalHours);
-            await GrainFactory.GetGrain<ITeamCapacityGrain>(team).ReportSupply(this.GetPrimaryKey(), hours);
+            var profile = State.Profile!;
+            await GrainFactory.GetGrain<ITeamCapacityGrain>(team).ReportSupply(
+                this.GetPrimaryKey(), new NurseSupply(profile.ContractHoursPerWeek, profile.WeeklyAvailability, profile.Qualifications));
         }
     }
 

@@ -14,6 +14,9 @@ public sealed partial class TeamScheduleGrain(
 
     private TeamScheduleState State => schedule.State;
 
+    // What coverage was last told, in memory only: a new activation tells it once more.
+    private List<VisitNeed>? _reportedNeeds;
+
     public async ValueTask<long> SyncClient(Guid clientId, IReadOnlyList<Intervention> interventions)
     {
         var today = DutchCalendar.Today(clock);
@@ -93,9 +96,8 @@ public sealed partial class TeamScheduleGrain(
     /// </summary>
     private List<Guid> Reconcile(Guid clientId, IReadOnlyList<Intervention> interventions, DateOnly today)
     {
-        var wanted = interventions
-            .SelectMany(i => VisitPattern.Occurrences(i.Schedule, today, ScheduleHorizon.Days).Select(o => (Intervention: i, Occurrence: o)))
-            .ToDictionary(w => (w.Intervention.Id, w.Occurrence.Date, w.Occurrence.Index));
+        var wanted = VisitPattern.Visits(interventions, today, ScheduleHorizon.Days)
+            .ToDictionary(w => (w.Lead.Id, w.Occurrence.Date, w.Occurrence.Index));
         var changed = new List<Guid>();
 
         for (var i = State.Visits.Count - 1; i >= 0; i--)
@@ -109,7 +111,7 @@ public sealed partial class TeamScheduleGrain(
             var key = (visit.InterventionId, visit.Date, visit.Occurrence);
             if (wanted.Remove(key, out var want))
             {
-                var updated = Shape(visit, want.Intervention, want.Occurrence);
+                var updated = Shape(visit, want);
                 if (updated != visit)
                 {
                     State.Visits[i] = updated with { Mark = VisitMark.ChangedByCarePlan };
@@ -131,12 +133,11 @@ public sealed partial class TeamScheduleGrain(
             }
         }
 
-        foreach (var (intervention, occurrence) in wanted.Values)
+        foreach (var want in wanted.Values)
         {
             var visit = Shape(
-                new Visit(Guid.NewGuid(), clientId, intervention.Id, occurrence.Date, occurrence.Index, default, default, 0, null, 1, [], VisitStatus.Open, VisitMark.None, 0),
-                intervention,
-                occurrence);
+                new Visit(Guid.NewGuid(), clientId, want.Lead.Id, want.Occurrence.Date, want.Occurrence.Index, default, default, 0, null, 1, [], VisitStatus.Open, VisitMark.None, 0),
+                want);
             State.Visits.Add(visit);
             changed.Add(visit.Id);
         }
@@ -164,14 +165,27 @@ public sealed partial class TeamScheduleGrain(
             .Sum(v => v.Report!.DurationMinutes * Math.Max(1, v.AssignedNurses.Count)) / 60m;
     }
 
-    private static Visit Shape(Visit visit, Intervention intervention, Occurrence occurrence) => visit with
+    private static Visit Shape(Visit visit, CombinedVisit want)
     {
-        WindowStart = occurrence.WindowStart,
-        WindowEnd = occurrence.WindowEnd,
-        DurationMinutes = intervention.Schedule.DurationMinutes,
-        RequiredQualification = intervention.Schedule.RequiredQualification,
-        NursesNeeded = intervention.Schedule.TwoNurses ? 2 : 1,
-    };
+        var with = want.With.Select(i => i.Id).ToList();
+        return visit with
+        {
+            WindowStart = want.WindowStart,
+            WindowEnd = want.WindowEnd,
+            DurationMinutes = want.DurationMinutes,
+            RequiredQualification = want.RequiredQualification,
+            NursesNeeded = want.NursesNeeded,
+            // The same list kept as it is, so an unchanged visit compares equal and is not marked.
+            WithInterventionIds = with.SequenceEqual(visit.WithInterventionIds ?? []) ? visit.WithInterventionIds : with.Count == 0 ? null : with,
+        };
+    }
+
+    /// <summary>The horizon's visits still to be done or done, counted by what they ask: coverage needs no client.</summary>
+    private List<VisitNeed> Needs(DateOnly today) => [.. State.Visits
+        .Where(v => v.Status != VisitStatus.Cancelled && v.Date >= today && v.Date < today.AddDays(ScheduleHorizon.Days))
+        .GroupBy(v => (v.Date.DayOfWeek, v.WindowStart, v.WindowEnd, v.DurationMinutes, v.RequiredQualification, v.NursesNeeded))
+        .Select(g => new VisitNeed(g.Key.DayOfWeek, g.Key.WindowStart, g.Key.WindowEnd, g.Key.DurationMinutes, g.Key.RequiredQualification, g.Key.NursesNeeded, g.Count()))
+        .OrderBy(n => n.Day).ThenBy(n => n.WindowStart).ThenBy(n => n.WindowEnd).ThenBy(n => n.DurationMinutes).ThenBy(n => n.RequiredQualification).ThenBy(n => n.NursesNeeded)];
 
     /// <summary>
     /// Stores a change as one new version and publishes it as one event, naming the clients and
@@ -228,6 +242,10 @@ public sealed partial class TeamScheduleGrain(
 
         await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
             .Publish(new ScheduleChanged(this.GetPrimaryKey(), State.Version, [.. ids], [.. clients], [.. nurses]));
-        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportDemand(DemandHoursPerWeek(), OpenVisitHours(), ConfirmedHoursThisWeek(today));
+        // Most changes (a claim, a report) leave the needs as they were: they go only when changed.
+        var needs = Needs(today);
+        var changedNeeds = _reportedNeeds is null || !needs.SequenceEqual(_reportedNeeds) ? needs : null;
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportDemand(DemandHoursPerWeek(), OpenVisitHours(), ConfirmedHoursThisWeek(today), changedNeeds);
+        _reportedNeeds = needs;
     }
 }

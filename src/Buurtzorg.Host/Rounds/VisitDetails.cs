@@ -25,12 +25,17 @@ public sealed class VisitDetailsReader(IGrainFactory grains)
             {
                 var problem = plan.Problems.FirstOrDefault(p => p.Interventions.Any(i => i.Id == visit.InterventionId));
                 var intervention = problem?.Interventions.First(i => i.Id == visit.InterventionId);
+                // One trip may do more than one intervention: the nurse reads all of them.
+                var alsoToDo = (visit.WithInterventionIds ?? [])
+                    .Select(id => plan.Problems.SelectMany(p => p.Interventions).FirstOrDefault(i => i.Id == id)?.Description)
+                    .OfType<string>();
+                var whatToDo = intervention is null ? null : string.Join("; ", alsoToDo.Prepend(intervention.Description));
                 details[visit.Id] = new VisitDetails(
                     client?.Details.Name ?? "",
                     client is null ? "" : $"{client.Details.Address.Street} {client.Details.Address.HouseNumber}, {client.Details.Address.Postcode} {client.Details.Address.City}",
                     problem is not null && OmahaProblems.TryGet(problem.Code, out var omaha) ? omaha.Name : null,
                     intervention?.Category,
-                    intervention?.Description);
+                    whatToDo);
             }
         }
 

@@ -204,7 +204,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
     }
 
     [Fact]
-    public async Task The_central_page_figures_change_when_a_nurses_availability_changes()
+    public async Task The_central_page_counts_contract_hours_as_supply_and_shows_coverage_per_part_of_the_day_follow_availability()
     {
         var teamId = await Host.FoundTeam("Buurtzorg Zuilen");
         var team = new { Id = teamId };
@@ -215,14 +215,20 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
             async () => await anne.Http.GetFromJsonAsync<CapacityOverview>("/api/capacity", Json),
             o => o!.Teams.Any(t => t.TeamId == team.Id)))!.Teams.Single(t => t.TeamId == team.Id).Region;
         var page = await SignedIn("centraal-zuilen", $"central.html?region={Uri.EscapeDataString(region)}");
+        // Her contract is 28 hours; available 08:00-16:00 all week (56 hours), she works 28 of
+        // them: 14 in the mornings, of which 60 % (8) is time for clients.
         var supply = page.Locator($"#teams-table tr[data-team='{team.Id}'] td").Nth(1);
-        await Expect(supply).ToHaveTextAsync("56");
+        var morning = page.Locator($"#coverage-table tr[data-team='{team.Id}'] td").Nth(0);
+        await Expect(supply).ToHaveTextAsync("28");
+        await Expect(morning).ToHaveTextAsync("0 / 8");
 
         var changed = await anne.Http.PutAsJsonAsync($"/api/nurses/{anneId}/availability",
             new { weeklyAvailability = new[] { new { day = "Monday", from = "08:00", to = "12:00" } } }, Json);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
-        await Expect(supply).ToHaveTextAsync("4");
+        // Narrower availability is not fewer contract hours: supply stays, the mornings shrink.
+        await Expect(morning).ToHaveTextAsync("0 / 2");
+        await Expect(supply).ToHaveTextAsync("28");
         await Expect(page.Locator("#chart svg")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolations(page, "central office");
         await Screenshots.Save(page, "central-office");

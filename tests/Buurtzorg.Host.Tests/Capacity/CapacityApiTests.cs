@@ -45,15 +45,25 @@ public sealed class CapacityApiTests
 
         var overview = await Eventually(
             async () => (await host.Http.GetFromJsonAsync<CapacityOverview>("/api/capacity", Json))!,
-            o => o.Teams.Any(t => t.TeamId == team.Id && t.DemandHoursPerWeek > 0 && t.SupplyHoursPerWeek > 0));
+            o => o.Teams.Any(t => t.TeamId == team.Id && t.DemandHoursPerWeek > 0 && t.SupplyHoursPerWeek > 0 && t.Coverage.Sum(c => c.DemandHoursPerWeek) > 0));
         var figures = overview.Teams.Single(t => t.TeamId == team.Id);
 
-        Assert.Equal(("Utrecht", 1, 10.5m, 7m), (figures.Region, figures.Nurses, figures.SupplyHoursPerWeek, figures.DemandHoursPerWeek));
+        // Supply is her 24 contract hours, not the 10.5 she is available; 60 % of them for clients.
+        Assert.Equal(("Utrecht", 1, 24m, 7m), (figures.Region, figures.Nurses, figures.SupplyHoursPerWeek, figures.DemandHoursPerWeek));
+        Assert.Equal(14.4m, figures.DirectCareHoursPerWeek);
         Assert.Equal(14 * 2 * 0.5m, figures.OpenVisitHours);
         Assert.Null(figures.ActiveClients);
-        Assert.False(figures.OverCapacity);
+
+        // Over the week 7 hours asked against 14.4 looks fine; but the daily shower needs two
+        // nurses in the morning and the team has one, on two mornings: the morning is short.
+        var morning = figures.Coverage.Single(c => c.Part == PartOfDay.Morning);
+        Assert.Equal((7m, 10m, 7m, true), (morning.DemandHoursPerWeek, morning.RosteredHoursPerWeek, morning.UncoveredHoursPerWeek, morning.Short));
+        Assert.Equal(0.5m, figures.Coverage.Single(c => c.Part == PartOfDay.Afternoon).RosteredHoursPerWeek);
+        Assert.False(figures.Coverage.Single(c => c.Part == PartOfDay.Evening).Short);
+        Assert.True(figures.OverCapacity);
         var region = Assert.Single(overview.Regions);
-        Assert.Equal(("Utrecht", 1, 10.5m, (int?)null), (region.Name, region.Teams, region.SupplyHoursPerWeek, region.ActiveClients));
+        Assert.Equal(("Utrecht", 1, 24m, (int?)null), (region.Name, region.Teams, region.SupplyHoursPerWeek, region.ActiveClients));
+        Assert.Equal(1, region.Coverage.Single(c => c.Part == PartOfDay.Morning).TeamsShort);
     }
 
     [Fact]

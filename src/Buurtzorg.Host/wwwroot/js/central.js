@@ -1,5 +1,6 @@
-// Central staff watch capacity: demand against supply hours per region and team, teams about
-// to split, open visit hours. Aggregates only; the server withholds counts under five.
+// Central staff watch capacity: demand against supply hours per region and team, coverage per
+// part of the day, teams about to split, open visit hours. Supply is contract hours, of which
+// about 60 % is time with clients. Aggregates only; the server withholds counts under five.
 // Live: every capacity change is an event, and the page reads the overview again.
 import { addStrings, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
@@ -8,7 +9,7 @@ import { $, announce, api, clearProblem, homeOf, isPassing, make, openStream, pa
 addStrings({
   nl: {
     capacityTitle: "Capaciteit van de teams",
-    capacityIntro: "Vraag en aanbod in uren per week. Alleen totalen: geen gegevens van cliënten of verpleegkundigen. Aantallen cliënten onder de 5, en totalen waaruit die af te leiden zijn, zijn afgeschermd.",
+    capacityIntro: "Vraag en aanbod in uren per week. Aanbod is de som van de contracturen; daarvan gaat ongeveer 60 % naar directe cliëntenzorg (de rest is reistijd, overleg, administratie en scholing). Alleen totalen: geen gegevens van cliënten of verpleegkundigen. Aantallen cliënten onder de 5, en totalen waaruit die af te leiden zijn, zijn afgeschermd.",
     nation: "Nederland",
     regions: "Regio's",
     teamsInRegion: "Teams per regio",
@@ -16,7 +17,17 @@ addStrings({
     teamName: "Team",
     teamsCount: "Teams",
     nursesCount: "Verpleegkundigen",
-    supply: "Aanbod (uur/week)",
+    supply: "Aanbod: contracturen (uur/week)",
+    directCare: "Voor cliënten, 60 % (uur/week)",
+    coverageHeading: "Dekking per dagdeel",
+    coverageIntro: "Per dagdeel: vraag / aanbod voor cliënten, in uren per week. Aanbod is 60 % van de ingeroosterde uren in dat dagdeel; een bezoek telt in het dagdeel waar het midden van zijn tijdvenster valt. Te weinig aanbod: meer vraag dan aanbod, of bezoeken die in geen dienst van een bevoegde verpleegkundige passen.",
+    "part.Morning": "Ochtend (7–12)",
+    "part.Afternoon": "Middag (12–17)",
+    "part.Evening": "Avond (17–23)",
+    "part.Night": "Nacht (23–7)",
+    shortIn: "Te weinig aanbod: {part}",
+    shortMark: "te weinig aanbod",
+    uncoveredMark: "{hours} uur in geen dienst",
     demand: "Vraag (uur/week)",
     open: "Open bezoekuren",
     confirmedHours: "Bevestigd deze week (uur)",
@@ -34,7 +45,7 @@ addStrings({
   },
   en: {
     capacityTitle: "Team capacity",
-    capacityIntro: "Demand and supply in hours per week. Totals only: no client or nurse data. Client counts under 5, and totals they could be worked out from, are withheld.",
+    capacityIntro: "Demand and supply in hours per week. Supply is the sum of contract hours; about 60 % of it goes to direct client care (the rest is travel, meetings, administration and training). Totals only: no client or nurse data. Client counts under 5, and totals they could be worked out from, are withheld.",
     nation: "The Netherlands",
     regions: "Regions",
     teamsInRegion: "Teams by region",
@@ -42,7 +53,17 @@ addStrings({
     teamName: "Team",
     teamsCount: "Teams",
     nursesCount: "Nurses",
-    supply: "Supply (h/week)",
+    supply: "Supply: contract hours (h/week)",
+    directCare: "For clients, 60 % (h/week)",
+    coverageHeading: "Coverage by part of the day",
+    coverageIntro: "Per part of the day: demand / supply for clients, in hours per week. Supply is 60 % of the rostered hours in that part; a visit counts in the part where the middle of its time window falls. Short of supply: more demand than supply, or visits that fit no shift of a qualified nurse.",
+    "part.Morning": "Morning (7–12)",
+    "part.Afternoon": "Afternoon (12–17)",
+    "part.Evening": "Evening (17–23)",
+    "part.Night": "Night (23–7)",
+    shortIn: "Short of supply: {part}",
+    shortMark: "short of supply",
+    uncoveredMark: "{hours} h in no shift",
     demand: "Demand (h/week)",
     open: "Open visit hours",
     confirmedHours: "Confirmed this week (h)",
@@ -88,6 +109,8 @@ function render() {
     [t("demand"), hours(n.demandHoursPerWeek)], [t("open"), hours(n.openVisitHours)], [t("confirmedHours"), hours(n.confirmedHoursThisWeek)],
     [t("activeClients"), count(n.activeClients)], [t("waitingClients"), count(n.waitingClients)],
     [t("nearSplit"), hours(n.teamsNearDivision)], [t("overCapacity"), hours(n.teamsOverCapacity)],
+    [t("directCare"), hours(n.directCareHoursPerWeek)],
+    ...n.coverage.map((c) => [t("shortIn", { part: t(`part.${c.part}`) }), hours(c.teamsShort)]),
   ];
   $("nation-figures").replaceChildren(...figures.flatMap(([term, value]) => {
     const wrapper = make("div", "figure");
@@ -104,11 +127,25 @@ function render() {
   if (!regions.includes(state.region)) state.region = regions[0] ?? "";
   fillSelect($("region-select"), regions.map((r) => ({ value: r, label: r })), state.region);
   const teams = overview.teams.filter((team) => team.region === state.region);
-  table($("teams-table"), [t("teamName"), t("nursesCount"), t("supply"), t("demand"), t("open"), t("activeClients"), t("nearSplit"), t("overCapacity")],
-    teams.map((team) => [team.teamName, hours(team.nurses), hours(team.supplyHoursPerWeek), hours(team.demandHoursPerWeek), hours(team.openVisitHours),
+  table($("teams-table"), [t("teamName"), t("nursesCount"), t("supply"), t("directCare"), t("demand"), t("open"), t("activeClients"), t("nearSplit"), t("overCapacity")],
+    teams.map((team) => [team.teamName, hours(team.nurses), hours(team.supplyHoursPerWeek), hours(team.directCareHoursPerWeek), hours(team.demandHoursPerWeek), hours(team.openVisitHours),
       count(team.activeClients), team.nearDivision ? t("yesWord") : "", team.overCapacity ? t("yesWord") : ""]),
     teams.map((team) => team.teamId));
   chart(teams);
+  table($("coverage-table"), [t("teamName"), ...PARTS.map((part) => t(`part.${part}`))],
+    teams.map((team) => [team.teamName, ...PARTS.map((part) => coverageCell(team.coverage.find((c) => c.part === part)))]),
+    teams.map((team) => team.teamId));
+}
+
+const PARTS = ["Morning", "Afternoon", "Evening", "Night"];
+
+/** "demand / supply for clients", and in words when the part of the day is short, so colour is never the only sign. */
+function coverageCell(cell) {
+  if (!cell) return "";
+  const text = [`${hours(cell.demandHoursPerWeek)} / ${hours(cell.directCareHoursPerWeek)}`];
+  if (cell.uncoveredHoursPerWeek > 0) text.push(t("uncoveredMark", { hours: hours(cell.uncoveredHoursPerWeek) }));
+  if (cell.short) text.push(t("shortMark"));
+  return text.join(" · ");
 }
 
 function table(element, headings, rows, rowIds = []) {
