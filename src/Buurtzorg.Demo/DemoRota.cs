@@ -4,10 +4,10 @@ namespace Buurtzorg.Demo;
 
 /// <summary>
 /// A team's weekly rota as a Buurtzorg team makes it: every day of the week, weekends too, at
-/// least two nurses in the morning (07:00-12:30), one in the afternoon (12:30-17:00) and one in
+/// least three nurses in the morning (07:00-12:30), one in the afternoon (12:30-17:00) and one in
 /// the evening (17:00-22:30); the hours left over go to where most care is asked, weekday
-/// mornings first, then a second evening nurse. Each nurse works at most one shift a day and
-/// about her contract hours.
+/// mornings first, then a second afternoon and evening nurse. Each nurse works at most one shift
+/// a day and about her contract hours.
 /// </summary>
 public static class DemoRota
 {
@@ -73,15 +73,25 @@ public static class DemoRota
         }
     }
 
-    /// <summary>The shifts in the order a team fills them: first what every day needs, then extra hands where the care is.</summary>
+    /// <summary>
+    /// The shifts in the order a team fills them: first what every day needs, then extra hands
+    /// where the care is. About three in five care hours fall in the morning (washing, dressing,
+    /// medication, wounds), so most shifts are mornings; afternoons and evenings follow.
+    /// </summary>
     private static IEnumerable<(DayOfWeek Day, Shift Shift)> Wanted()
     {
         foreach (var day in Week)
         {
-            yield return (day, Evening);
+            yield return (day, Morning);
             yield return (day, Morning);
             yield return (day, Morning);
             yield return (day, Afternoon);
+            yield return (day, Evening);
+        }
+
+        foreach (var day in Weekdays)
+        {
+            yield return (day, Morning);
         }
 
         foreach (var day in Weekdays)
@@ -91,13 +101,8 @@ public static class DemoRota
 
         foreach (var day in Week)
         {
-            yield return (day, Evening);
-        }
-
-        foreach (var day in Weekdays)
-        {
-            yield return (day, Morning);
             yield return (day, Afternoon);
+            yield return (day, Evening);
         }
     }
 }

@@ -80,11 +80,17 @@ public sealed class RoundStreamTests(SqliteHostFixture fixture) : IClassFixture<
         var change = await changes.Next(c => c.Version > watched.Version);
         var overview = await EventuallyExtensions.Eventually(
             async () => await Host.Http.GetFromJsonAsync<CapacityOverview>("/api/capacity", Json),
-            o => o!.Teams.Single(t => t.TeamId == team.Id).SupplyHoursPerWeek == 4);
+            o => Morning(o!, team.Id) == 4);
+
+        // Supply is her contract; her availability says when she works: only Monday morning now.
+        Assert.Equal(28, overview!.Teams.Single(t => t.TeamId == team.Id).SupplyHoursPerWeek);
 
         Assert.True(change.Version > watched.Version);
-        Assert.True(overview!.Version >= change.Version);
+        Assert.True(overview.Version >= change.Version);
     }
+
+    private static decimal Morning(CapacityOverview overview, Guid team) =>
+        overview.Teams.Single(t => t.TeamId == team).Coverage.Single(c => c.Part == PartOfDay.Morning).RosteredHoursPerWeek;
 
     [Fact]
     public async Task Watching_a_nurse_or_client_that_does_not_exist_is_refused_and_the_connection_stays_usable()

@@ -211,6 +211,9 @@ const state = {
   board: null,
   round: null,
   proposal: null,
+  // A colleague chosen in a hand-over form but not yet sent, per visit: a change arriving from
+  // the team redraws the round and must not undo her choice.
+  handOverTo: new Map(),
 };
 
 const shownVisitIds = () => new Set(state.board?.visits.map((v) => v.visit.id) ?? []);
@@ -357,9 +360,10 @@ const claim = (entry) => act($("board-problem"), () =>
 const release = (stop) => act($("round-problem"), () =>
   api(`${base()}/visits/${stop.stop.visit.id}/release`, { method: "POST", body: {} }), t("released", { client: stop.details.clientName }));
 
-const handOver = (stop, toNurseId) => act($("round-problem"), () =>
-  api(`${base()}/visits/${stop.stop.visit.id}/handover`, { method: "POST", body: { toNurseId } }),
-  t("handedOver", { client: stop.details.clientName, nurse: nurseName(toNurseId) }));
+const handOver = (stop, toNurseId) => act($("round-problem"), async () => {
+  await api(`${base()}/visits/${stop.stop.visit.id}/handover`, { method: "POST", body: { toNurseId } });
+  state.handOverTo.delete(stop.stop.visit.id);
+}, t("handedOver", { client: stop.details.clientName, nurse: nurseName(toNurseId) }));
 
 const confirm = (stop) => act($("round-problem"), () =>
   api(`${base()}/visits/${stop.stop.visit.id}/confirm`, { method: "POST", body: onBehalf() }), t("confirmed", { client: stop.details.clientName }));
@@ -482,7 +486,8 @@ function roundItem(entry, index, all) {
     label.htmlFor = id;
     const select = make("select");
     select.id = id;
-    fillSelect(select, colleaguesToAsk.map((n) => ({ value: n.nurseId, label: n.name })), "");
+    fillSelect(select, colleaguesToAsk.map((n) => ({ value: n.nurseId, label: n.name })), state.handOverTo.get(visit.id) ?? "");
+    select.addEventListener("change", () => state.handOverTo.set(visit.id, select.value));
     const submit = make("button", "button", t("handOver"));
     submit.type = "submit";
     submit.setAttribute("aria-label", t("handOverLabel", { client }));
@@ -731,6 +736,8 @@ $("team-select").addEventListener("change", (event) => chooseTeam(event.target.v
 $("nurse-select").addEventListener("change", (event) => chooseNurse(event.target.value).catch((p) => showProblem($("who-problem"), p)));
 const changeDay = (date) => {
   state.date = date;
+  // The other day's visits leave at once: a tap while the new day loads must not act on them.
+  for (const list of ["round-list", "open-list", "taken-list"]) $(list).replaceChildren();
   dismissProposal(false);
   params.set({ date: date === todayIso() ? null : date });
   loadDay().catch((p) => showProblem($("board-problem"), p));
