@@ -135,7 +135,10 @@ public static class RoundPlanner
             // from the routing solver, rounds taken away by the route minimiser, then string
             // removals shorten what is left (and empty a round where they can).
             var day = new AlikeDay(problem, tasks);
-            routes = search.Solve(problem.Nurses, initial: null, until: Fraction(deadline, FirstPlanShare));
+            // A busy machine can need longer for the first plan than its share: the rest of the
+            // time is better spent finding one than answering with every visit unplaced.
+            routes = search.Solve(problem.Nurses, initial: null, until: Fraction(deadline, FirstPlanShare))
+                ?? search.Solve(problem.Nurses, initial: null, until: deadline);
             if (routes is not null && routes.Sum(r => r.Count) == tasks.Count)
             {
                 routes = new RouteMinimizer(day).Minimize(routes, clock, Fraction(deadline, FewerRoundsUntil));

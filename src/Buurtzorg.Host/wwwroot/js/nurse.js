@@ -303,10 +303,14 @@ const moveToChild = () => followOwnTeam();
 
 async function loadDay() {
   if (!state.team || !state.nurseId) return;
+  const asked = { team: state.team.id, nurse: state.nurseId, date: state.date };
   const [board, round] = await Promise.all([
-    api(`${base()}/board/${state.date}`),
-    api(`${base()}/rounds/${state.nurseId}/${state.date}`),
+    api(`${base()}/board/${asked.date}`),
+    api(`${base()}/rounds/${asked.nurse}/${asked.date}`),
   ]);
+  // She moved on (another day, nurse or team) while this was read: a late answer must not
+  // put the day she left back on screen under the new day's heading.
+  if (asked.team !== state.team?.id || asked.nurse !== state.nurseId || asked.date !== state.date) return;
   state.board = board;
   state.round = round;
   state.version = Math.max(board.version, round.version);
