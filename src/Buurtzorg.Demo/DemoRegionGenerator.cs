@@ -47,12 +47,6 @@ public static class DemoRegionGenerator
     /// <summary>Who the history names as the author of generated care plans.</summary>
     public static readonly Guid Author = new("d0d0d0d0-2007-4b75-8a1e-000000000001");
 
-    private static readonly Qualification[] Specialisms =
-    [
-        Qualification.WoundCare, Qualification.InjectionsAndMedication, Qualification.DiabetesCare,
-        Qualification.PalliativeCare, Qualification.CatheterAndStomaCare,
-    ];
-
     public static async Task<DemoSummary> Generate(IGrainFactory grains, DemoOptions options, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -157,13 +151,17 @@ public static class DemoRegionGenerator
 
     private static NurseProfile NewNurse(Faker faker, GeoPoint centre, string name, decimal contractHours, IReadOnlyList<AvailabilitySlot> rota)
     {
-        // Most district nurses give injections and medication; the other specialisms are
-        // spread so that a team has several of each.
+        // A district nurse (wijkverpleegkundige) gives injections and medication and dresses
+        // wounds as a matter of course; palliative care is common in a team, diabetes and
+        // catheter and stoma care are what one or two nurses of a team specialise in.
         Qualification[] qualifications =
         [
             Qualification.BasicCare,
-            .. faker.Random.Bool(0.85f) ? new[] { Qualification.InjectionsAndMedication } : [],
-            .. faker.PickRandom(Specialisms.Where(q => q != Qualification.InjectionsAndMedication), faker.Random.Int(1, 2)),
+            Qualification.InjectionsAndMedication,
+            Qualification.WoundCare,
+            .. faker.Random.Bool(0.6f) ? new[] { Qualification.PalliativeCare } : [],
+            .. faker.Random.Bool(0.5f) ? new[] { Qualification.DiabetesCare } : [],
+            .. faker.Random.Bool(0.4f) ? new[] { Qualification.CatheterAndStomaCare } : [],
         ];
         return new NurseProfile(name, [.. qualifications.Order()], contractHours, Near(faker, centre, 0.03), rota);
     }

@@ -6,7 +6,8 @@ namespace Buurtzorg.Demo;
 /// A team's weekly rota as a Buurtzorg team makes it: every day of the week, weekends too, at
 /// least three nurses in the morning (07:00-12:30), one in the afternoon (12:30-17:00) and one in
 /// the evening (17:00-22:30); the hours left over go to where most care is asked, weekday
-/// mornings first, then a second afternoon and evening nurse. Each nurse works at most one shift
+/// a fourth nurse every morning and a fifth on weekdays first, then a second evening and
+/// afternoon nurse. Each nurse works at most one shift
 /// a day and about her contract hours.
 /// </summary>
 public static class DemoRota
@@ -89,7 +90,7 @@ public static class DemoRota
             yield return (day, Evening);
         }
 
-        foreach (var day in Weekdays)
+        foreach (var day in Week)
         {
             yield return (day, Morning);
         }
@@ -101,8 +102,8 @@ public static class DemoRota
 
         foreach (var day in Week)
         {
-            yield return (day, Afternoon);
             yield return (day, Evening);
+            yield return (day, Afternoon);
         }
     }
 }
