@@ -62,6 +62,10 @@ public sealed class DivisionFollowedByOpenPagesTests(BrowserFixture browser, Sec
             clientPages.Add(page);
         }
 
+        // A nurse who opened the client page and has not chosen a client yet.
+        var unchosen = await browser.SignedIn(Host, "oog-12", "client.html");
+        await Expect(unchosen.Locator("#team-select option:checked")).ToHaveTextAsync("Buurtzorg Oog in Al");
+
         var noor = await Host.SignIn("noor-oog");
         Assert.Equal(HttpStatusCode.OK, (await noor.Http.PostAsJsonAsync($"/api/teams/{team}/join-requests", new { message = "Ik kom het team versterken." })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await first.Http.PostAsync($"/api/teams/{team}/join-requests/{newcomer}/accept", null)).StatusCode);
@@ -118,5 +122,12 @@ public sealed class DivisionFollowedByOpenPagesTests(BrowserFixture browser, Sec
             await Accessibility.AssertNoSeriousViolations(page, $"client page after a division ({(kept ? "kept" : "gone")})");
             await Screenshots.Save(page, $"division-followed-client-{(kept ? "kept" : "gone")}");
         }
+
+        var twelfthNurse = await Host.SignIn("oog-12");
+        var twelfth = (await twelfthNurse.Http.GetFromJsonAsync<NurseRecord>($"/api/nurses/{nurses[11]}", Json))!.TeamId!.Value;
+        var twelfthHalf = (await twelfthNurse.Http.GetFromJsonAsync<TeamSnapshot>($"/api/teams/{twelfth}", Json))!;
+        await Expect(unchosen.Locator("#team-select option:checked")).ToHaveTextAsync(twelfthHalf.Name);
+        await Expect(unchosen.Locator("#team-note")).ToHaveTextAsync($"Uw team is gesplitst in twee kleinere teams. U hoort nu bij {twelfthHalf.Name}.");
+        await Expect(unchosen.Locator("#who-problem")).ToBeEmptyAsync();
     }
 }

@@ -217,7 +217,11 @@ async function chooseClient(clientId) {
   state.access = "full";
   params.set({ client: clientId });
   $("client").hidden = !clientId;
-  if (!clientId) return;
+  // A nurse watches her team even with no client chosen: a division must still reach the page.
+  if (!clientId) {
+    await stream.rewatch();
+    return;
+  }
   // Each part as far as this visitor may see it: a relative with "agenda" access sees the visits only.
   const role = state.me.role;
   const [client, plan] = await Promise.all([
