@@ -61,3 +61,10 @@ public sealed record ClientResult(
 
     public static ClientResult Refused(ClientError error) => new(null, error);
 }
+
+/// <summary>
+/// A client changed who in their network may see what (or took someone out of it): every host
+/// checks its open watches of that client again and tells the pages still watching.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Buurtzorg.Clients.ClientAccessChanged")]
+public sealed record ClientAccessChanged([property: Id(0)] Guid ClientId);

@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Capacity;
+using Buurtzorg.Contracts.Clients;
 using Orleans.Concurrency;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
@@ -21,4 +22,7 @@ public interface IScheduleEventObserver : IGrainObserver
 
     [OneWay, Alias("OnCapacityChanged")]
     Task OnCapacityChanged(CapacityChanged change);
+
+    [OneWay, Alias("OnClientAccessChanges")]
+    Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes);
 }

@@ -1,6 +1,7 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Grains.Schedule;
 
 namespace Buurtzorg.Grains.Clients;
 
@@ -119,11 +120,22 @@ public sealed class ClientGrain(
     public ValueTask<ClientResult> UpdateNetworkMember(Guid memberId, NetworkMemberDetails details) =>
         ChangeMember(memberId, member => member with { Details = details });
 
-    public ValueTask<ClientResult> RemoveNetworkMember(Guid memberId) => Change(() =>
-        State.Network.RemoveAll(m => m.Id == memberId) == 0 ? ClientError.NetworkMemberNotFound : ClientError.None);
+    public async ValueTask<ClientResult> RemoveNetworkMember(Guid memberId) => await AccessChanged(await Change(() =>
+        State.Network.RemoveAll(m => m.Id == memberId) == 0 ? ClientError.NetworkMemberNotFound : ClientError.None));
 
-    public ValueTask<ClientResult> SetNetworkAccess(Guid memberId, NetworkAccess access) =>
-        ChangeMember(memberId, member => member with { Access = access });
+    public async ValueTask<ClientResult> SetNetworkAccess(Guid memberId, NetworkAccess access) =>
+        await AccessChanged(await ChangeMember(memberId, member => member with { Access = access }));
+
+    // Pages of the network may be open on any host: each host must end or narrow them.
+    private async ValueTask<ClientResult> AccessChanged(ClientResult result)
+    {
+        if (result.Error == ClientError.None)
+        {
+            await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(new ClientAccessChanged(this.GetPrimaryKey()));
+        }
+
+        return result;
+    }
 
     private ValueTask<ClientResult> ChangeMember(Guid memberId, Func<NetworkMember, NetworkMember> change) => Change(() =>
     {

@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Capacity;
+using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 
@@ -16,4 +17,7 @@ public interface IScheduleEventPublisherGrain : IGrainWithIntegerKey
 
     [Alias("PublishCapacity")]
     ValueTask Publish(CapacityChanged change);
+
+    [Alias("PublishClientAccess")]
+    ValueTask Publish(ClientAccessChanged change);
 }

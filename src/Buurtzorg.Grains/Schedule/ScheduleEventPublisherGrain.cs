@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Capacity;
+using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
@@ -28,6 +29,7 @@ public sealed partial class ScheduleEventPublisherGrain(
 
     private readonly List<TeamChanged> _pendingTeams = [];
     private readonly List<ScheduleChanged> _pendingSchedules = [];
+    private readonly List<ClientAccessChanged> _pendingAccess = [];
     private CapacityChanged? _pendingCapacity;
     private IReadOnlyList<IScheduleEventObserver> _subscribers = [];
     private DateTimeOffset _subscribersFetchedAt = DateTimeOffset.MinValue;
@@ -49,6 +51,12 @@ public sealed partial class ScheduleEventPublisherGrain(
     public ValueTask Publish(CapacityChanged change)
     {
         _pendingCapacity = change;
+        return ScheduleFlush();
+    }
+
+    public ValueTask Publish(ClientAccessChanged change)
+    {
+        _pendingAccess.Add(change);
         return ScheduleFlush();
     }
 
@@ -87,7 +95,9 @@ public sealed partial class ScheduleEventPublisherGrain(
 
         TeamChanged[] teams = [.. _pendingTeams];
         ScheduleChanged[] schedules = [.. _pendingSchedules];
+        ClientAccessChanged[] access = [.. _pendingAccess];
         var capacity = _pendingCapacity;
+        _pendingAccess.Clear();
         _pendingTeams.Clear();
         _pendingSchedules.Clear();
         _pendingCapacity = null;
@@ -109,6 +119,11 @@ public sealed partial class ScheduleEventPublisherGrain(
                 if (capacity is not null)
                 {
                     await subscriber.OnCapacityChanged(capacity);
+                }
+
+                if (access.Length > 0)
+                {
+                    await subscriber.OnClientAccessChanges(access);
                 }
             }
             catch (Exception ex)

@@ -1,5 +1,4 @@
 using Buurtzorg.Host.Access;
-using Buurtzorg.Host.Schedule;
 using Buurtzorg.Contracts.Clients;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,22 +57,15 @@ public static class ClientsApi
             .Requires(AccessRule.ChangeClient(ClientPart.Record))
             .WithName("UpdateNetworkMember");
 
-        // Taking someone out of the network, or their access away, ends their live watches on this host at once.
-        network.MapDelete("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, IMediator mediator, HubWatches watches, CancellationToken ct) =>
-            {
-                var client = await mediator.Send(new RemoveNetworkMember(clientId, memberId), ct);
-                await watches.AccessChanged(clientId, ct);
-                return TypedResults.Ok(client);
-            })
+        // Taking someone out of the network, or their access away, ends their live watches on
+        // every host: the client grain publishes the change to all of them.
+        network.MapDelete("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RemoveNetworkMember(clientId, memberId), ct)))
             .Requires(AccessRule.ChangeClient(ClientPart.Record))
             .WithName("RemoveNetworkMember");
 
-        network.MapPut("/{memberId:guid}/access", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, SetAccessRequest r, IMediator mediator, HubWatches watches, CancellationToken ct) =>
-            {
-                var client = await mediator.Send(new SetNetworkAccess(clientId, memberId, r.Access), ct);
-                await watches.AccessChanged(clientId, ct);
-                return TypedResults.Ok(client);
-            })
+        network.MapPut("/{memberId:guid}/access", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, SetAccessRequest r, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetNetworkAccess(clientId, memberId, r.Access), ct)))
             .Requires(AccessRule.ChangeClient(ClientPart.NetworkAccess))
             .WithName("SetNetworkAccess");
 

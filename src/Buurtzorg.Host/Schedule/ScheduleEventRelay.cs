@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Capacity;
+using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
@@ -42,6 +43,14 @@ public sealed partial class ScheduleEventRelay(
     }
 
     public Task OnCapacityChanged(CapacityChanged change) => hub.Clients.Group(ScheduleGroups.Capacity).CapacityChanged(change);
+
+    public async Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes)
+    {
+        foreach (var clientId in changes.Select(c => c.ClientId).Distinct())
+        {
+            await watches.AccessChanged(clientId);
+        }
+    }
 
     /// <summary>Subscribes before the host reports started, so no change made after start-up is missed.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)

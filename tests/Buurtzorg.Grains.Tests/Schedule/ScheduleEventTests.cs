@@ -58,6 +58,8 @@ public sealed class ScheduleEventTests(ClusterFixture fixture)
 
         public Task OnCapacityChanged(Contracts.Capacity.CapacityChanged change) => Task.CompletedTask;
 
+        public Task OnClientAccessChanges(IReadOnlyList<Contracts.Clients.ClientAccessChanged> changes) => Task.CompletedTask;
+
         public async Task<List<TeamChanged>> ReadFor(Guid teamId, int count)
         {
             using var timeout = new CancellationTokenSource(Patience);

@@ -76,6 +76,23 @@ public sealed class TwoSiloClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_clients_access_change_made_through_host_A_reaches_the_page_watching_the_client_on_host_B()
+    {
+        var team = await _hostA.CreateTeam("Buurtzorg Zuilen");
+        var client = await _hostA.AddClient(team.Id, "Johanna de Groot");
+        var added = await _hostA.Http.PostAsJsonAsync($"/api/clients/{client.Id}/network", new { name = "Kees de Groot", relation = "Family" }, TeamDay.Json);
+        var member = Assert.Single((await added.Content.ReadFromJsonAsync<Contracts.Clients.ClientRecord>(TeamDay.Json))!.Network);
+        await using var onB = await _hostB.ConnectToHub();
+        var told = new HubEvents<Guid>(onB, nameof(IScheduleClient.AccessChanged));
+        await onB.InvokeAsync<Buurtzorg.Host.Rounds.ClientVisits>("WatchClient", client.Id);
+
+        var lowered = await _hostA.Http.PutAsJsonAsync($"/api/clients/{client.Id}/network/{member.Id}/access", new { access = "Agenda" }, TeamDay.Json);
+
+        Assert.Equal(HttpStatusCode.OK, lowered.StatusCode);
+        Assert.Equal(client.Id, await told.Next(id => id == client.Id));
+    }
+
+    [Fact]
     public async Task A_claim_through_host_A_reaches_the_nurse_watching_on_host_B_and_the_colleague_who_lost_sees_it_there_too()
     {
         var team = await _hostA.CreateTeam("Buurtzorg Hoograven");
