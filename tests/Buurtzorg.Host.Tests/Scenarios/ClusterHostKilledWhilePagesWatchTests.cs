@@ -108,7 +108,6 @@ public sealed class ClusterHostKilledWhilePagesWatchTests(BrowserFixture browser
         for (var i = 0; i < pages.Length; i++)
         {
             var page = pages[i];
-            Console.WriteLine($"page of {names[i]}");
             await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = (float)Patience.TotalMilliseconds });
             foreach (var (visit, nurse) in claimedBy)
             {
@@ -120,6 +119,7 @@ public sealed class ClusterHostKilledWhilePagesWatchTests(BrowserFixture browser
             await Expect(page.Locator("#board-problem")).ToBeEmptyAsync();
             await Expect(page.Locator("#round-problem")).ToBeEmptyAsync();
             Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+            await Accessibility.AssertNoSeriousViolations(page, $"round after the host was killed ({i + 1})");
             await Screenshots.Save(page, $"cluster-host-killed-{i + 1}");
         }
 
