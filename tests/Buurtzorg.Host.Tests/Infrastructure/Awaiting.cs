@@ -14,9 +14,9 @@ public sealed class HubEvents<T>
         connection.On<T>(method, item => _received.Writer.TryWrite(item));
 
     /// <summary>The next pushed item that matches, failing the test if none comes in time.</summary>
-    public async Task<T> Next(Func<T, bool> match)
+    public async Task<T> Next(Func<T, bool> match, TimeSpan? patience = null)
     {
-        using var deadline = new CancellationTokenSource(Patience);
+        using var deadline = new CancellationTokenSource(patience ?? Patience);
         while (true)
         {
             T item;
@@ -26,7 +26,7 @@ public sealed class HubEvents<T>
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"No matching {typeof(T).Name} arrived within {Patience.TotalSeconds} s.");
+                throw new TimeoutException($"No matching {typeof(T).Name} arrived within {(patience ?? Patience).TotalSeconds} s.");
             }
 
             if (match(item))
