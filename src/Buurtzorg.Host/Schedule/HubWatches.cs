@@ -61,13 +61,17 @@ public sealed class HubWatches(IAccessPolicy policy, IHubContext<ScheduleHub, IS
     }
 
     /// <summary>
-    /// A client changed their network's access: watches no longer allowed end first, then those
-    /// still watching the client are told, since a lowered tier (care plan to agenda) ends no watch.
+    /// Clients changed their network's access: watches no longer allowed end first (one pass over
+    /// this host's watches for the whole batch), then those still watching each client are told,
+    /// since a lowered tier (care plan to agenda) ends no watch.
     /// </summary>
-    public async Task AccessChanged(Guid clientId, CancellationToken cancellationToken = default)
+    public async Task AccessChanged(IEnumerable<Guid> clientIds, CancellationToken cancellationToken = default)
     {
         await Recheck(cancellationToken);
-        await hub.Clients.Group(ScheduleGroups.Client(clientId)).AccessChanged(clientId);
+        foreach (var clientId in clientIds)
+        {
+            await hub.Clients.Group(ScheduleGroups.Client(clientId)).AccessChanged(clientId);
+        }
     }
 
     private sealed class Watching(Caller caller)

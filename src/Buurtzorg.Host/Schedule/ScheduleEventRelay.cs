@@ -44,13 +44,8 @@ public sealed partial class ScheduleEventRelay(
 
     public Task OnCapacityChanged(CapacityChanged change) => hub.Clients.Group(ScheduleGroups.Capacity).CapacityChanged(change);
 
-    public async Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes)
-    {
-        foreach (var clientId in changes.Select(c => c.ClientId).Distinct())
-        {
-            await watches.AccessChanged(clientId);
-        }
-    }
+    public Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes) =>
+        watches.AccessChanged(changes.Select(c => c.ClientId).Distinct());
 
     /// <summary>Subscribes before the host reports started, so no change made after start-up is missed.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)

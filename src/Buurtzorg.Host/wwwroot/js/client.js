@@ -186,7 +186,7 @@ async function chooseTeam(teamId) {
 /**
  * A nurse's team changed under the open page (it divided, or she moved): her own record says
  * where she is now. The page moves there without a reload and says, in words, whether the client
- * on screen came along or went to the other team with the nurses who know them best.
+ * on screen came along or went to the other team.
  */
 let following = null;
 function followOwnTeam() {
