@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Buurtzorg.Grains;
+using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Accounts;
 using Buurtzorg.Host.Capacity;
@@ -34,7 +35,8 @@ public static class BuurtzorgApp
         builder.AddBuurtzorgSilo(GrainStorage.Name);
         // No request of this API comes near a megabyte; a bigger body is refused before it is read.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
-        builder.Services.AddHostedService<ScheduleEventRelay>();
+        builder.Services.AddScheduleEventRelay<ScheduleEventRelay>();
+        builder.Services.AddHostedService<HubWatchReview>();
         builder.Services.AddSingleton<VisitDetailsReader>();
         if (demo)
         {

@@ -1,3 +1,5 @@
+using Buurtzorg.Grains.Schedule;
+using Buurtzorg.Grains.Tests.Schedule;
 using Orleans.TestingHost;
 
 namespace Buurtzorg.Grains.Tests;
@@ -27,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
+            siloBuilder.Services.AddScheduleEventRelay<RecordingRelay>();
         }
     }
 }

@@ -1,6 +1,5 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
-using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Microsoft.Extensions.Logging;
@@ -16,23 +15,15 @@ namespace Buurtzorg.Grains.Schedule;
 /// </summary>
 [StatelessWorker(1)]
 public sealed partial class ScheduleEventPublisherGrain(
-    IGrainFactory grains,
-    TimeProvider clock,
+    ScheduleEventRelays relays,
     ILogger<ScheduleEventPublisherGrain> logger) : Grain, IScheduleEventPublisherGrain
 {
     internal static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(15);
-
-    // Hosts come and go rarely; asking the registry on every flush would make it a hot spot.
-    private static readonly TimeSpan SubscriberCacheLifetime = TimeSpan.FromSeconds(2);
-
-    private static readonly TimeSpan SubscribersRetry = TimeSpan.FromMilliseconds(500);
 
     private readonly List<TeamChanged> _pendingTeams = [];
     private readonly List<ScheduleChanged> _pendingSchedules = [];
     private readonly List<ClientAccessChanged> _pendingAccess = [];
     private CapacityChanged? _pendingCapacity;
-    private IReadOnlyList<IScheduleEventObserver> _subscribers = [];
-    private DateTimeOffset _subscribersFetchedAt = DateTimeOffset.MinValue;
     private IGrainTimer? _flushTimer;
 
     public ValueTask Publish(TeamChanged change)
@@ -60,39 +51,22 @@ public sealed partial class ScheduleEventPublisherGrain(
         return ScheduleFlush();
     }
 
+    // A pending batch keeps the activation alive: collecting it would drop changes never sent.
     private ValueTask ScheduleFlush()
     {
-        _flushTimer ??= FlushIn(BatchWindow);
+        _flushTimer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
+        {
+            DueTime = BatchWindow,
+            Period = Timeout.InfiniteTimeSpan,
+            KeepAlive = true,
+        });
         return ValueTask.CompletedTask;
     }
-
-    // A pending batch keeps the activation alive: collecting it would drop changes never sent.
-    private IGrainTimer FlushIn(TimeSpan due) => this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
-    {
-        DueTime = due,
-        Period = Timeout.InfiniteTimeSpan,
-        KeepAlive = true,
-    });
 
     private async Task Flush(CancellationToken cancellationToken)
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
-        IReadOnlyList<IScheduleEventObserver> subscribers;
-        try
-        {
-            subscribers = await Subscribers();
-        }
-        catch (Exception ex)
-        {
-            // The registry lived on a silo that just died and is not yet declared dead: keep the
-            // batch and try again shortly, or the pages would miss these changes until they
-            // happened to read again.
-            LogSubscribersUnavailable(logger, ex);
-            _flushTimer = FlushIn(SubscribersRetry);
-            return;
-        }
-
         TeamChanged[] teams = [.. _pendingTeams];
         ScheduleChanged[] schedules = [.. _pendingSchedules];
         ClientAccessChanged[] access = [.. _pendingAccess];
@@ -102,53 +76,38 @@ public sealed partial class ScheduleEventPublisherGrain(
         _pendingSchedules.Clear();
         _pendingCapacity = null;
 
-        foreach (var subscriber in subscribers)
+        // Every call is one-way, so a host that died and is not yet declared dead costs nothing
+        // here; its browsers reconnect to another host and catch up by version.
+        foreach (var relay in relays.OnEveryActiveSilo())
         {
             try
             {
                 if (teams.Length > 0)
                 {
-                    await subscriber.OnTeamChanges(teams);
+                    await relay.OnTeamChanges(teams);
                 }
 
                 if (schedules.Length > 0)
                 {
-                    await subscriber.OnScheduleChanges(schedules);
+                    await relay.OnScheduleChanges(schedules);
                 }
 
                 if (capacity is not null)
                 {
-                    await subscriber.OnCapacityChanged(capacity);
+                    await relay.OnCapacityChanged(capacity);
                 }
 
                 if (access.Length > 0)
                 {
-                    await subscriber.OnClientAccessChanges(access);
+                    await relay.OnClientAccessChanges(access);
                 }
             }
             catch (Exception ex)
             {
-                // A host that vanished is dropped by the registry once it stops renewing; its
-                // browsers reconnect elsewhere and catch up by version.
                 LogDeliveryFailed(logger, ex);
             }
         }
     }
-
-    private async ValueTask<IReadOnlyList<IScheduleEventObserver>> Subscribers()
-    {
-        var now = clock.GetUtcNow();
-        if (now - _subscribersFetchedAt > SubscriberCacheLifetime)
-        {
-            _subscribers = await grains.GetGrain<IScheduleHubRegistryGrain>(ScheduleHubRegistry.Key).GetSubscribers();
-            _subscribersFetchedAt = now;
-        }
-
-        return _subscribers;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the hosts to send schedule changes to; the changes are kept and sent again")]
-    private static partial void LogSubscribersUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver schedule changes to a host")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception);

@@ -91,6 +91,22 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// Waits until this host's silo counts <paramref name="count"/> active silos: a host that
+    /// has just joined is known to the others through Orleans' membership gossip, a moment later.
+    /// </summary>
+    public async Task SeesActiveSilos(int count)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var snapshot in App.Services.GetRequiredService<IClusterMembershipService>().MembershipUpdates.WithCancellation(patience.Token))
+        {
+            if (snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) >= count)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
     /// Not Production: there the session cookie is always Secure, which an HttpClient over plain
     /// HTTP would not send back.
     /// </summary>

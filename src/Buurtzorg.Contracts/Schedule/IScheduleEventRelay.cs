@@ -1,17 +1,20 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
-using Orleans.Concurrency;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
+using Orleans.Concurrency;
+using Orleans.Services;
 
 namespace Buurtzorg.Contracts.Schedule;
 
 /// <summary>
-/// Implemented by each host (one per silo) to receive every change published in the cluster
-/// and pass it on to the browsers connected to that host.
+/// Runs in every silo (a grain service) and passes every change published in the cluster on to
+/// the browsers connected to that silo's host. Publishers address it per silo from Orleans' own
+/// membership view, so a host that has joined hears changes as soon as the cluster knows it,
+/// with no registry of hosts to keep in step.
 /// </summary>
-[Alias("Buurtzorg.Schedule.IScheduleEventObserver")]
-public interface IScheduleEventObserver : IGrainObserver
+[Alias("Buurtzorg.Schedule.IScheduleEventRelay")]
+public interface IScheduleEventRelay : IGrainService
 {
     /// <summary>One-way: a slow or vanished host must never hold up the grain that changed.</summary>
     [OneWay, Alias("OnTeamChanges")]
