@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Buurtzorg.Grains;
+using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Accounts;
@@ -7,6 +8,7 @@ using Buurtzorg.Host.Capacity;
 using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
+using Buurtzorg.Host.Faults;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Planning;
 using Buurtzorg.Host.Problems;
@@ -32,7 +34,7 @@ public static class BuurtzorgApp
         var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoFlag).ToArray());
         configure?.Invoke(builder);
 
-        builder.AddBuurtzorgSilo(GrainStorage.Name);
+        builder.AddBuurtzorgSilo(GrainStorage.Name, silo => silo.AddOutcomeLedgers());
         // No request of this API comes near a megabyte; a bigger body is refused before it is read.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddScheduleEventRelay<ScheduleEventRelay>();
@@ -49,7 +51,7 @@ public static class BuurtzorgApp
         builder.Services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(RetryWhileSiloFails<,>), typeof(ValidationBehaviour<,>)];
         });
         // Enums travel as their names; numbers are refused so an undefined value cannot slip in.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
@@ -71,6 +73,7 @@ public static class BuurtzorgApp
         app.UseAuthentication();
         app.UseSignInLimits();
         app.UseMiddleware<AccessGate>();
+        app.UseMiddleware<IdempotencyKeys>();
         app.MapAccounts();
         app.MapClientAccessLog();
         app.MapTeams();

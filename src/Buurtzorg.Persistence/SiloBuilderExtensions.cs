@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace Buurtzorg.Persistence;
 
@@ -58,6 +60,7 @@ public static class SiloBuilderExtensions
                     o.Invariant = settings.Storage.Invariant;
                     o.ConnectionString = settings.Storage.ConnectionString;
                 });
+                silo.Configure<ClusterMembershipOptions>(TuneFailureDetection);
                 // Listening on the advertised address only keeps the silo off interfaces no
                 // other silo uses (a public one, say); a container sets ListenOnAnyHostAddress.
                 if (settings.AdvertisedIP is { Length: > 0 } ip)
@@ -84,15 +87,36 @@ public static class SiloBuilderExtensions
             // System.Text.Json without .NET type names: stored state survives moving or renaming
             // a state class, and adding members; Newtonsoft's default stores "$type" and does not.
             silo.UseSystemTextJsonGrainStorageSerializer();
-            silo.AddAdoNetGrainStorage(storageName, o =>
+            var adoNet = storageName + "-adonet";
+            silo.AddAdoNetGrainStorage(adoNet, o =>
             {
                 o.Invariant = settings.Storage.Invariant;
                 o.ConnectionString = settings.Storage.ConnectionString;
             });
+            silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) => new GuardedGrainStorage(
+                services.GetRequiredKeyedService<IGrainStorage>(adoNet),
+                services.GetRequiredService<ILogger<GuardedGrainStorage>>()));
 
             configure?.Invoke(silo);
         });
 
         return builder;
+    }
+
+    /// <summary>
+    /// Orleans' defaults suit large clusters: a probe every 5 s and three missed probes before a
+    /// vote, so a silo killed outright is declared dead after about 15-20 s, during which the
+    /// grains it held do not answer. A Buurtzorg cluster is two to a handful of silos on one
+    /// network: probes every second and three misses declare a dead silo in about 3-4 s, while
+    /// Orleans still stretches its probe timeout when the prober itself is slow (a GC pause, a
+    /// starved thread pool) and probes indirectly through a third silo where there is one. Votes
+    /// expire after 30 s instead of 2 minutes, so two unrelated hiccups minutes apart cannot
+    /// add up to a death sentence.
+    /// </summary>
+    internal static void TuneFailureDetection(ClusterMembershipOptions options)
+    {
+        options.ProbeTimeout = TimeSpan.FromSeconds(1);
+        options.NumMissedProbesLimit = 3;
+        options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
     }
 }

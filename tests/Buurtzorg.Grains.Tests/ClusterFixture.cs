@@ -1,3 +1,4 @@
+using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Grains.Tests.Schedule;
 using Orleans.TestingHost;
@@ -30,6 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddMemoryGrainStorage(GrainStorage.Name);
             siloBuilder.Services.AddScheduleEventRelay<RecordingRelay>();
+            siloBuilder.AddOutcomeLedgers();
         }
     }
 }

@@ -2,14 +2,17 @@ using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Visits;
 using Microsoft.Extensions.Logging;
+using Buurtzorg.Grains.Idempotency;
 
 namespace Buurtzorg.Grains.CarePlans;
 
 public sealed partial class CarePlanGrain(
     [PersistentState("care-plan", GrainStorage.Name)] IPersistentState<CarePlanState> plan,
     TimeProvider clock,
-    ILogger<CarePlanGrain> logger) : Grain, ICarePlanGrain
+    ILogger<CarePlanGrain> logger) : Grain, ICarePlanGrain, IKeepsOutcomes
 {
+    OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
+
     private static readonly TimeSpan SyncRetry = TimeSpan.FromSeconds(30);
 
     private IGrainTimer? _syncRetry;
@@ -89,6 +92,8 @@ public sealed partial class CarePlanGrain(
 
         State.Log.Add(new CarePlanLogEntry { Version = State.Version, At = now, By = by, Kind = kind, ProblemCode = problemCode, ProblemAfter = problemAfter });
         State.ScheduleSyncPending = true;
+        var result = new CarePlanResult(Current(), CarePlanError.None);
+        State.Outcomes.Keep(result);
         try
         {
             await plan.WriteStateAsync();
@@ -101,7 +106,7 @@ public sealed partial class CarePlanGrain(
         }
 
         await SyncSchedule();
-        return new CarePlanResult(Current(), CarePlanError.None);
+        return result;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Contracts.CarePlans;
 
 namespace Buurtzorg.Grains.CarePlans;
@@ -10,6 +11,9 @@ namespace Buurtzorg.Grains.CarePlans;
 /// </summary>
 public sealed class CarePlanState
 {
+    /// <summary>Outcomes of recent keyed commands, stored with the changes they made.</summary>
+    public OutcomeLedger Outcomes { get; set; } = new();
+
     public int Schema { get; set; } = 1;
 
     public int Version { get; set; }

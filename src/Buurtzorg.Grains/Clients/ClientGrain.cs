@@ -2,13 +2,16 @@ using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Grains.Schedule;
+using Buurtzorg.Grains.Idempotency;
 
 namespace Buurtzorg.Grains.Clients;
 
 public sealed class ClientGrain(
     [PersistentState("client", GrainStorage.Name)] IPersistentState<ClientState> client,
-    TimeProvider clock) : Grain, IClientGrain
+    TimeProvider clock) : Grain, IClientGrain, IKeepsOutcomes
 {
+    OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
+
     private readonly SemaphoreSlim _writing = new(1, 1);
     private IGrainTimer? _admission;
 
@@ -164,10 +167,12 @@ public sealed class ClientGrain(
     private async ValueTask<ClientResult> Commit()
     {
         State.Version++;
+        var result = ClientResult.Ok(Record());
+        State.Outcomes.Keep(result);
         await Write();
         await GrainFactory.GetGrain<ITeamCapacityGrain>(State.Details!.TeamId).ReportClient(
             this.GetPrimaryKey(), State.Status, waiting: State.Details.StartDate > DutchCalendar.Today(clock), inTeam: true);
-        return ClientResult.Ok(Record());
+        return result;
     }
 
     private async Task Write()

@@ -1,3 +1,4 @@
+using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Contracts.Clients;
 
 namespace Buurtzorg.Grains.Clients;
@@ -9,6 +10,9 @@ namespace Buurtzorg.Grains.Clients;
 /// </summary>
 public sealed class ClientState
 {
+    /// <summary>Outcomes of recent keyed commands, stored with the changes they made.</summary>
+    public OutcomeLedger Outcomes { get; set; } = new();
+
     public int Schema { get; set; } = 1;
 
     public long Version { get; set; }

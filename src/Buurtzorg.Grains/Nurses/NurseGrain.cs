@@ -1,13 +1,16 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Grains.Idempotency;
 
 namespace Buurtzorg.Grains.Nurses;
 
 public sealed class NurseGrain(
     [PersistentState("nurse", GrainStorage.Name)] IPersistentState<NurseState> nurse,
-    TimeProvider clock) : Grain, INurseGrain
+    TimeProvider clock) : Grain, INurseGrain, IKeepsOutcomes
 {
+    OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
+
     private readonly SemaphoreSlim _writing = new(1, 1);
     private IGrainTimer? _resume;
 
@@ -217,9 +220,11 @@ public sealed class NurseGrain(
     private async ValueTask<NurseResult> Commit()
     {
         State.Version++;
+        var result = NurseResult.Ok(Record());
+        State.Outcomes.Keep(result);
         await Write();
         await ReportSupply();
-        return NurseResult.Ok(Record());
+        return result;
     }
 
     /// <summary>

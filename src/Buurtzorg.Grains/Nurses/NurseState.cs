@@ -1,3 +1,4 @@
+using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Contracts.Nurses;
 
 namespace Buurtzorg.Grains.Nurses;
@@ -5,6 +6,9 @@ namespace Buurtzorg.Grains.Nurses;
 /// <summary>The stored nurse (a schema: add members with defaults, never rename).</summary>
 public sealed class NurseState
 {
+    /// <summary>Outcomes of recent keyed commands, stored with the changes they made.</summary>
+    public OutcomeLedger Outcomes { get; set; } = new();
+
     public int Schema { get; set; } = 1;
 
     public long Version { get; set; }

@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Teams;
+using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Grains.Schedule;
 using Microsoft.Extensions.Logging;
 
@@ -8,8 +9,10 @@ namespace Buurtzorg.Grains.Teams;
 public sealed partial class TeamGrain(
     [PersistentState("team", GrainStorage.Name)] IPersistentState<TeamState> team,
     TimeProvider clock,
-    ILogger<TeamGrain> logger) : Grain, ITeamGrain
+    ILogger<TeamGrain> logger) : Grain, ITeamGrain, IKeepsOutcomes
 {
+    OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
+
     private TeamState State => team.State;
 
     private bool Divided => State.ChildTeamIds.Count > 0;
@@ -183,6 +186,8 @@ public sealed partial class TeamGrain(
     private async ValueTask<TeamResult> Commit(TeamChangeKind kind, Guid? nurseId, DateTimeOffset now, IReadOnlyList<Guid>? children = null, Guid? by = null)
     {
         State.Version++;
+        var result = TeamResult.Ok(Snapshot());
+        State.Outcomes.Keep(result);
         try
         {
             await team.WriteStateAsync();
@@ -199,7 +204,7 @@ public sealed partial class TeamGrain(
             .Publish(new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now, children, by));
         // A retired team, like a divided one, no longer counts as a team of its own.
         await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportTeam(State.Name, State.Region, State.Nurses.Count, Divided || State.Retired);
-        return TeamResult.Ok(Snapshot());
+        return result;
     }
 
     private TeamSnapshot Snapshot() => new(

@@ -1,3 +1,4 @@
+using Buurtzorg.Grains.Idempotency;
 namespace Buurtzorg.Grains.Teams;
 
 /// <summary>
@@ -7,6 +8,9 @@ namespace Buurtzorg.Grains.Teams;
 /// </summary>
 public sealed class TeamState
 {
+    /// <summary>Outcomes of recent keyed commands, stored with the changes they made.</summary>
+    public OutcomeLedger Outcomes { get; set; } = new();
+
     public const int CurrentSchema = 1;
 
     public int Schema { get; set; } = CurrentSchema;

@@ -1,3 +1,4 @@
+using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.Rounds;
 using Buurtzorg.Contracts.Visits;
@@ -10,6 +11,9 @@ namespace Buurtzorg.Grains.Visits;
 /// </summary>
 public sealed class TeamScheduleState
 {
+    /// <summary>Outcomes of recent keyed commands, stored with the changes they made.</summary>
+    public OutcomeLedger Outcomes { get; set; } = new();
+
     public int Schema { get; set; } = 1;
 
     public long Version { get; set; }

@@ -1,5 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Buurtzorg.Contracts.Faults;
+using Buurtzorg.Host.Faults;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,6 +41,19 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             },
             ProblemException refused => new ProblemDetails { Status = refused.Status, Title = refused.Title, Detail = refused.Message },
             BadHttpRequestException bad => FromBadRequest(bad),
+            _ when Find<IdempotencyKeyReusedException>(exception) is { } reused => new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [IdempotencyKeys.Header] = [reused.Message],
+            })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "This Idempotency-Key belongs to another request.",
+                Detail = reused.Message,
+            },
+            _ when Find<StorageUnavailableException>(exception) is not null || Find<DbException>(exception) is not null => Unavailable(httpContext, StorageRetryAfter,
+                "The database cannot be reached at the moment.", "Nothing was stored. Try again shortly with the same Idempotency-Key."),
+            _ when SiloFailure.IsPassing(exception) => Unavailable(httpContext, SiloRetryAfter,
+                "A host of the cluster is being replaced.", "Try again shortly with the same Idempotency-Key; a change sent with one is applied at most once."),
             _ => null,
         };
 
@@ -54,6 +70,25 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Exception = exception,
         });
     }
+
+    // Short: a database restart or a silo's replacement takes seconds, and the key makes the retry safe.
+    private const int StorageRetryAfter = 2;
+    private const int SiloRetryAfter = 1;
+
+    private static ProblemDetails Unavailable(HttpContext context, int retryAfterSeconds, string title, string detail)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail };
+    }
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception => exception switch
+        {
+            T found => found,
+            AggregateException { InnerExceptions: var all } => all.Select(Find<T>).FirstOrDefault(f => f is not null),
+            { InnerException: { } inner } => Find<T>(inner),
+            _ => null,
+        };
 
     // Malformed JSON, a value of the wrong type or a missing body: say where,
     // without echoing the raw parser message (it can quote the caller's data back).

@@ -44,6 +44,24 @@ public sealed class PostgresServer : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The database goes away for the hosts: open sessions end and new ones are refused, as in an outage.</summary>
+    public Task Refuse() => Administer(
+        $"ALTER DATABASE {_database} ALLOW_CONNECTIONS false",
+        $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_database}'");
+
+    public Task Admit() => Administer($"ALTER DATABASE {_database} ALLOW_CONNECTIONS true");
+
+    private async Task Administer(params string[] statements)
+    {
+        await using var admin = new NpgsqlConnection(await ServerConnectionString());
+        await admin.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, admin);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     public async Task<T?> Scalar<T>(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

@@ -56,17 +56,37 @@ export class ApiProblem extends Error {
   }
 }
 
+// A change the server could not take for a moment (a host being replaced, the database
+// restarting) is sent again with the same Idempotency-Key, so it is applied at most once.
+const CHANGE_PATIENCE_MS = 20_000;
+const PASSING_STATUSES = new Set([502, 503, 504]);
+
+const freshKey = () => crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+/** One user action: a read, or a change with its own Idempotency-Key, reused on its retries. */
 export async function api(path, { method = "GET", body } = {}) {
+  const headers = body === undefined
+    ? { Accept: "application/json" }
+    : { Accept: "application/json", "Content-Type": "application/json" };
+  const change = method !== "GET";
+  if (change) headers["Idempotency-Key"] = freshKey();
+  const started = Date.now();
   let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined
-        ? { Accept: "application/json" }
-        : { Accept: "application/json", "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      response = null;
+    }
+    const passing = response === null || PASSING_STATUSES.has(response.status);
+    if (!change || !passing) break;
+    const wait = Math.min(5_000, 1000 * Number(response?.headers.get("Retry-After") ?? 0) || 250 * 2 ** attempt);
+    if (Date.now() - started + wait > CHANGE_PATIENCE_MS) break;
+    await pause(wait);
+  }
+  if (response === null) {
     throw new ApiProblem({ title: t("somethingWrong"), detail: t("networkDetail") }, language());
   }
   if (response.status === 204) return null;

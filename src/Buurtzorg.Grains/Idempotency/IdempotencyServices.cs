@@ -1,0 +1,7 @@
+namespace Buurtzorg.Grains.Idempotency;
+
+public static class IdempotencyServices
+{
+    public static ISiloBuilder AddOutcomeLedgers(this ISiloBuilder silo) =>
+        silo.AddIncomingGrainCallFilter<IdempotentCallFilter>();
+}
