@@ -19,4 +19,20 @@ public static class IdempotentRequest
     }
 
     public static bool IsCarried => RequestContext.Get(KeyName) is string;
+
+    /// <summary>
+    /// The id of something a request creates (a team, a client): derived from the request's key
+    /// when it has one, so its retry addresses the grain the first attempt created and gets the
+    /// kept outcome there, instead of creating a second one.
+    /// </summary>
+    public static Guid NewId(string purpose)
+    {
+        if (RequestContext.Get(KeyName) is not string key)
+        {
+            return Guid.NewGuid();
+        }
+
+        var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{purpose}\n{key}"));
+        return new Guid(digest.AsSpan(0, 16));
+    }
 }

@@ -2,6 +2,7 @@ using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Problems;
 using Mediator;
+using Buurtzorg.Grains.Idempotency;
 
 namespace Buurtzorg.Host.Clients;
 
@@ -61,7 +62,7 @@ public sealed class RegisterClientHandler(IGrainFactory grains) : ICommandHandle
             throw new RequestValidationException(errors.ToDictionary());
         }
 
-        var clientId = Guid.NewGuid();
+        var clientId = IdempotentRequest.NewId("client");
         var registration = new ClientRegistration(
             ValidationErrors.CleanName(command.Name),
             command.DateOfBirth!.Value,

@@ -3,6 +3,7 @@ using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Problems;
 using Mediator;
+using Buurtzorg.Grains.Idempotency;
 
 namespace Buurtzorg.Host.Nurses;
 
@@ -36,7 +37,7 @@ public sealed class RegisterNurseHandler(IGrainFactory grains) : ICommandHandler
 {
     public async ValueTask<NurseRecord> Handle(RegisterNurse command, CancellationToken cancellationToken)
     {
-        var nurseId = Guid.NewGuid();
+        var nurseId = IdempotentRequest.NewId("nurse");
         var profile = new NurseProfile(
             ValidationErrors.CleanName(command.Name),
             [.. command.Qualifications!.Distinct().Order()],

@@ -1,6 +1,7 @@
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Problems;
 using Mediator;
+using Buurtzorg.Grains.Idempotency;
 
 namespace Buurtzorg.Host.Teams;
 
@@ -21,7 +22,7 @@ public sealed class CreateTeamHandler(IGrainFactory grains) : ICommandHandler<Cr
     public async ValueTask<TeamSnapshot> Handle(CreateTeam command, CancellationToken cancellationToken)
     {
         var name = ValidationErrors.CleanName(command.Name);
-        var teamId = Guid.NewGuid();
+        var teamId = IdempotentRequest.NewId("team");
         var region = command.Region is null ? null : ValidationErrors.CleanName(command.Region);
         var result = await grains.GetGrain<ITeamGrain>(teamId).Create(name, region);
         return result.OrThrow(teamId);

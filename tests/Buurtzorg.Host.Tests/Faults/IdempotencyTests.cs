@@ -104,6 +104,32 @@ public sealed class IdempotencyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, toSecond.StatusCode);
     }
 
+    [Fact]
+    public async Task Registering_a_client_twice_with_one_key_registers_one_client()
+    {
+        var team = await _host.CreateTeam("Buurtzorg Zuilen");
+        var registration = new
+        {
+            name = "Johanna de Groot",
+            dateOfBirth = "1938-04-17",
+            address = new { street = "Oudegracht", houseNumber = "231", postcode = "3511 NK", city = "Utrecht", latitude = 52.0894, longitude = 5.1196 },
+            phone = "0302314567",
+            teamId = team.Id,
+            indicationHoursPerWeek = 4.5,
+            startDate = TeamDay.Today.AddDays(-30),
+        };
+        var key = Guid.NewGuid().ToString();
+
+        var first = await _host.Http.Send(HttpMethod.Post, $"/api/teams/{team.Id}/clients", registration, key);
+        var again = await _host.Http.Send(HttpMethod.Post, $"/api/teams/{team.Id}/clients", registration, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var firstId = (await first.Content.ReadFromJsonAsync<ClientRecord>(TeamDay.Json))!.Id;
+        // The retry reached the client the first attempt registered, not a second one.
+        Assert.Equal(firstId, (await again.Content.ReadFromJsonAsync<ClientRecord>(TeamDay.Json))!.Id);
+    }
+
     private async Task<ClientRecord> NewClient()
     {
         var team = await _host.CreateTeam($"Buurtzorg {Guid.NewGuid():N}"[..20]);

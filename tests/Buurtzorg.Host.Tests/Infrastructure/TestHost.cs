@@ -28,7 +28,7 @@ public sealed class TestHost : IAsyncDisposable
         App = app;
         Logs = logs;
         Address = address;
-        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient(new ActionKeys()) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, HttpClient> _asNurse = new();
@@ -193,7 +193,7 @@ public sealed class TestHost : IAsyncDisposable
     public async Task<Session> SignIn(string userName, string password, string? authenticatorKey)
     {
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(new ActionKeys(new HttpClientHandler { CookieContainer = cookies })) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         var first = await http.PostAsJsonAsync("/api/account/sign-in", new { userName, password });
         Assert.True(first.StatusCode == HttpStatusCode.OK, $"sign-in of {userName}: {(int)first.StatusCode} {await first.Content.ReadAsStringAsync()}");
         var step = await first.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
@@ -227,7 +227,7 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>On an open-access host, requests made as this nurse: what she does is done in her name.</summary>
     public HttpClient As(Guid nurseId) => _asNurse.GetOrAdd(nurseId, id =>
     {
-        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(new ActionKeys()) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add(OpenAccess.NurseHeader, id.ToString());
         return http;
     });
