@@ -45,6 +45,41 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
     }
 
     [Fact]
+    public async Task A_claim_whose_answer_was_lost_is_sent_again_with_the_same_key_and_taken_once()
+    {
+        var team = await Host.FoundTeam("Buurtzorg Ondiep");
+        await Host.Hire(team, "Anne de Vries", "anne-ondiep");
+        var anne = await Host.SignIn("anne-ondiep");
+        var visit = await anne.Http.AddDailyVisit(team, (await anne.Http.AddClient(team, "Johanna de Groot")).Id);
+        var before = (await anne.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json))!.Version;
+        var page = await SignedIn("anne-ondiep", "nurse.html");
+        var keys = new List<string?>();
+        // The first claim reaches the server and is applied, but its answer is lost on the way
+        // back (a host dying mid-answer); the page must send the same action again.
+        await page.RouteAsync("**/claim", async route =>
+        {
+            keys.Add(await route.Request.HeaderValueAsync("idempotency-key"));
+            if (keys.Count == 1)
+            {
+                await route.FetchAsync();
+                await route.FulfillAsync(new() { Status = 503, Headers = new Dictionary<string, string> { ["Retry-After"] = "0" }, Body = "" });
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Johanna de Groot om 08:00 oppakken" }).ClickAsync();
+
+        await Expect(page.Locator($"#round-list [data-visit='{visit.Id}'] .stop-time")).ToHaveTextAsync("08:00–08:30");
+        Assert.Equal(2, keys.Count);
+        Assert.False(string.IsNullOrEmpty(keys[0]));
+        Assert.Equal(keys[0], keys[1]);
+        var after = (await anne.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json))!.Version;
+        Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
     public async Task A_nurse_asks_for_a_proposal_sees_it_beside_the_current_rounds_and_the_team_takes_it_but_never_over_a_newer_schedule()
     {
         var teamId = await Host.FoundTeam("Buurtzorg Kanaleneiland");
