@@ -83,8 +83,9 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Takes (part of) a proposal made on <paramref name="expectedVersion"/>: each visit is claimed
-    /// and each round ordered exactly as a nurse would, so every step is checked, versioned and
-    /// streamed. Refused, with nothing changed, if the schedule has moved since.
+    /// and each round ordered with the same checks as a nurse's own, and the whole is one change
+    /// (one version, one <see cref="ScheduleChanged"/>): taken entirely or, on a fault, not at all.
+    /// Refused, with nothing changed, if the schedule has moved since.
     /// </summary>
     [Alias("AcceptProposal")]
     ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds, Guid acceptedBy);

@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Grains.Schedule;
+using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Grains.Capacity;
 
@@ -9,18 +10,25 @@ namespace Buurtzorg.Grains.Capacity;
 /// report lost with a stopping silo is repeated by the team's next change anyway.
 /// </summary>
 public sealed class CapacityRollupGrain(
-    [PersistentState("capacity-rollup", GrainStorage.Name)] IPersistentState<CapacityRollupState> rollup) : Grain, ICapacityRollupGrain
+    [PersistentState("capacity-rollup", GrainStorage.Name)] IPersistentState<CapacityRollupState> rollup,
+    ILogger<CapacityRollupGrain> logger) : Grain, ICapacityRollupGrain
 {
     private static readonly TimeSpan StoreEvery = TimeSpan.FromSeconds(2);
 
     private IGrainTimer? _store;
+    private FollowUps? _followUps;
 
-    public ValueTask Report(TeamCapacityReport team)
+    private FollowUps FollowUps => _followUps ??= new(this, logger);
+
+    public async ValueTask Report(TeamCapacityReport team)
     {
         rollup.State.Teams[team.TeamId] = team;
         rollup.State.Version++;
         _store ??= this.RegisterGrainTimer(Store, new GrainTimerCreationOptions { DueTime = StoreEvery, Period = Timeout.InfiniteTimeSpan });
-        return GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(new CapacityChanged(rollup.State.Version));
+
+        // The report is taken: watchers hearing of it late is no error for the team reporting it.
+        // They re-read the whole overview, so only the newest version need reach them.
+        await FollowUps.Refresh("events", () => GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(new CapacityChanged(rollup.State.Version)).AsTask());
     }
 
     public ValueTask<CapacityOverview> GetOverview()

@@ -1,6 +1,7 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Nurses;
+using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Grains.Capacity;
 
@@ -12,13 +13,17 @@ namespace Buurtzorg.Grains.Capacity;
 /// burst lost with a stopping silo is made good by the next report.
 /// </summary>
 public sealed class TeamCapacityGrain(
-    [PersistentState("team-capacity", GrainStorage.Name)] IPersistentState<TeamCapacityState> capacity) : Grain, ITeamCapacityGrain
+    [PersistentState("team-capacity", GrainStorage.Name)] IPersistentState<TeamCapacityState> capacity,
+    ILogger<TeamCapacityGrain> logger) : Grain, ITeamCapacityGrain
 {
     internal static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
 
     private IGrainTimer? _flush;
+    private FollowUps? _followUps;
 
     private TeamCapacityState State => capacity.State;
+
+    private FollowUps FollowUps => _followUps ??= new(this, logger);
 
     public ValueTask ReportTeam(string name, string region, int nurses, bool divided)
     {
@@ -101,7 +106,15 @@ public sealed class TeamCapacityGrain(
         // Disposing the timer cancels the token it hands this callback, so it goes last.
         using var timer = _flush;
         _flush = null;
+
+        // The rollup hears the figures even if storing them fails (the next flush stores them),
+        // and hears them again later if it cannot be reached now.
+        await FollowUps.Refresh("rollup", ReportToRollup);
         await capacity.WriteStateAsync();
+    }
+
+    private async Task ReportToRollup()
+    {
         await GrainFactory.GetGrain<ICapacityRollupGrain>(CapacityRollup.Nation).Report(new TeamCapacityReport(
             this.GetPrimaryKey(),
             State.Name,

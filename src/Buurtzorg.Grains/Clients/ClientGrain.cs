@@ -3,19 +3,24 @@ using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Grains.Idempotency;
+using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Grains.Clients;
 
 public sealed class ClientGrain(
     [PersistentState("client", GrainStorage.Name)] IPersistentState<ClientState> client,
-    TimeProvider clock) : Grain, IClientGrain, IKeepsOutcomes
+    TimeProvider clock,
+    ILogger<ClientGrain> logger) : Grain, IClientGrain, IKeepsOutcomes
 {
     OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
 
     private readonly SemaphoreSlim _writing = new(1, 1);
     private IGrainTimer? _admission;
+    private FollowUps? _followUps;
 
     private ClientState State => client.State;
+
+    private FollowUps FollowUps => _followUps ??= new(this, logger);
 
     /// <summary>
     /// A registration cut off before the team heard of the client is finished in a turn of its
@@ -59,7 +64,8 @@ public sealed class ClientGrain(
 
         State.Details = State.Details with { TeamId = teamId };
         await Commit();
-        await GrainFactory.GetGrain<ITeamCapacityGrain>(previous).ReportClient(this.GetPrimaryKey(), State.Status, waiting: false, inTeam: false);
+        await FollowUps.Refresh(CapacityLane(previous), () => GrainFactory.GetGrain<ITeamCapacityGrain>(previous)
+            .ReportClient(this.GetPrimaryKey(), State.Status, waiting: false, inTeam: false).AsTask());
     }
 
     public async ValueTask<ClientResult> Register(ClientRegistration registration)
@@ -73,7 +79,10 @@ public sealed class ClientGrain(
         State.Status = ClientStatus.Active;
         State.AdmissionPending = true;
         await Commit();
-        await JoinTeam();
+
+        // Registered, and stored as waiting for the team: a team that cannot be reached now takes
+        // the client on when the call is tried again, or when this grain next activates.
+        await FollowUps.Send("admission", JoinTeam);
         return ClientResult.Ok(Record());
     }
 
@@ -96,7 +105,7 @@ public sealed class ClientGrain(
         if (result.Error == ClientError.None)
         {
             // The plan's grain owns what the team does for the client; it re-reads the status.
-            await GrainFactory.GetGrain<Contracts.CarePlans.ICarePlanGrain>(this.GetPrimaryKey()).SyncSchedule();
+            await FollowUps.Refresh("care plan", () => GrainFactory.GetGrain<Contracts.CarePlans.ICarePlanGrain>(this.GetPrimaryKey()).SyncSchedule());
         }
 
         return result;
@@ -134,7 +143,7 @@ public sealed class ClientGrain(
     {
         if (result.Error == ClientError.None)
         {
-            await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(new ClientAccessChanged(this.GetPrimaryKey()));
+            await FollowUps.Send("events", () => GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(new ClientAccessChanged(this.GetPrimaryKey())).AsTask());
         }
 
         return result;
@@ -170,10 +179,16 @@ public sealed class ClientGrain(
         var result = ClientResult.Ok(Record());
         State.Outcomes.Keep(result);
         await Write();
-        await GrainFactory.GetGrain<ITeamCapacityGrain>(State.Details!.TeamId).ReportClient(
-            this.GetPrimaryKey(), State.Status, waiting: State.Details.StartDate > DutchCalendar.Today(clock), inTeam: true);
+
+        // Stored: the team's figures may hear of it late, but never turn it into an error.
+        var teamId = State.Details!.TeamId;
+        await FollowUps.Refresh(CapacityLane(teamId), () => GrainFactory.GetGrain<ITeamCapacityGrain>(teamId).ReportClient(
+            this.GetPrimaryKey(), State.Status, waiting: State.Details!.StartDate > DutchCalendar.Today(clock), inTeam: true).AsTask());
         return result;
     }
+
+    /// <summary>One lane per team: the client's latest figures for their team, and that they left the team before.</summary>
+    private static string CapacityLane(Guid teamId) => $"capacity {teamId}";
 
     private async Task Write()
     {

@@ -2,19 +2,24 @@ using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Grains.Idempotency;
+using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Grains.Nurses;
 
 public sealed class NurseGrain(
     [PersistentState("nurse", GrainStorage.Name)] IPersistentState<NurseState> nurse,
-    TimeProvider clock) : Grain, INurseGrain, IKeepsOutcomes
+    TimeProvider clock,
+    ILogger<NurseGrain> logger) : Grain, INurseGrain, IKeepsOutcomes
 {
     OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
 
     private readonly SemaphoreSlim _writing = new(1, 1);
     private IGrainTimer? _resume;
+    private FollowUps? _followUps;
 
     private NurseState State => nurse.State;
+
+    private FollowUps FollowUps => _followUps ??= new(this, logger);
 
     private Guid? CurrentTeam => State.Memberships.Find(m => m.Until is null)?.TeamId;
 
@@ -144,7 +149,10 @@ public sealed class NurseGrain(
         State.Memberships[open] = State.Memberships[open] with { Until = clock.GetUtcNow() };
         State.LeavingFrom = team;
         await Commit();
-        await TakeOffTeamList(team);
+
+        // She has left: a team that cannot be reached now takes her off its list when the call
+        // is tried again, or when this grain next activates.
+        await FollowUps.Send("leaving", () => TakeOffTeamList(team));
         return NurseResult.Ok(Record());
     }
 
@@ -231,20 +239,29 @@ public sealed class NurseGrain(
     /// Her contract hours (and when she works) count for her team, and no longer for the one she
     /// left last. Contract, not availability: widening her availability gives no more hours.
     /// </summary>
+    /// <remarks>
+    /// One lane per team, each with its newest figure: a report still due to a team she has since
+    /// left gives way to the one saying she left. Stored already, so a late report is no error.
+    /// </remarks>
     private async Task ReportSupply()
     {
         if (State.Memberships.LastOrDefault(m => m.Until is not null) is { } left && left.TeamId != CurrentTeam)
         {
-            await GrainFactory.GetGrain<ITeamCapacityGrain>(left.TeamId).ReportSupply(this.GetPrimaryKey(), null);
+            await FollowUps.Refresh(SupplyLane(left.TeamId), () => GrainFactory.GetGrain<ITeamCapacityGrain>(left.TeamId).ReportSupply(this.GetPrimaryKey(), null).AsTask());
         }
 
         if (CurrentTeam is { } team)
         {
-            var profile = State.Profile!;
-            await GrainFactory.GetGrain<ITeamCapacityGrain>(team).ReportSupply(
-                this.GetPrimaryKey(), new NurseSupply(profile.ContractHoursPerWeek, profile.WeeklyAvailability, profile.Qualifications));
+            await FollowUps.Refresh(SupplyLane(team), () =>
+            {
+                var profile = State.Profile!;
+                return GrainFactory.GetGrain<ITeamCapacityGrain>(team).ReportSupply(
+                    this.GetPrimaryKey(), new NurseSupply(profile.ContractHoursPerWeek, profile.WeeklyAvailability, profile.Qualifications)).AsTask();
+            });
         }
     }
+
+    private static string SupplyLane(Guid teamId) => $"supply {teamId}";
 
     private async Task Write()
     {

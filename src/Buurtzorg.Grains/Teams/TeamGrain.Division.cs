@@ -39,7 +39,7 @@ public sealed partial class TeamGrain
         State.Nurses = [.. nurses.Select(n => new TeamNurseState { NurseId = n.NurseId, Name = n.Name, JoinedAt = n.JoinedAt })];
         State.Clients = [.. clientIds];
         await Commit(TeamChangeKind.Founded, nurseId: null, now);
-        await GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Register(new TeamListing(this.GetPrimaryKey(), name, now));
+        await List(new TeamListing(this.GetPrimaryKey(), name, now));
     }
 
     private async ValueTask<TeamResult> Divide(Guid arrivingNurse, DateTimeOffset now)
@@ -101,7 +101,7 @@ public sealed partial class TeamGrain
 
         // It carries on as its children, which are listed: listed too, it would read as one more
         // working team. Safe to repeat, so a restart here finishes it.
-        await GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Retire(parentId);
+        await Unlist();
     }
 
     /// <summary>Where a client of a divided team belongs: the half that took them, else the smaller half.</summary>

@@ -13,7 +13,11 @@ public sealed partial class TeamGrain(
 {
     OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
 
+    private FollowUps? _followUps;
+
     private TeamState State => team.State;
+
+    private FollowUps FollowUps => _followUps ??= new(this, logger);
 
     private bool Divided => State.ChildTeamIds.Count > 0;
 
@@ -21,7 +25,7 @@ public sealed partial class TeamGrain(
     // did so at all): leaving it again is a no-op when it is off already.
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         State.Division is null ? Task.CompletedTask
-        : Divided ? GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Retire(this.GetPrimaryKey()).AsTask()
+        : Divided ? Unlist()
         : CarryOutDivision();
 
     public async ValueTask<TeamResult> Create(string name, string? region = null)
@@ -40,7 +44,7 @@ public sealed partial class TeamGrain(
 
         // The directory is written after the team: a crash in between leaves a team that is
         // readable by id but not yet listed, never a listing that points at nothing.
-        await GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Register(new TeamListing(this.GetPrimaryKey(), name, now));
+        await List(new TeamListing(this.GetPrimaryKey(), name, now));
         return result;
     }
 
@@ -92,7 +96,7 @@ public sealed partial class TeamGrain(
         State.Retired = true;
         State.JoinRequests.Clear();
         var retired = await Commit(TeamChangeKind.Retired, nurseId, now);
-        await GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Retire(this.GetPrimaryKey());
+        await Unlist();
         return retired;
     }
 
@@ -200,12 +204,22 @@ public sealed partial class TeamGrain(
             throw;
         }
 
-        await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
-            .Publish(new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now, children, by));
+        // Stored: telling others may be late, but never turns the change into an error.
+        var changed = new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now, children, by);
+        await FollowUps.Send("events", () => GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(changed).AsTask());
+
         // A retired team, like a divided one, no longer counts as a team of its own.
-        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportTeam(State.Name, State.Region, State.Nurses.Count, Divided || State.Retired);
+        await FollowUps.Refresh("capacity", () => GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey())
+            .ReportTeam(State.Name, State.Region, State.Nurses.Count, Divided || State.Retired).AsTask());
         return result;
     }
+
+    /// <summary>The team list follows the team; both calls are safe to repeat, and keep their order.</summary>
+    private Task List(TeamListing listing) =>
+        FollowUps.Send("team list", () => GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Register(listing).AsTask());
+
+    private Task Unlist() =>
+        FollowUps.Send("team list", () => GrainFactory.GetGrain<ITeamDirectoryGrain>(0).Retire(this.GetPrimaryKey()).AsTask());
 
     private TeamSnapshot Snapshot() => new(
         this.GetPrimaryKey(),

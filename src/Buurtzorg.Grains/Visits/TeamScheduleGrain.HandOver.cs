@@ -33,41 +33,50 @@ public sealed partial class TeamScheduleGrain
         // The new schedule has the client before this one lets go: a stop in between leaves a
         // copy here, which the repeated hand-over then removes.
         await GrainFactory.GetGrain<ITeamScheduleGrain>(toTeamId).TakeOverClient(clientId, interventions ?? [], visits, toTeamNurses, rounds);
-        State.Visits.RemoveAll(v => v.ClientId == clientId);
-        State.ClientInterventions.Remove(clientId);
-        await Commit([.. visits.Select(v => v.Id)], clientId: clientId, gone: visits);
+        await Change(change =>
+        {
+            State.Visits.RemoveAll(v => v.ClientId == clientId);
+            State.ClientInterventions.Remove(clientId);
+            change.Clients.Add(clientId);
+            visits.ForEach(change.Left);
+        });
     }
 
     public async ValueTask TakeOverClient(
         Guid clientId, IReadOnlyList<Intervention> interventions, IReadOnlyList<Visit> visits, IReadOnlyList<Guid> teamNurses, IReadOnlyList<RoundOrder> rounds)
     {
-        var members = teamNurses.ToHashSet();
-        var takenOff = new HashSet<Guid>();
-        State.Visits.RemoveAll(v => v.ClientId == clientId);
-        foreach (var visit in visits)
+        await Change(change =>
         {
-            State.Visits.Add(Keep(visit, members, takenOff));
-        }
+            var members = teamNurses.ToHashSet();
+            var takenOff = new HashSet<Guid>();
+            State.Visits.RemoveAll(v => v.ClientId == clientId);
+            foreach (var visit in visits)
+            {
+                State.Visits.Add(Keep(visit, members, takenOff));
+            }
 
-        if (interventions.Count > 0)
-        {
-            State.ClientInterventions[clientId] = [.. interventions];
-        }
-        else
-        {
-            State.ClientInterventions.Remove(clientId);
-        }
+            if (interventions.Count > 0)
+            {
+                State.ClientInterventions[clientId] = [.. interventions];
+            }
+            else
+            {
+                State.ClientInterventions.Remove(clientId);
+            }
 
-        foreach (var order in rounds.Where(r => members.Contains(r.NurseId)))
-        {
-            // Replacing (not adding to) her order keeps a repeated take-over from doubling stops.
-            var hers = RoundVisits(order.NurseId, order.Date).Select(v => v.Id).ToHashSet();
-            StoredRoundOf(order.NurseId, order.Date).Stops = [.. order.Stops.Where(s => hers.Contains(s.VisitId))];
-        }
+            foreach (var order in rounds.Where(r => members.Contains(r.NurseId)))
+            {
+                // Replacing (not adding to) her order keeps a repeated take-over from doubling stops.
+                var hers = RoundVisits(order.NurseId, order.Date).Select(v => v.Id).ToHashSet();
+                StoredRoundOf(order.NurseId, order.Date).Stops = [.. order.Stops.Where(s => hers.Contains(s.VisitId))];
+            }
 
-        // One event names the visits and also the nurses taken off them, so their own pages
-        // hear that the visits are no longer theirs.
-        await Commit([.. visits.Select(v => v.Id)], clientId: clientId, alsoNurses: takenOff);
+            // One event names the visits and also the nurses taken off them, so their own pages
+            // hear that the visits are no longer theirs.
+            change.Visits.UnionWith(visits.Select(v => v.Id));
+            change.Clients.Add(clientId);
+            change.Nurses.UnionWith(takenOff);
+        });
     }
 
     /// <summary>

@@ -8,6 +8,8 @@ namespace Buurtzorg.Grains.Visits;
 /// Nurses plan their own rounds on the team's schedule. Every change is one turn of this grain,
 /// so of two nurses claiming the same visit at the same moment exactly one is first; each change
 /// is stored as one new version and published as one event, or refused with nothing changed.
+/// The steps (claim, hand over, order a round) change memory only; <see cref="Change{T}"/> stores
+/// them, so a proposal can take many of them as one change.
 /// </summary>
 public sealed partial class TeamScheduleGrain
 {
@@ -23,135 +25,156 @@ public sealed partial class TeamScheduleGrain
             complete ? [] : [.. State.Removed.Where(r => r.Version > since).Select(r => r.Id)]));
     }
 
-    public ValueTask<RoundResult> Claim(Guid visitId, Guid nurseId) => ClaimFor(visitId, nurseId, by: nurseId);
+    public ValueTask<RoundResult> Claim(Guid visitId, Guid nurseId) => OnVisit(visitId, change => ClaimFor(visitId, nurseId, by: nurseId, change));
 
-    private async ValueTask<RoundResult> ClaimFor(Guid visitId, Guid nurseId, Guid by)
+    /// <summary>Takes the visit for the nurse, in memory, or says why not; hers already is no change.</summary>
+    private async Task<RoundError> ClaimFor(Guid visitId, Guid nurseId, Guid by, ScheduleChange change)
     {
         if (Find(visitId) is not { } at)
         {
-            return RoundResult.Refused(RoundError.VisitNotFound, State.Version);
+            return RoundError.VisitNotFound;
         }
 
         var visit = State.Visits[at];
         if (visit.AssignedNurses.Contains(nurseId))
         {
-            return Done(visit);
+            return RoundError.None;
         }
 
         if (visit.Status != VisitStatus.Open)
         {
-            return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
+            return RoundError.VisitClosed;
         }
 
         if (visit.AssignedNurses.Count >= visit.NursesNeeded)
         {
-            return RoundResult.Refused(RoundError.ClaimedByOther, State.Version, visit);
+            return RoundError.ClaimedByOther;
         }
 
         if (await CheckNurse(nurseId, visit) is { } refusal)
         {
-            return RoundResult.Refused(refusal, State.Version, visit);
+            return refusal;
         }
 
-        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses, nurseId], ChangedBy = by }, alsoNurse: null);
+        Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses, nurseId], ChangedBy = by }, alsoNurse: null, change);
+        return RoundError.None;
     }
 
-    public async ValueTask<RoundResult> Release(Guid visitId, Guid nurseId)
+    public ValueTask<RoundResult> Release(Guid visitId, Guid nurseId) => OnVisit(visitId, change =>
     {
         if (Find(visitId) is not { } at)
         {
-            return RoundResult.Refused(RoundError.VisitNotFound, State.Version);
+            return Task.FromResult(RoundError.VisitNotFound);
         }
 
         var visit = State.Visits[at];
         if (!visit.AssignedNurses.Contains(nurseId))
         {
-            return RoundResult.Refused(RoundError.NotAssigned, State.Version, visit);
+            return Task.FromResult(RoundError.NotAssigned);
         }
 
         if (visit.Status is VisitStatus.Done or VisitStatus.NotDone)
         {
-            return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
+            return Task.FromResult(RoundError.VisitClosed);
         }
 
-        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Where(n => n != nurseId)], ChangedBy = nurseId }, alsoNurse: nurseId);
-    }
+        Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Where(n => n != nurseId)], ChangedBy = nurseId }, alsoNurse: nurseId, change);
+        return Task.FromResult(RoundError.None);
+    });
 
-    public ValueTask<RoundResult> HandOver(Guid visitId, Guid fromNurseId, Guid toNurseId) => HandOverFor(visitId, fromNurseId, toNurseId, by: fromNurseId);
+    public ValueTask<RoundResult> HandOver(Guid visitId, Guid fromNurseId, Guid toNurseId) =>
+        OnVisit(visitId, change => HandOverFor(visitId, fromNurseId, toNurseId, by: fromNurseId, change));
 
-    private async ValueTask<RoundResult> HandOverFor(Guid visitId, Guid fromNurseId, Guid toNurseId, Guid by)
+    private async Task<RoundError> HandOverFor(Guid visitId, Guid fromNurseId, Guid toNurseId, Guid by, ScheduleChange change)
     {
         if (Find(visitId) is not { } at)
         {
-            return RoundResult.Refused(RoundError.VisitNotFound, State.Version);
+            return RoundError.VisitNotFound;
         }
 
         var visit = State.Visits[at];
         if (!visit.AssignedNurses.Contains(fromNurseId))
         {
-            return RoundResult.Refused(RoundError.NotAssigned, State.Version, visit);
+            return RoundError.NotAssigned;
         }
 
         if (visit.AssignedNurses.Contains(toNurseId))
         {
-            return RoundResult.Refused(RoundError.AlreadyAssigned, State.Version, visit);
+            return RoundError.AlreadyAssigned;
         }
 
         if (visit.Status != VisitStatus.Open)
         {
-            return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
+            return RoundError.VisitClosed;
         }
 
         if (await CheckNurse(toNurseId, visit) is { } refusal)
         {
-            return RoundResult.Refused(refusal, State.Version, visit);
+            return refusal;
         }
 
-        return await Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Select(n => n == fromNurseId ? toNurseId : n)], ChangedBy = by }, alsoNurse: fromNurseId);
+        Assign(at, visit with { AssignedNurses = [.. visit.AssignedNurses.Select(n => n == fromNurseId ? toNurseId : n)], ChangedBy = by }, alsoNurse: fromNurseId, change);
+        return RoundError.None;
     }
 
     public ValueTask<NurseRound> GetRound(Guid nurseId, DateOnly date) => ValueTask.FromResult(Round(nurseId, date));
 
     public async ValueTask<RoundResult> PlanRound(Guid nurseId, DateOnly date, IReadOnlyList<RoundPlanStop> stops)
     {
+        var error = await Change(change =>
+        {
+            change.Answer = () => new RoundResult(RoundError.None, State.Version, null, Round(nurseId, date));
+            return PlanRoundOf(nurseId, date, stops, change);
+        });
+        return error switch
+        {
+            RoundError.None => new RoundResult(RoundError.None, State.Version, null, Round(nurseId, date)),
+            RoundError.RoundMismatch => RoundResult.Refused(error, State.Version) with { Round = Round(nurseId, date) },
+            _ => RoundResult.Refused(error, State.Version),
+        };
+    }
+
+    /// <summary>Sets her order of the day in memory: exactly her visits of that day, each once.</summary>
+    private async Task<RoundError> PlanRoundOf(Guid nurseId, DateOnly date, IReadOnlyList<RoundPlanStop> stops, ScheduleChange change)
+    {
         if ((await GrainFactory.GetGrain<INurseGrain>(nurseId).Get())?.TeamId != this.GetPrimaryKey())
         {
-            return RoundResult.Refused(RoundError.NurseNotInTeam, State.Version);
+            return RoundError.NurseNotInTeam;
         }
 
         var hers = RoundVisits(nurseId, date).Select(v => v.Id).ToHashSet();
         if (stops.Count != hers.Count || !stops.All(s => hers.Contains(s.VisitId)) || stops.DistinctBy(s => s.VisitId).Count() != stops.Count)
         {
-            return RoundResult.Refused(RoundError.RoundMismatch, State.Version) with { Round = Round(nurseId, date) };
+            return RoundError.RoundMismatch;
         }
 
-        var round = StoredRoundOf(nurseId, date);
-        round.Stops = [.. stops];
-        await Commit([.. hers], alsoNurses: [nurseId]);
-        return new RoundResult(RoundError.None, State.Version, null, Round(nurseId, date));
+        StoredRoundOf(nurseId, date).Stops = [.. stops];
+        change.Visits.UnionWith(hers);
+        change.Nurses.Add(nurseId);
+        return RoundError.None;
     }
 
-    public async ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation, Guid recordedBy)
+    public ValueTask<RoundResult> Report(Guid visitId, Guid nurseId, VisitDeviation? deviation, Guid recordedBy) => OnVisit(visitId, change =>
     {
         if (Find(visitId) is not { } at)
         {
-            return RoundResult.Refused(RoundError.VisitNotFound, State.Version);
+            return Task.FromResult(RoundError.VisitNotFound);
         }
 
         var visit = State.Visits[at];
         if (!visit.AssignedNurses.Contains(nurseId))
         {
-            return RoundResult.Refused(RoundError.NotAssigned, State.Version, visit);
+            return Task.FromResult(RoundError.NotAssigned);
         }
 
         if (visit.Status != VisitStatus.Open)
         {
-            return RoundResult.Refused(RoundError.VisitClosed, State.Version, visit);
+            return Task.FromResult(RoundError.VisitClosed);
         }
 
         if (visit.Date > DutchCalendar.Today(clock))
         {
-            return RoundResult.Refused(RoundError.NotYetDue, State.Version, visit);
+            return Task.FromResult(RoundError.NotYetDue);
         }
 
         var planned = Round(nurseId, visit.Date).Stops.First(s => s.Visit.Id == visitId).PlannedStart;
@@ -166,91 +189,25 @@ public sealed partial class TeamScheduleGrain
             done ? null : deviation!.NotDoneReason,
             recordedBy);
         State.Visits[at] = visit with { Status = done ? VisitStatus.Done : VisitStatus.NotDone, Report = report, ChangedBy = recordedBy };
-        await Commit([visitId]);
-        return Done(State.Visits[at]);
+        change.Visits.Add(visitId);
+        return Task.FromResult(RoundError.None);
+    });
+
+    /// <summary>One nurse's action on one visit, stored as its own change; the answer shows the visit as it is after it.</summary>
+    private async ValueTask<RoundResult> OnVisit(Guid visitId, Func<ScheduleChange, Task<RoundError>> step)
+    {
+        var error = await Change(change =>
+        {
+            change.Answer = () => Answer(visitId, RoundError.None);
+            return step(change);
+        });
+        return Answer(visitId, error);
     }
 
-    public async ValueTask<ProposalAccepted> AcceptProposal(long expectedVersion, DateOnly date, IReadOnlyList<ProposedRound> rounds, Guid acceptedBy)
+    private RoundResult Answer(Guid visitId, RoundError error)
     {
-        if (State.Version != expectedVersion)
-        {
-            return new ProposalAccepted(RoundError.ScheduleMoved, State.Version, 0, []);
-        }
-
-        var claimed = 0;
-        var reordered = 0;
-        var moved = 0;
-        var skipped = new List<UnplacedVisit>();
-        foreach (var round in rounds)
-        {
-            var before = Round(round.NurseId, date).Stops.Select(s => s.Visit.Id).ToList();
-            foreach (var stop in round.Stops)
-            {
-                if (stop.MovedFrom is { } from && from != round.NurseId && Find(stop.VisitId) is { } had && State.Visits[had].AssignedNurses.Contains(from))
-                {
-                    if (await Move(State.Visits[had], from, round.NurseId, acceptedBy) is { } notMoved)
-                    {
-                        skipped.Add(notMoved);
-                    }
-                    else
-                    {
-                        moved++;
-                    }
-
-                    continue;
-                }
-
-                var mine = Find(stop.VisitId) is { } at && State.Visits[at].AssignedNurses.Contains(round.NurseId);
-                var result = await ClaimFor(stop.VisitId, round.NurseId, acceptedBy);
-                if (result.Error != RoundError.None)
-                {
-                    skipped.Add(new UnplacedVisit(stop.VisitId, result.Error.ToString(), "Not taken: the same check as a nurse's own claim refused it."));
-                }
-                else if (!mine)
-                {
-                    claimed++;
-                }
-            }
-
-            // Her round in the proposed order and times; anything of hers the proposal did not
-            // mention (done, or not plannable) follows in its own order.
-            var hers = RoundVisits(round.NurseId, date).Select(v => v.Id).ToHashSet();
-            var order = round.Stops.Where(s => hers.Contains(s.VisitId)).Select(s => new RoundPlanStop(s.VisitId, s.Start)).ToList();
-            order.AddRange(Round(round.NurseId, date).Stops.Where(s => !order.Exists(o => o.VisitId == s.Visit.Id)).Select(s => new RoundPlanStop(s.Visit.Id, null)));
-            if (order.Count > 0)
-            {
-                await PlanRound(round.NurseId, date, order);
-            }
-
-            // "0 visits added" must not hide that her round changed: the visits she already had,
-            // in their new order, against their order before.
-            var kept = before.ToHashSet();
-            if (!Round(round.NurseId, date).Stops.Select(s => s.Visit.Id).Where(kept.Contains).SequenceEqual(before))
-            {
-                reordered++;
-            }
-        }
-
-        return new ProposalAccepted(RoundError.None, State.Version, claimed, skipped, reordered, moved);
-    }
-
-    /// <summary>
-    /// Hands a visit over as a proposal moved it, or says why it stays with the nurse who has it.
-    /// The body of an acceptance is the caller's: a move is only carried out when she is the one
-    /// accepting (as she could hand it over herself), or when the record shows she can no longer
-    /// do it (leave, hours, qualification), so no proposal takes away a visit she could still do.
-    /// </summary>
-    private async Task<UnplacedVisit?> Move(Visit visit, Guid from, Guid to, Guid acceptedBy)
-    {
-        if (acceptedBy != from && await CheckNurse(from, visit) is null)
-        {
-            return new UnplacedVisit(visit.Id, "StaysWithNurse", "Not moved: she can still do it, so only she can hand it over.", from);
-        }
-
-        var result = await HandOverFor(visit.Id, from, to, acceptedBy);
-        return result.Error == RoundError.None
-            ? null
-            : new UnplacedVisit(visit.Id, result.Error.ToString(), "Not moved: the same check as a hand-over by hand refused it; it stays with her.", from);
+        var visit = Find(visitId) is { } at ? State.Visits[at] : null;
+        return error == RoundError.None && visit is not null ? Done(visit) : RoundResult.Refused(error, State.Version, visit);
     }
 
     /// <summary>Why this nurse may not take this visit, or null if she may.</summary>
@@ -284,7 +241,7 @@ public sealed partial class TeamScheduleGrain
             return slot.Day == visit.Date.DayOfWeek && from < to && (to - from).TotalMinutes >= visit.DurationMinutes;
         });
 
-    private async Task<RoundResult> Assign(int at, Visit changed, Guid? alsoNurse)
+    private void Assign(int at, Visit changed, Guid? alsoNurse, ScheduleChange change)
     {
         State.Visits[at] = changed;
         foreach (var round in State.Rounds.Where(r => r.Date == changed.Date))
@@ -300,8 +257,11 @@ public sealed partial class TeamScheduleGrain
             }
         }
 
-        await Commit([changed.Id], alsoNurses: alsoNurse is { } nurse ? [nurse] : null);
-        return Done(State.Visits[at]);
+        change.Visits.Add(changed.Id);
+        if (alsoNurse is { } nurse)
+        {
+            change.Nurses.Add(nurse);
+        }
     }
 
     private RoundResult Done(Visit visit) => new(RoundError.None, State.Version, visit, null);

@@ -2,13 +2,18 @@ using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains.Schedule;
+using Buurtzorg.Grains.Idempotency;
+using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Grains.Visits;
 
 public sealed partial class TeamScheduleGrain(
     [PersistentState("team-schedule", GrainStorage.Name)] IPersistentState<TeamScheduleState> schedule,
-    TimeProvider clock) : Grain, ITeamScheduleGrain
+    TimeProvider clock,
+    ILogger<TeamScheduleGrain> logger) : Grain, ITeamScheduleGrain, IKeepsOutcomes
 {
+    OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
+
     // Done and past visits stay four weeks (they feed the team's hours), then go.
     private const int DaysKeptAfter = 28;
 
@@ -17,39 +22,39 @@ public sealed partial class TeamScheduleGrain(
     // What coverage was last told, in memory only: a new activation tells it once more.
     private List<VisitNeed>? _reportedNeeds;
 
+    private FollowUps? _followUps;
+
+    private FollowUps FollowUps => _followUps ??= new(this, logger);
+
     public async ValueTask<long> SyncClient(Guid clientId, IReadOnlyList<Intervention> interventions)
     {
-        var today = DutchCalendar.Today(clock);
-        var teamWork = interventions.Where(i => i.PerformedBy == Performer.Team).ToList();
-        var before = State.ClientInterventions.GetValueOrDefault(clientId) ?? [];
-        if (teamWork.Count == 0)
+        await Change(change =>
         {
-            State.ClientInterventions.Remove(clientId);
-        }
-        else
-        {
-            State.ClientInterventions[clientId] = teamWork;
-        }
+            var today = DutchCalendar.Today(clock);
+            var teamWork = interventions.Where(i => i.PerformedBy == Performer.Team).ToList();
+            var before = State.ClientInterventions.GetValueOrDefault(clientId) ?? [];
+            if (teamWork.Count == 0)
+            {
+                State.ClientInterventions.Remove(clientId);
+            }
+            else
+            {
+                State.ClientInterventions[clientId] = teamWork;
+            }
 
-        var changed = Reconcile(clientId, teamWork, today);
-        changed.AddRange(RollHorizon(today));
-        if (changed.Count == 0 && before.SequenceEqual(teamWork))
-        {
-            return State.Version;
-        }
-
-        await Commit(changed, clientId: clientId);
+            change.Visits.UnionWith(Reconcile(clientId, teamWork, today));
+            change.Visits.UnionWith(RollHorizon(today));
+            if (change.Visits.Count > 0 || !before.SequenceEqual(teamWork))
+            {
+                change.Clients.Add(clientId);
+            }
+        });
         return State.Version;
     }
 
     public async ValueTask<ScheduleView> GetVisits(DateOnly from, DateOnly to)
     {
-        var rolled = RollHorizon(DutchCalendar.Today(clock));
-        if (rolled.Count > 0)
-        {
-            await Commit(rolled);
-        }
-
+        await Change(change => change.Visits.UnionWith(RollHorizon(DutchCalendar.Today(clock))));
         return new ScheduleView(
             this.GetPrimaryKey(),
             State.Version,
@@ -187,12 +192,48 @@ public sealed partial class TeamScheduleGrain(
         .Select(g => new VisitNeed(g.Key.DayOfWeek, g.Key.WindowStart, g.Key.WindowEnd, g.Key.DurationMinutes, g.Key.RequiredQualification, g.Key.NursesNeeded, g.Count()))
         .OrderBy(n => n.Day).ThenBy(n => n.WindowStart).ThenBy(n => n.WindowEnd).ThenBy(n => n.DurationMinutes).ThenBy(n => n.RequiredQualification).ThenBy(n => n.NursesNeeded)];
 
+    private Task Change(Action<ScheduleChange> steps) => Change(change =>
+    {
+        steps(change);
+        return Task.FromResult(true);
+    });
+
     /// <summary>
-    /// Stores a change as one new version and publishes it as one event, naming the clients and
-    /// nurses it concerns: those of the changed visits, of the visits that left (<paramref name="gone"/>),
-    /// and anyone else the change took something from.
+    /// Carries out one command as one change: its steps change the schedule in memory and gather
+    /// what they touched; the whole is then stored as one new version and published as one event.
+    /// If a step throws or the write fails, memory goes back to what is stored, so nothing of a
+    /// command outlives it unless all of it is stored; the caller gets the exception.
     /// </summary>
-    private async Task Commit(List<Guid> changed, Guid? clientId = null, IEnumerable<Visit>? gone = null, IEnumerable<Guid>? alsoNurses = null)
+    private async Task<T> Change<T>(Func<ScheduleChange, Task<T>> steps)
+    {
+        var change = new ScheduleChange();
+        T outcome;
+        ScheduleChanged stored;
+        try
+        {
+            outcome = await steps(change);
+            if (change.IsEmpty)
+            {
+                return outcome;
+            }
+
+            stored = await Store(change);
+        }
+        catch
+        {
+            await Forget();
+            throw;
+        }
+
+        await Announce(stored);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Writes the change as one new version and says what it was, naming the clients and nurses it
+    /// concerns: those the change names, and those of the changed visits as they are now.
+    /// </summary>
+    private async Task<ScheduleChanged> Store(ScheduleChange change)
     {
         if (State.RemovalsKnownSince == long.MaxValue)
         {
@@ -200,52 +241,62 @@ public sealed partial class TeamScheduleGrain(
         }
 
         State.Version++;
-        var ids = changed.ToHashSet();
-        var clients = new HashSet<Guid>();
-        var nurses = new HashSet<Guid>(alsoNurses ?? []);
-        foreach (var visit in gone ?? [])
-        {
-            clients.Add(visit.ClientId);
-            nurses.UnionWith(visit.AssignedNurses);
-        }
-
-        if (clientId is { } client)
-        {
-            clients.Add(client);
-        }
-
         var present = new HashSet<Guid>();
         for (var i = 0; i < State.Visits.Count; i++)
         {
-            if (ids.Contains(State.Visits[i].Id))
+            if (change.Visits.Contains(State.Visits[i].Id))
             {
                 State.Visits[i] = State.Visits[i] with { Version = State.Version };
                 present.Add(State.Visits[i].Id);
-                clients.Add(State.Visits[i].ClientId);
-                nurses.UnionWith(State.Visits[i].AssignedNurses);
+                change.Clients.Add(State.Visits[i].ClientId);
+                change.Nurses.UnionWith(State.Visits[i].AssignedNurses);
             }
         }
 
         var today = DutchCalendar.Today(clock);
-        State.Removed.AddRange(ids.Where(id => !present.Contains(id)).Select(id => new RemovedVisit(id, State.Version, today)));
+        State.Removed.AddRange(change.Visits.Where(id => !present.Contains(id)).Select(id => new RemovedVisit(id, State.Version, today)));
+        if (change.Answer is { } answer)
+        {
+            State.Outcomes.Keep(answer());
+        }
 
+        await schedule.WriteStateAsync();
+        return new ScheduleChanged(this.GetPrimaryKey(), State.Version, [.. change.Visits], [.. change.Clients], [.. change.Nurses]);
+    }
+
+    /// <summary>Drops what memory holds beyond what is stored (see TeamGrain).</summary>
+    private async Task Forget()
+    {
         try
         {
-            await schedule.WriteStateAsync();
-        }
-        catch
-        {
-            // Not stored: drop the change in memory too (see TeamGrain).
             await schedule.ReadStateAsync();
-            throw;
         }
+        catch (Exception ex)
+        {
+            // Not even the stored schedule could be read: this activation must not answer from a
+            // memory that holds a change nobody else will see; the next call starts a fresh one.
+            LogForgetFailed(logger, ex);
+            DeactivateOnIdle();
+        }
+    }
 
-        await GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0)
-            .Publish(new ScheduleChanged(this.GetPrimaryKey(), State.Version, [.. ids], [.. clients], [.. nurses]));
+    /// <summary>The change is stored: telling others may be late, but never turns it into an error.</summary>
+    private async Task Announce(ScheduleChanged change)
+    {
+        await FollowUps.Send("events", () => GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(change).AsTask());
+        await FollowUps.Refresh("demand", ReportDemand);
+    }
+
+    private async Task ReportDemand()
+    {
         // Most changes (a claim, a report) leave the needs as they were: they go only when changed.
+        var today = DutchCalendar.Today(clock);
         var needs = Needs(today);
         var changedNeeds = _reportedNeeds is null || !needs.SequenceEqual(_reportedNeeds) ? needs : null;
         await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportDemand(DemandHoursPerWeek(), OpenVisitHours(), ConfirmedHoursThisWeek(today), changedNeeds);
         _reportedNeeds = needs;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A team schedule could not be read back after a failed write; its activation is dropped")]
+    private static partial void LogForgetFailed(ILogger logger, Exception exception);
 }

@@ -44,6 +44,22 @@ public sealed class OutcomeLedgerTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_release_whose_answer_was_lost_answers_the_same_on_its_retry_instead_of_not_assigned()
+    {
+        var day = await Visits.TeamDay.Create(fixture.Grains, nurses: 1, clients: 1);
+        var (nurse, visit) = (day.Nurses[0], day.Visits[0]);
+        await day.Schedule.Claim(visit.Id, nurse);
+
+        var first = await Keyed("release-1", "release", () => day.Schedule.Release(visit.Id, nurse).AsTask());
+        var retry = await Keyed("release-1", "release", () => day.Schedule.Release(visit.Id, nurse).AsTask());
+        var unkeyed = await day.Schedule.Release(visit.Id, nurse);
+
+        Assert.Equal(Contracts.Rounds.RoundError.None, first.Error);
+        Assert.Equal((first.Error, first.Version), (retry.Error, retry.Version));
+        Assert.Equal(Contracts.Rounds.RoundError.NotAssigned, unkeyed.Error);
+    }
+
+    [Fact]
     public void The_ledger_forgets_outcomes_beyond_its_window_and_its_capacity()
     {
         var ledger = new OutcomeLedger();

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+
+namespace Buurtzorg.Grains.Tests.Faults;
+
+/// <summary>
+/// The test silo's grain storage: memory storage that counts each grain's writes and fails them
+/// while a test asks it to, so a test can tell how many writes a command took and what a failed
+/// write leaves behind.
+/// </summary>
+public sealed class WatchedStorage(IGrainStorage inner) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, bool> _failing = new();
+
+    /// <summary>How many writes of this grain's state were stored.</summary>
+    public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
+
+    /// <summary>Every write of this grain's state fails until the result is disposed.</summary>
+    public IDisposable FailWrites(GrainId grain)
+    {
+        _failing[grain] = true;
+        return new Healing(() => _failing.TryRemove(grain, out _));
+    }
+
+    /// <summary>The state as stored, not as the grain holds it in memory.</summary>
+    public async Task<T> Stored<T>(string stateName, GrainId grain)
+        where T : class, new()
+    {
+        var state = new GrainState<T>(new T());
+        await inner.ReadStateAsync(stateName, grain, state);
+        return state.State ?? new T();
+    }
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_failing.ContainsKey(grainId))
+        {
+            throw new IOException($"Injected storage fault writing {grainId}.");
+        }
+
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+        _writes.AddOrUpdate(grainId, 1, (_, count) => count + 1);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
+
+    private sealed class Healing(Action heal) : IDisposable
+    {
+        public void Dispose() => heal();
+    }
+}
