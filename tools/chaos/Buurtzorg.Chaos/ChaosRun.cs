@@ -32,14 +32,16 @@ public static class ChaosRun
 
         var accounts = DemoAccount.FromHostOutput(await File.ReadAllTextAsync(Path.Combine(folder, "host-1.log")));
         var first = cluster.Hosts[0].Address;
-        using var nurse = await UserSession.SignIn(first, accounts[DemoAccount.Nurse]);
-        using var colleague = await UserSession.SignIn(first, accounts[DemoAccount.Colleague]);
-        using var client = await UserSession.SignIn(first, accounts[DemoAccount.Client]);
+        // The Orleans client connects while the users sign in and look around: start-up is what a CI run waits for.
+        var connecting = GrainLocator.Connect(options, cluster.Hosts);
+        var signIns = new[] { DemoAccount.Nurse, DemoAccount.Colleague, DemoAccount.Client }.Select(name => UserSession.SignIn(first, accounts[name])).ToList();
+        using var nurse = await signIns[0];
+        using var colleague = await signIns[1];
+        using var client = await signIns[2];
 
         var history = new History();
         var requests = new Requests(cluster.Hosts, history);
         var world = await DemoWorld.Discover(requests, nurse, colleague, client);
-        await using var locator = await GrainLocator.Connect(options, cluster.Hosts);
 
         var watchers = cluster.Hosts.SelectMany(h => new Watcher[]
         {
@@ -54,8 +56,8 @@ public static class ChaosRun
         var nursePlans = new CarePlanAgent(nurse, world.NursePlans, requests, actions, new Random(random.Next()));
         var colleaguePlans = new CarePlanAgent(colleague, world.ColleaguePlans, requests, actions, new Random(random.Next()));
         var network = new NetworkAgent(colleague, client, requests, actions, new Random(random.Next()));
-        await nursePlans.Prepare();
-        await colleaguePlans.Prepare();
+        await Task.WhenAll(nursePlans.Prepare(), colleaguePlans.Prepare());
+        await using var locator = await connecting;
 
         using var stopLoad = new CancellationTokenSource();
         var loadStarted = RunClock.Now;

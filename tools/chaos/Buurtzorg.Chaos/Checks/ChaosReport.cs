@@ -68,7 +68,8 @@ public sealed record ChaosReport(
             {
                 ["recovery"] = Recovery.Definition,
                 ["failed action"] = "An action that got no 2xx: refused with a 4xx, or no final answer before its 30 s deadline (a 500 is final; connection errors, timeouts and 502/503/504 are tried again).",
-                ["latency"] = "An action's: from its first try to its final answer (or its deadline), by the window it started in; a try's: one request.",
+                ["window"] = "The baseline before the first fault, then each fault from its start to the next fault's. Requests and actions count in the window they ended in.",
+                ["latency"] = "An action's: from its first try to its final answer (or its deadline); a try's: one request.",
                 ["lost acknowledged"] = "A 2xx came back, and the final state does not have the effect.",
                 ["applied twice"] = "The final state has the action's uniquely marked payload (a name, a sign or a rating) more than once.",
                 ["indeterminate"] = "No final answer; the final state says whether it took effect.",

@@ -27,7 +27,7 @@ public sealed record Goal(string Window, string What, string Measured, string Li
             }
             else if (window.Fault is { } database && database.Kind.IsDatabase())
             {
-                var failures = attempts.Where(a => window.Holds(a.At) && a.Failed).ToList();
+                var failures = attempts.Where(a => window.Holds(a.EndedAt) && a.Failed).ToList();
                 var other = failures.Count(a => a is not { Status: 503, RetryAfterSeconds: not null });
                 goals.Add(new Goal(window.Name, "failures only 503 with Retry-After", $"{other} of {failures.Count} failed requests were something else ({figure.Failures.GetValueOrDefault("500")} were 500)", "0", other == 0));
                 goals.Add(new Goal(window.Name, "serving after the database is back", Seconds(recovery?.AfterDatabaseSeconds), $"<= {MostSecondsAfterDatabase} s", recovery?.AfterDatabaseSeconds <= MostSecondsAfterDatabase));

@@ -7,7 +7,8 @@ namespace Buurtzorg.Chaos.Checks;
 /// <summary>
 /// A stretch of the run: the baseline before the first fault, then each fault from the moment
 /// it was applied until the next one (its recovery and the settle time after it). Requests and
-/// actions belong to the window in which they were sent or started.
+/// actions count in the window in which they ended, so one in flight when a fault hit counts
+/// in that fault's window.
 /// </summary>
 public sealed record Window(string Name, double From, double To, FaultRecord? Fault)
 {
@@ -41,20 +42,20 @@ public sealed record WindowFigures(
 {
     public static WindowFigures Of(Window window, IReadOnlyList<Attempt> attempts, IReadOnlyList<ActionRecord> actions)
     {
-        var sent = attempts.Where(a => window.Holds(a.At)).ToList();
-        var started = actions.Where(a => window.Holds(a.Started)).ToList();
-        var failed = started.Count(a => a.End != ActionEnd.Acknowledged);
-        var tries = sent.Where(a => a.Purpose == Purpose.Action).Select(a => a.LatencyMs / 1000).ToList();
-        var latencies = started.Select(a => a.LatencySeconds).ToList();
+        var answered = attempts.Where(a => window.Holds(a.EndedAt)).ToList();
+        var ended = actions.Where(a => window.Holds(a.Ended)).ToList();
+        var failed = ended.Count(a => a.End != ActionEnd.Acknowledged);
+        var tries = answered.Where(a => a.Purpose == Purpose.Action).Select(a => a.LatencyMs / 1000).ToList();
+        var latencies = ended.Select(a => a.LatencySeconds).ToList();
         return new WindowFigures(
             window.Name,
             Math.Round(window.From, 2),
             Math.Round(window.To, 2),
-            sent.Count,
-            sent.Where(a => a.Failed).GroupBy(FailureName).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            started.Count,
+            answered.Count,
+            answered.Where(a => a.Failed).GroupBy(FailureName).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            ended.Count,
             failed,
-            started.Count == 0 ? 0 : Math.Round(100.0 * failed / started.Count, 2),
+            ended.Count == 0 ? 0 : Math.Round(100.0 * failed / ended.Count, 2),
             Percentile(latencies, 0.99),
             latencies.Count == 0 ? null : Math.Round(latencies.Max(), 3),
             Percentile(tries, 0.99),

@@ -70,7 +70,7 @@ public sealed class ChaosHost(int number, HostLaunch launch, string logPath) : I
 
         lock (_gate)
         {
-            _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
+            _log ??= new StreamWriter(logPath, append: false) { AutoFlush = true };
             _log.WriteLine($"==== started at {RunClock.Now:F1} s{(demo ? " with --demo" : "")}");
             _exitExpected = false;
             Paused = false;

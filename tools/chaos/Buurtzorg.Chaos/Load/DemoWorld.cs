@@ -39,11 +39,8 @@ public sealed class DemoWorld
         var me = (await requests.Read(nurse, $"/api/nurses/{nurse.SubjectId}")).As<NurseRecord>("nurse");
         var teamId = me.TeamId ?? throw new InvalidOperationException("the demo nurse is in no team");
         var team = (await requests.Read(nurse, $"/api/teams/{teamId}")).As<TeamSnapshot>("team");
-        var nurses = new Dictionary<Guid, NurseRecord>();
-        foreach (var member in team.Nurses)
-        {
-            nurses[member.NurseId] = (await requests.Read(nurse, $"/api/nurses/{member.NurseId}")).As<NurseRecord>("nurse");
-        }
+        var nurses = (await Task.WhenAll(team.Nurses.Select(async member =>
+            (await requests.Read(nurse, $"/api/nurses/{member.NurseId}")).As<NurseRecord>("nurse")))).ToDictionary(n => n.Id);
 
         if (!nurses.ContainsKey(colleague.SubjectId))
         {
