@@ -17,7 +17,7 @@ public sealed record Recovery(
     public const string Definition =
         "A request fails when it gets a 5xx or no answer (refused, reset, 10 s timeout; probes 5 s). All requests count: " +
         "actions' tries, reads and the probes that ask every host for the team twice a second. Within a fault's window " +
-        "(from the fault to the next one), a host has recovered at the end of its first 2xx sent after its last failed " +
+        "(from the fault to the next one; requests sent in it and answered before the next fault), a host has recovered at the end of its first 2xx sent after its last failed " +
         "request, or at the fault if it never failed. 'first 2xx' = fault -> end of the first 2xx of any request sent after " +
         "the fault. 'all hosts 2xx' = fault -> the last of the hosts to recover, leaving out the host the fault hit " +
         "(killed or stopped); that host is timed apart: from its restart (or SIGCONT) to the end of its first 2xx. " +
@@ -26,7 +26,8 @@ public sealed record Recovery(
     public static Recovery Of(Window window, IReadOnlyList<Attempt> attempts, int hosts)
     {
         var fault = window.Fault!;
-        var sent = attempts.Where(a => window.Holds(a.At)).OrderBy(a => a.At).ToList();
+        // Sent after the fault and answered before the next one: a request the next fault cut off says nothing of this one.
+        var sent = attempts.Where(a => window.Holds(a.At) && a.EndedAt < window.To).OrderBy(a => a.At).ToList();
         var live = Enumerable.Range(1, hosts).Where(h => h != fault.Host).ToList();
         var recoveredAt = new Dictionary<int, double?>();
         foreach (var host in live)

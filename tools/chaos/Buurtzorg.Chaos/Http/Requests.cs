@@ -10,10 +10,11 @@ using Buurtzorg.Chaos.Load;
 namespace Buurtzorg.Chaos.Http;
 
 /// <summary>
-/// Requests as a careful client sends them: each try goes to the next host in turn; a try that
-/// meets a connection error, its 10 s timeout or a 502/503/504 is sent again (after the
-/// Retry-After the server asked for, else a short growing pause) until the action's 30 s
-/// deadline. Every try of one action carries the action's Idempotency-Key and the same body.
+/// Requests as a careful client sends them: each action to the next host in turn; a try that
+/// meets a connection error, its 10 s timeout or a 502/503/504 is sent again to the host after
+/// the one that failed (after the Retry-After the server asked for, else a short growing pause)
+/// until the action's 30 s deadline. Every try of one action carries the action's
+/// Idempotency-Key and the same body.
 /// </summary>
 public sealed class Requests(IReadOnlyList<ChaosHost> hosts, History history)
 {
@@ -61,9 +62,11 @@ public sealed class Requests(IReadOnlyList<ChaosHost> hosts, History history)
     private async Task<Answer> WithRetries(UserSession user, HttpMethod method, string path, byte[]? content, string? key, Purpose purpose, TimeSpan patience, Action<Answer> counted)
     {
         var deadline = RunClock.Now + patience.TotalSeconds;
+        var turn = (int)((uint)Interlocked.Increment(ref _next) % hosts.Count);
         for (var attempt = 0; ; attempt++)
         {
-            var host = hosts[(int)((uint)Interlocked.Increment(ref _next) % hosts.Count)];
+            // The first try goes to the next host in turn, each retry to the host after the one that failed.
+            var host = hosts[(turn + attempt) % hosts.Count];
             var at = RunClock.Now;
             using var request = new HttpRequestMessage(method, new Uri(host.Address, path));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
