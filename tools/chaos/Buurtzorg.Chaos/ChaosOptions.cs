@@ -24,7 +24,8 @@ public sealed record ChaosOptions
 
     public required string ReportPath { get; init; }
 
-    public bool Short { get; init; }
+    /// <summary>"short", "full", or "custom" when the faults were named.</summary>
+    public string Mode { get; init; } = "full";
 
     public int Hosts { get; init; } = 3;
 
@@ -69,7 +70,7 @@ public sealed record ChaosOptions
             CertificatePath = Required("--certificate"),
             CertificatePassword = Required("--certificate-password"),
             ReportPath = Value("--report") ?? "chaos-report.json",
-            Short = isShort,
+            Mode = args.Contains("--faults") ? "custom" : isShort ? "short" : "full",
             Hosts = Value("--hosts") is { } hosts ? int.Parse(hosts, CultureInfo.InvariantCulture) : 3,
             Faults = faults,
             Baseline = Seconds("--baseline") ?? TimeSpan.FromSeconds(isShort ? 8 : 15),

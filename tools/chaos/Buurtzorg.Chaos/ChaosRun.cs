@@ -24,7 +24,7 @@ public static class ChaosRun
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.ReportPath))!;
         Directory.CreateDirectory(folder);
         var random = new Random(options.Seed);
-        Timeline.Note($"{(options.Short ? "short" : "full")} run, faults {string.Join(", ", options.Faults.Select(f => f.Name()))}; host logs in {folder}");
+        Timeline.Note($"{options.Mode} run, faults {string.Join(", ", options.Faults.Select(f => f.Name()))}; host logs in {folder}");
 
         using var cluster = await ChaosCluster.Start(options, folder);
         // A stop of the harness (Ctrl-C, the script's trap) must not leave hosts behind.

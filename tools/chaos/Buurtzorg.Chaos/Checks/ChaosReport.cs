@@ -49,7 +49,7 @@ public sealed record ChaosReport(
 
         failures.AddRange(watchers.Where(w => !w.Converged).Select(w => $"the {w.Kind} watcher on host {w.Host} did not converge: {w.Difference}"));
         return new ChaosReport(
-            options.Short ? "short" : "full",
+            options.Mode,
             RunClock.StartedAt,
             Math.Round(RunClock.Now, 1),
             options.Hosts,
