@@ -52,6 +52,12 @@ if ss -ltn 2>/dev/null | grep -q "127.0.0.1:$PG_PORT "; then
   exit 2
 fi
 
+# The certificate script needs the openssl command, which a machine with only the .NET SDK may lack.
+if ! command -v openssl >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq openssl; } >&2
+fi
+
 started=$(date +%s)
 # The harness's project builds the host as well (a reference that is built, never referenced).
 dotnet build tools/chaos/Buurtzorg.Chaos -v q -nologo -clp:ErrorsOnly
