@@ -27,7 +27,7 @@ public sealed record StorageBackend(StorageKind Kind, string ConnectionString)
     /// PostgreSQL with settings chosen for the Orleans provider, each unless the connection
     /// string sets it: a bounded pool; automatic preparation, because the provider sends the
     /// same few statements over and over as text (measured: about 1.8 times the write rate,
-    /// docs/benchmarks.md); and no session reset when a connection goes back to the pool, since
+    /// docs/benchmarks.md); a short connect timeout; and no session reset when a connection goes back to the pool, since
     /// neither the provider nor the schema migrator leaves session state behind.
     /// </summary>
     public static StorageBackend Postgres(string connectionString)
@@ -46,6 +46,14 @@ public sealed record StorageBackend(StorageKind Kind, string ConnectionString)
         {
             builder.MaxAutoPrepare = 32;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        // Npgsql waits 15 s for a connection by default; a database that went silent (not down:
+        // down refuses at once) would hold every request that long. 3 s still leaves a loaded pool
+        // time to hand one over, and the host answers 503 with Retry-After after it.
+        if (!given.ContainsKey("Timeout"))
+        {
+            builder.Timeout = 3;
         }
 
         if (!given.ContainsKey("No Reset On Close"))

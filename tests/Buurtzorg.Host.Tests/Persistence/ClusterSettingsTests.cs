@@ -31,7 +31,7 @@ public sealed class ClusterSettingsTests
         var npgsql = new NpgsqlConnectionStringBuilder(settings.Storage.ConnectionString);
         Assert.True(settings.IsCluster);
         Assert.Equal(("Npgsql", 11112), (settings.Storage.Invariant, settings.SiloPort));
-        Assert.Equal((20, 32, 2, true), (npgsql.MaxPoolSize, npgsql.MaxAutoPrepare, npgsql.AutoPrepareMinUsages, npgsql.NoResetOnClose));
+        Assert.Equal((20, 32, 2, true, 3), (npgsql.MaxPoolSize, npgsql.MaxAutoPrepare, npgsql.AutoPrepareMinUsages, npgsql.NoResetOnClose, npgsql.Timeout));
     }
 
     [Theory]
