@@ -38,7 +38,7 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
     /// <summary>One client's upcoming visits (the client and their authorised family; what for only to those who may read the care plan).</summary>
     public async Task<ClientVisits> WatchClient(Guid clientId)
     {
-        var withWhatFor = await policy.MaySeeWhatFor(Caller.From(Context.User), clientId, Context.ConnectionAborted);
+        var withWhatFor = await Reachable(() => policy.MaySeeWhatFor(Caller.From(Context.User), clientId, Context.ConnectionAborted).AsTask());
         return await Watch(ScheduleGroups.Client(clientId), AccessRule.ReadClient(ClientPart.Agenda), clientId, new GetClientVisits(clientId, withWhatFor));
     }
 
@@ -64,11 +64,16 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
     private async Task<T> Watch<T>(string group, AccessRule rule, Guid? resource, IQuery<T> read, [CallerMemberName] string method = "")
     {
         var caller = Caller.From(Context.User) ?? throw new HubException(new SignInRequiredException().Message);
-        var allowed = await policy.Allows(caller, rule, resource, Context.ConnectionAborted);
-        if (rule.Scope == Scope.Client)
+        var allowed = await Reachable(async () =>
         {
-            await log.Write(caller, resource, rule, $"hub {method}", allowed, Context.ConnectionAborted);
-        }
+            var allowed = await policy.Allows(caller, rule, resource, Context.ConnectionAborted);
+            if (rule.Scope == Scope.Client)
+            {
+                await log.Write(caller, resource, rule, $"hub {method}", allowed, Context.ConnectionAborted);
+            }
+
+            return allowed;
+        }, method);
 
         if (!allowed)
         {
@@ -92,6 +97,23 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
             // say so in words the page can act on, rather than SignalR's "unexpected error".
             LogWatchUnavailable(logger, method, unavailable);
             await Unwatch(group);
+            throw new HubException(WatchUnavailable);
+        }
+    }
+
+    /// <summary>
+    /// Rights are read from grains (a team's members) and a look at a client is logged in the
+    /// database: either may be briefly out of reach, which is no refusal but a watch to ask again.
+    /// </summary>
+    private async Task<T> Reachable<T>(Func<Task<T>> read, [CallerMemberName] string method = "")
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception unavailable) when (unavailable is not OperationCanceledException and not HubException)
+        {
+            LogWatchUnavailable(logger, method, unavailable);
             throw new HubException(WatchUnavailable);
         }
     }
