@@ -76,6 +76,62 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
         return await Read(command, cancellationToken);
     }
 
+    /// <summary>
+    /// The client's lines of <paramref name="days"/> Dutch calendar days up to
+    /// <paramref name="through"/>, grouped per day and person (see <see cref="AccessLogDays"/>), and
+    /// the day before them if the log goes further back.
+    /// </summary>
+    public async Task<AccessLogDays> DaysForClient(Guid clientId, Guid clientAccount, DateOnly through, int days, CancellationToken cancellationToken = default)
+    {
+        var from = through.AddDays(1 - days);
+        var (start, end) = (StartOf(from), StartOf(through.AddDays(1)));
+        await using var connection = await Open(cancellationToken);
+        IReadOnlyList<AccessLogEntry> lines;
+        await using (var command = AccountStore.Command(connection, $"{Select} WHERE l.client_id = @client AND l.at_utc >= @from AND l.at_utc < @to ORDER BY l.id DESC;"))
+        {
+            AccountStore.Add(command, "client", clientId.ToString("D"));
+            AccountStore.Add(command, "from", start.UtcDateTime);
+            AccountStore.Add(command, "to", end.UtcDateTime);
+            lines = await Read(command, cancellationToken);
+        }
+
+        var firstSeen = new Dictionary<Guid, DateTimeOffset>();
+        await using (var command = AccountStore.Command(connection, "SELECT account_id, MIN(at_utc) FROM access_log WHERE client_id = @client AND account_id IS NOT NULL GROUP BY account_id;"))
+        {
+            AccountStore.Add(command, "client", clientId.ToString("D"));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                firstSeen[Guid.Parse(reader.GetString(0))] = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
+            }
+        }
+
+        DateOnly? earlier = null;
+        await using (var command = AccountStore.Command(connection, "SELECT MAX(at_utc) FROM access_log WHERE client_id = @client AND at_utc < @from;"))
+        {
+            AccountStore.Add(command, "client", clientId.ToString("D"));
+            AccountStore.Add(command, "from", start.UtcDateTime);
+            if (await command.ExecuteScalarAsync(cancellationToken) is { } last and not DBNull)
+            {
+                earlier = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(Convert.ToDateTime(last, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc)), Amsterdam).DateTime);
+            }
+        }
+
+        var byDay = lines.GroupBy(l => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.At, Amsterdam).DateTime));
+        return new AccessLogDays(
+            [.. byDay.OrderByDescending(d => d.Key).Select(d => AccessLogGrouping.Day(d.Key, d, clientAccount, firstSeen, StartOf(d.Key)))],
+            earlier);
+    }
+
+    private static readonly TimeZoneInfo Amsterdam =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Local;
+
+    private static DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+    }
+
     /// <summary>Every line, oldest first: for audits (and tests that replay the access matrix).</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> All(CancellationToken cancellationToken = default)
     {

@@ -26,6 +26,38 @@ public sealed class AccessLogTests(AccessWorld world) : IClassFixture<AccessWorl
     }
 
     [Fact]
+    public async Task The_client_reads_the_log_a_day_at_a_time_with_each_other_person_once_refusals_first_and_own_looks_counted_apart()
+    {
+        var family = world.Http(Who.FamilyWithCarePlan);
+        await family.GetAsync($"/api/clients/{world.ClientA}/care-plan");
+        await family.GetAsync($"/api/clients/{world.ClientA}/care-plan");
+        await world.Http(Who.NurseOfAnotherTeam).GetAsync($"/api/clients/{world.ClientA}/care-plan");
+        await world.Http(Who.TheClient).GetAsync($"/api/clients/{world.ClientA}");
+
+        var log = await world.Http(Who.TheClient).GetFromJsonAsync<JsonElement>($"/api/clients/{world.ClientA}/access-log/days");
+
+        var today = log.GetProperty("days").EnumerateArray().First();
+        Assert.Equal(TeamDay.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), today.GetProperty("date").GetString());
+        var others = today.GetProperty("others").EnumerateArray().ToList();
+        var sanne = Assert.Single(others, p => p.GetProperty("name").GetString() == "sanne");
+        Assert.True(sanne.GetProperty("times").GetInt32() >= 2);
+        Assert.Contains("CarePlan", sanne.GetProperty("what").EnumerateArray().Select(w => w.GetString()));
+        Assert.True(sanne.GetProperty("firstTime").GetBoolean());
+        var refused = others.FindIndex(p => p.GetProperty("name").GetString() == "b1");
+        Assert.True(refused >= 0 && refused < others.IndexOf(sanne), "a refused look comes before the allowed ones");
+        Assert.DoesNotContain(others, p => p.GetProperty("name").GetString() == "johanna");
+        Assert.True(today.GetProperty("ownLooks").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task The_day_log_is_the_clients_alone()
+    {
+        var asked = await world.Http(Who.FamilyWithCarePlan).GetAsync($"/api/clients/{world.ClientA}/access-log/days");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, asked.StatusCode);
+    }
+
+    [Fact]
     public async Task A_care_plan_change_is_recorded_under_the_signed_in_nurse_whatever_the_request_claims()
     {
         var nurse = world.Http(Who.NurseOfTheTeam);

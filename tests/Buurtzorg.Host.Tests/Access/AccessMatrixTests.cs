@@ -47,6 +47,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("ConfirmAuthenticator", "POST", "/api/account/authenticator/confirm", "{}", Everyone),
             new("Me", "GET", "/api/account/me", null, SignedIn),
             new("GetClientAccessLog", "GET", $"/api/clients/{c}/access-log", null, [TheClient], true),
+            new("GetClientAccessLogDays", "GET", $"/api/clients/{c}/access-log/days", null, [TheClient], true),
             new("ListTeams", "GET", "/api/teams", null, NursesAndCentral),
             new("CreateTeam", "POST", "/api/teams", "{}", Nurses),
             new("GetTeam", "GET", $"/api/teams/{a}", null, TheTeam),

@@ -184,8 +184,13 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         await Screenshots.Save(page, "client-and-family");
 
         var own = await SignedIn("gerrit-bakker", "client.html");
-        await Expect(own.Locator("#log-lines")).ToContainTextAsync("ria-bakker (uw netwerk) — zorgplan");
-        await Expect(own.Locator("#log-lines")).ToContainTextAsync("anne-wittevrouwen (wijkverpleegkundige)");
+        // A day at a time: each other person once, a first look marked new, her own looks a count.
+        var relative = own.Locator("#log-days li", new() { HasText = "ria-bakker (uw netwerk)" });
+        await Expect(relative).ToHaveCountAsync(1);
+        await Expect(relative).ToContainTextAsync("zorgplan");
+        await Expect(relative.Locator(".log-new")).ToHaveTextAsync("Nieuw");
+        await Expect(own.Locator("#log-days")).ToContainTextAsync("anne-wittevrouwen (wijkverpleegkundige)");
+        await Expect(own.Locator("#log-days li.log-own")).ToContainTextAsync("U zelf");
         await Accessibility.AssertNoSeriousViolations(own, "client with access log");
         await Screenshots.Save(own, "client-access-log");
 

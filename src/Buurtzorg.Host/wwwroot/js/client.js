@@ -50,8 +50,13 @@ addStrings({
     relationOther: "anders",
     accessLog: "Wie heeft uw dossier ingezien",
     accessLogHint: "Elke keer dat iemand uw gegevens bekijkt of wijzigt, staat hier: wie, wanneer en wat. Ook pogingen zonder toestemming.",
-    logLine: "{when}: {who} ({role}) — {what}",
-    logRefused: "{when}: {who} ({role}) probeerde {what} te zien en kreeg geen toegang",
+    logPerson: "{who} ({role}) — {what} · {times}×",
+    logPersonRefused: "{who} ({role}) — {what} · {times}×, waarvan {refused}× zonder toegang",
+    logFirstTime: "Nieuw",
+    logOwnLooks: "U zelf — {times}×",
+    logQuietWeek: "Deze week heeft niemand uw dossier ingezien.",
+    logEarlier: "Eerdere dagen",
+    partTeamMembership: "toegang als nieuwe collega in het team",
     roleNurse: "wijkverpleegkundige",
     roleClient: "uzelf",
     roleFamily: "uw netwerk",
@@ -116,8 +121,13 @@ addStrings({
     relationOther: "other",
     accessLog: "Who looked at your record",
     accessLogHint: "Every time someone views or changes your data, it is listed here: who, when and what. Attempts without permission too.",
-    logLine: "{when}: {who} ({role}) — {what}",
-    logRefused: "{when}: {who} ({role}) tried to see {what} and was refused",
+    logPerson: "{who} ({role}) — {what} · {times}×",
+    logPersonRefused: "{who} ({role}) — {what} · {times}×, of which {refused}× refused",
+    logFirstTime: "New",
+    logOwnLooks: "You — {times}×",
+    logQuietWeek: "Nobody looked at your record this week.",
+    logEarlier: "Earlier days",
+    partTeamMembership: "access as a new colleague in the team",
     roleNurse: "nurse",
     roleClient: "you",
     roleFamily: "your network",
@@ -278,21 +288,42 @@ function renderNetwork() {
   }));
 }
 
-async function loadAccessLog() {
+/** The log a week at a time, newest first; "Eerdere dagen" adds the week before. */
+async function loadAccessLog(through = null) {
   $("access-log").hidden = state.me.role !== "Client";
   if ($("access-log").hidden) return;
   try {
-    const lines = await api(`/api/clients/${state.clientId}/access-log`);
-    $("log-lines").replaceChildren(...lines.map((line) => {
-      const when = new Date(line.at).toLocaleString(language() === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short" });
-      const who = line.name ?? t(`role${line.role}`);
-      const item = make("li", line.allowed ? null : "refused",
-        t(line.allowed ? "logLine" : "logRefused", { when, who, role: t(`role${line.role}`), what: t(`part${line.what}`) }));
-      return item;
-    }));
+    const page = await api(`/api/clients/${state.clientId}/access-log/days${through ? `?through=${through}` : ""}`);
+    if (!through) $("log-days").replaceChildren();
+    $("log-days").append(...page.days.map(logDay));
+    if (!through && page.days.length === 0) $("log-days").append(make("p", "muted", t("logQuietWeek")));
+    $("log-more").hidden = !page.earlier;
+    $("log-more").onclick = () => loadAccessLog(page.earlier);
   } catch (problem) {
     showProblem($("log-problem"), problem);
   }
+}
+
+// Grants name the nurse let in; every other line names the part of the record.
+const partName = (what) => t(what.startsWith("TeamMembership") ? "partTeamMembership" : `part${what}`);
+
+/** One day: each other person once (refusals and newcomers first), the client's own looks as a count. */
+function logDay(day) {
+  const section = make("section", "log-day");
+  section.append(make("h3", null, day.date === todayIso() ? `${t("today")}, ${formatDate(day.date)}` : formatDate(day.date)));
+  const list = make("ul", "access-log");
+  for (const person of day.others) {
+    const who = person.name ?? t(`role${person.role}`);
+    const item = make("li", person.refused ? "refused" : null);
+    if (person.firstTime) item.append(make("span", "log-new", t("logFirstTime")), " ");
+    item.append(t(person.refused ? "logPersonRefused" : "logPerson", {
+      who, role: t(`role${person.role}`), what: person.what.map(partName).join(", "), times: person.times, refused: person.refused,
+    }));
+    list.append(item);
+  }
+  if (day.ownLooks) list.append(make("li", "log-own", t("logOwnLooks", { times: day.ownLooks })));
+  section.append(list);
+  return section;
 }
 
 const loadVisits = retryingRead(async () => {
