@@ -39,6 +39,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         await Expect(pageB.Locator($"#open-list [data-visit='{visit.Id}']")).ToHaveCountAsync(0);
         Assert.True(await pageB.EvaluateAsync<bool>("() => window.notReloaded === true"));
         await Expect(pageA.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        await Expect(pageA.Locator(".site-nav a:visible")).ToHaveTextAsync(["Teams", "Mijn ronde", "Cliënt en familie", "Centraal bureau"]);
         await Accessibility.AssertNoSeriousViolations(pageA, "nurse round");
         await Screenshots.Save(pageA, "nurse-round");
         await Screenshots.Save(pageB, "nurse-team-board");
@@ -54,6 +55,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         var before = (await anne.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json))!.Version;
         var page = await SignedIn("anne-ondiep", "nurse.html");
         var keys = new List<string?>();
+        var resent = new TaskCompletionSource();
         // The first claim reaches the server and is applied, but its answer is lost on the way
         // back (a host dying mid-answer); the page must send the same action again.
         await page.RouteAsync("**/claim", async route =>
@@ -67,10 +69,13 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
             }
 
             await route.ContinueAsync();
+            resent.TrySetResult();
         });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Johanna de Groot om 08:00 oppakken" }).ClickAsync();
 
+        // The first attempt was applied, so its event may show the visit before the page resends.
+        await resent.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Expect(page.Locator($"#round-list [data-visit='{visit.Id}'] .stop-time")).ToHaveTextAsync("08:00–08:30");
         Assert.Equal(2, keys.Count);
         Assert.False(string.IsNullOrEmpty(keys[0]));
@@ -184,6 +189,8 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         await Screenshots.Save(page, "client-and-family");
 
         var own = await SignedIn("gerrit-bakker", "client.html");
+        // A client's menu offers only the client's own page.
+        await Expect(own.Locator(".site-nav a:visible")).ToHaveTextAsync(["Cliënt en familie"]);
         // A day at a time: each other person once, a first look marked new, her own looks a count.
         var relative = own.Locator("#log-days li", new() { HasText = "ria-bakker (uw netwerk)" });
         await Expect(relative).ToHaveCountAsync(1);

@@ -193,8 +193,29 @@ export const params = {
  * the texts it builds itself.
  */
 /** The signed-in account (a 401 sends the visitor to the sign-in page first). */
+/**
+ * The pages each role may open: the menu offers only those. A nurse works on every page; a
+ * client and their family have their own page; central staff see the aggregate figures.
+ */
+const pagesOf = {
+  Nurse: ["index.html", "nurse.html", "client.html", "central.html"],
+  Client: ["client.html"],
+  Family: ["client.html"],
+  Central: ["central.html"],
+};
+
+function menuFor(role) {
+  const mine = pagesOf[role] ?? [];
+  for (const link of document.querySelectorAll(".site-nav a")) {
+    // The page one is on stays in the menu, so the menu always says where one is.
+    const shown = mine.includes(link.getAttribute("href")) || link.getAttribute("aria-current") === "page";
+    link.closest("li").hidden = !shown;
+  }
+}
+
 export async function whoAmI() {
   const me = await api("/api/account/me");
+  menuFor(me.role);
   const tools = document.querySelector(".header-tools");
   if (tools && !$("sign-out")) {
     const who = make("p", "signed-in", t("signedInAs", { name: me.displayName }));
