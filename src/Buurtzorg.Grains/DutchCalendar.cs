@@ -5,8 +5,17 @@ public static class DutchCalendar
 {
     private static readonly TimeZoneInfo Amsterdam = Find();
 
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Amsterdam).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The Dutch calendar day a moment falls on.</summary>
+    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Amsterdam).DateTime);
+
+    /// <summary>The moment a Dutch calendar day begins.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+    }
 
     private static TimeZoneInfo Find()
     {

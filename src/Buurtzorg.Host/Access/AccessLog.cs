@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Buurtzorg.Grains;
 using Buurtzorg.Host.Accounts;
 using Buurtzorg.Persistence;
 
@@ -84,7 +85,7 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
     public async Task<AccessLogDays> DaysForClient(Guid clientId, Guid clientAccount, DateOnly through, int days, CancellationToken cancellationToken = default)
     {
         var from = through.AddDays(1 - days);
-        var (start, end) = (StartOf(from), StartOf(through.AddDays(1)));
+        var (start, end) = (DutchCalendar.StartOf(from), DutchCalendar.StartOf(through.AddDays(1)));
         await using var connection = await Open(cancellationToken);
         IReadOnlyList<AccessLogEntry> lines;
         await using (var command = AccountStore.Command(connection, $"{Select} WHERE l.client_id = @client AND l.at_utc >= @from AND l.at_utc < @to ORDER BY l.id DESC;"))
@@ -113,23 +114,14 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
             AccountStore.Add(command, "from", start.UtcDateTime);
             if (await command.ExecuteScalarAsync(cancellationToken) is { } last and not DBNull)
             {
-                earlier = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(Convert.ToDateTime(last, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc)), Amsterdam).DateTime);
+                earlier = DutchCalendar.DateOf(new DateTimeOffset(DateTime.SpecifyKind(Convert.ToDateTime(last, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc)));
             }
         }
 
-        var byDay = lines.GroupBy(l => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.At, Amsterdam).DateTime));
+        var byDay = lines.GroupBy(l => DutchCalendar.DateOf(l.At));
         return new AccessLogDays(
-            [.. byDay.OrderByDescending(d => d.Key).Select(d => AccessLogGrouping.Day(d.Key, d, clientAccount, firstSeen, StartOf(d.Key)))],
+            [.. byDay.OrderByDescending(d => d.Key).Select(d => AccessLogGrouping.Day(d.Key, d, clientAccount, firstSeen, DutchCalendar.StartOf(d.Key)))],
             earlier);
-    }
-
-    private static readonly TimeZoneInfo Amsterdam =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Local;
-
-    private static DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
     }
 
     /// <summary>Every line, oldest first: for audits (and tests that replay the access matrix).</summary>
