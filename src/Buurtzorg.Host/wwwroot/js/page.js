@@ -194,23 +194,33 @@ export const params = {
  */
 /** The signed-in account (a 401 sends the visitor to the sign-in page first). */
 /**
- * The pages each role may open: the menu offers only those. A nurse works on every page; a
- * client and their family have their own page; central staff see the aggregate figures.
+ * The menu: each page once, with the roles that may open it. A nurse works on the team's pages;
+ * a client and their family have their own; central staff see the aggregate figures. The menu
+ * offers each role only its pages. A new page adds its line here.
  */
-const pagesOf = {
-  Nurse: ["index.html", "nurse.html", "client.html", "central.html"],
-  Client: ["client.html"],
-  Family: ["client.html"],
-  Central: ["central.html"],
-};
+const menu = [
+  { href: "index.html", label: "navTeams", roles: ["Nurse"] },
+  { href: "nurse.html", label: "navRound", roles: ["Nurse"] },
+  { href: "client.html", label: "navClient", roles: ["Nurse", "Client", "Family"] },
+  { href: "central.html", label: "navCentral", roles: ["Nurse", "Central"] },
+];
 
 function menuFor(role) {
-  const mine = pagesOf[role] ?? [];
-  for (const link of document.querySelectorAll(".site-nav a")) {
+  const list = document.querySelector(".site-nav ul");
+  if (!list) return;
+  const here = location.pathname.split("/").pop() || "index.html";
+  list.replaceChildren(...menu
     // The page one is on stays in the menu, so the menu always says where one is.
-    const shown = mine.includes(link.getAttribute("href")) || link.getAttribute("aria-current") === "page";
-    link.closest("li").hidden = !shown;
-  }
+    .filter((item) => item.roles.includes(role) || item.href === here)
+    .map((item) => {
+      const link = make("a", null, t(item.label));
+      link.href = item.href;
+      link.dataset.i18n = item.label;
+      if (item.href === here) link.setAttribute("aria-current", "page");
+      const entry = document.createElement("li");
+      entry.append(link);
+      return entry;
+    }));
 }
 
 export async function whoAmI() {
