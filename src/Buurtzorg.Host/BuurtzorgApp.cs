@@ -9,6 +9,7 @@ using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Faults;
+using Buurtzorg.Host.Notes;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Planning;
 using Buurtzorg.Host.Problems;
@@ -78,6 +79,7 @@ public static class BuurtzorgApp
         app.MapClientAccessLog();
         app.MapTeams();
         app.MapClients();
+        app.MapVisitNotes();
         app.MapCarePlans();
         app.MapNurses();
         app.MapVisits();

@@ -75,7 +75,7 @@ public sealed class AccessPolicy(IGrainFactory grains, AccountStore accounts) : 
                 var needs = rule.Part switch
                 {
                     ClientPart.Agenda => NetworkAccess.Agenda,
-                    ClientPart.CarePlan => NetworkAccess.CarePlan,
+                    ClientPart.CarePlan or ClientPart.Notes => NetworkAccess.CarePlan,
                     _ => (NetworkAccess?)null,
                 };
                 if (rule.Changes || needs is null || await accounts.MemberOf(caller.AccountId, clientId, cancellationToken) is not { } member)

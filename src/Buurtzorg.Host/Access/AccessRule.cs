@@ -48,6 +48,12 @@ public enum ClientPart
 
     /// <summary>The NEN 7513 log of who looked at the record: the client only.</summary>
     AccessLog,
+
+    /// <summary>
+    /// Visit notes (rapportage): written by the team's nurses, read by the client and by family
+    /// with "care plan" access (what a nurse saw is health information, as the plan is).
+    /// </summary>
+    Notes,
 }
 
 /// <summary>The access an endpoint needs; every endpoint the host maps carries one.</summary>
