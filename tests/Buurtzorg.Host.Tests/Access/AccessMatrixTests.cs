@@ -75,6 +75,11 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("RemoveCarePlanProblem", "DELETE", $"/api/clients/{c}/care-plan/problems/42", null, TheTeam, true),
             new("RateCarePlanOutcome", "POST", $"/api/clients/{c}/care-plan/problems/42/ratings", "{}", TheTeam, true),
             new("GetClientVisits", "GET", $"/api/clients/{c}/visits", null, Agenda, true),
+            // Visit notes are health information: read at the care-plan tier, written by the team's nurses only.
+            new("GetVisitNotes", "GET", $"/api/clients/{c}/notes", null, CarePlan, true),
+            new("GetNoteVisits", "GET", $"/api/clients/{c}/notes/visits", null, CarePlan, true),
+            new("WriteVisitNote", "POST", $"/api/clients/{c}/notes", "{}", TheTeam, true),
+            new("CorrectVisitNote", "PUT", $"/api/clients/{c}/notes/{random}", "{}", TheTeam, true),
             new("RegisterNurse", "POST", "/api/nurses", "{}", Nurses),
             new("GetNurse", "GET", $"/api/nurses/{nurse}", null, TheTeam),
             new("SetNurseAvailability", "PUT", $"/api/nurses/{nurse}/availability", "{}", TheTeam),
