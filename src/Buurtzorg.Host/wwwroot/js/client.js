@@ -3,6 +3,7 @@
 // Live: a change to the client's visits arrives as an event and the visits are read again.
 import { addStrings, language, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
+import { loadNotes, renderNotes } from "./notes.js";
 import { $, api, coalesce, formatDate, hhmm, homeOf, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
@@ -244,6 +245,7 @@ async function chooseClient(clientId) {
   await stream.rewatch();
   await loadVisits();
   await loadAccessLog();
+  await loadNotes(clientId, state.me, plan !== null);
   render();
 }
 
@@ -366,6 +368,7 @@ const accessChanged = coalesce(async () => {
   state.visits = visits;
   state.access = visits === null ? "gone" : plan === null && (hadPlan || before === "lowered") ? "lowered" : "full";
   if (visits !== null) clearProblem($("visits-problem"));
+  await loadNotes(clientId, state.me, plan !== null);
   render();
   if (state.access !== before && state.access !== "full") announce(accessNotice());
 });
@@ -392,6 +395,7 @@ function render() {
   renderVisits();
   renderPlan();
   renderNetwork();
+  renderNotes();
 }
 
 function renderVisits() {
