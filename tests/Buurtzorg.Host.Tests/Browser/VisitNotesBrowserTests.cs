@@ -43,14 +43,14 @@ public sealed class VisitNotesBrowserTests(BrowserFixture browser, SecureHostFix
         await nurse.GetByLabel("Wat zag u, wat is er veranderd?").FillAsync("Enkels gezwollen.\nHuisarts gebeld, komt morgen.");
         await Expect(nurse.Locator("#note-count")).ToHaveTextAsync("47 van 2000 tekens");
         await nurse.GetByRole(AriaRole.Button, new() { Name = "Notitie opslaan" }).ClickAsync();
-        var note = nurse.Locator("#note-list li.note");
+        var note = nurse.Locator("#note-list li.visit-note");
         await Expect(note).ToHaveCountAsync(1);
         await Expect(note.Locator(".note-text")).ToHaveTextAsync("Enkels gezwollen.\nHuisarts gebeld, komt morgen.");
         await Expect(note.Locator(".note-meta")).ToContainTextAsync("Anne de Vries · geschreven");
         await Expect(nurse.Locator("#announcer")).ToHaveTextAsync("De notitie is opgeslagen.");
         await Expect(nurse.GetByLabel("Wat zag u, wat is er veranderd?")).ToHaveValueAsync("");
         await Accessibility.AssertNoSeriousViolations(nurse, "nurse writing a visit note (phone)");
-        await Screenshots.Save(nurse, "notes-nurse-phone");
+        await Save(nurse, "notes-nurse-phone");
 
         // A text the server refuses is shown at the form, and nothing is added.
         await nurse.GetByLabel("Wat zag u, wat is er veranderd?").FillAsync("Bel\u200B");
@@ -69,32 +69,36 @@ public sealed class VisitNotesBrowserTests(BrowserFixture browser, SecureHostFix
         await Expect(note.Locator("summary")).ToHaveTextAsync("Eerdere tekst (1)");
         await Expect(note.Locator("details .note-text")).ToHaveTextAsync("Enkels gezwollen.\nHuisarts gebeld, komt morgen.");
         await Accessibility.AssertNoSeriousViolations(nurse, "nurse after correcting a visit note (phone)");
-        await Screenshots.Save(nurse, "notes-nurse-corrected-phone");
+        await Save(nurse, "notes-nurse-corrected-phone");
+        await nurse.GetByRole(AriaRole.Button, new() { Name = "Grote tekst" }).ClickAsync();
+        await Accessibility.AssertNoSeriousViolations(nurse, "nurse with visit notes in large text (phone)");
+        await Save(nurse, "notes-nurse-large-text-phone");
+        await nurse.GetByRole(AriaRole.Button, new() { Name = "Grote tekst" }).ClickAsync();
 
         await nurse.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
         await Accessibility.AssertNoSeriousViolations(nurse, "nurse with visit notes (desktop)");
-        await Screenshots.Save(nurse, "notes-nurse-desktop");
+        await Save(nurse, "notes-nurse-desktop");
 
         await nurse.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(nurse.Locator("#notes-heading")).ToHaveTextAsync("Visit notes");
         await Expect(nurse.GetByRole(AriaRole.Button, new() { Name = "Save note" })).ToBeVisibleAsync();
         await Expect(note.Locator(".note-meta")).ToContainTextAsync("Anne de Vries · written");
-        await Screenshots.Save(nurse, "notes-nurse-desktop-en");
+        await Save(nurse, "notes-nurse-desktop-en");
 
         foreach (var (userName, name) in new[] { ("gerrit-ondiep", "client"), ("sanne-ondiep", "family-careplan") })
         {
             var reader = await browser.SignedIn(Host, userName, "client.html");
             await reader.SetViewportSizeAsync(Phone.Width, Phone.Height);
-            var read = reader.Locator("#note-list li.note");
+            var read = reader.Locator("#note-list li.visit-note");
             await Expect(read.Locator(":scope > .note-text")).ToContainTextAsync("links meer dan rechts");
             await Expect(read.Locator(".note-meta")).ToContainTextAsync("Anne de Vries");
             await Expect(reader.Locator("#note-form")).ToBeHiddenAsync();
             await Expect(read.GetByRole(AriaRole.Button, new() { Name = "Corrigeren" })).ToHaveCountAsync(0);
             await Accessibility.AssertNoSeriousViolations(reader, $"{name} reading visit notes (phone)");
-            await Screenshots.Save(reader, $"notes-{name}-phone");
+            await Save(reader, $"notes-{name}-phone");
             await reader.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
             await Accessibility.AssertNoSeriousViolations(reader, $"{name} reading visit notes (desktop)");
-            await Screenshots.Save(reader, $"notes-{name}-desktop");
+            await Save(reader, $"notes-{name}-desktop");
         }
 
         var log = Host.App.Services.GetRequiredService<AccessLog>();
@@ -104,13 +108,24 @@ public sealed class VisitNotesBrowserTests(BrowserFixture browser, SecureHostFix
         await Expect(agenda.Locator("#notes")).ToBeHiddenAsync();
         await Expect(agenda.Locator("body")).Not.ToContainTextAsync("links meer dan rechts");
         await Accessibility.AssertNoSeriousViolations(agenda, "family with agenda access (phone)");
-        await Screenshots.Save(agenda, "notes-family-agenda-phone");
+        await Save(agenda, "notes-family-agenda-phone");
 
         // Every read of the notes is in the client's NEN 7513 log; the agenda relative's page did not even ask.
         var lines = (await log.ForClient(client.Id, 500)).Where(l => l.What == "Notes" && l.Action == "read").ToList();
         Assert.Contains(lines, l => l is { Name: "gerrit-ondiep", Allowed: true });
         Assert.Contains(lines, l => l is { Name: "sanne-ondiep", Allowed: true });
         Assert.DoesNotContain(lines, l => l.Name == "kees-ondiep");
+    }
+
+    /// <summary>The whole page, and the notes section alone at full size, to look at.</summary>
+    private static async Task Save(IPage page, string name)
+    {
+        var path = await Screenshots.Save(page, name);
+        var notes = page.Locator("#notes");
+        if (await notes.IsVisibleAsync())
+        {
+            await notes.ScreenshotAsync(new() { Path = path.Replace(".png", "-section.png", StringComparison.Ordinal) });
+        }
     }
 
     private static async Task<Guid> Relative(TestHost.Session nurse, Guid clientId, string name, string access)

@@ -115,7 +115,10 @@ export async function loadNotes(clientId, me, withCarePlan) {
     }
   }
   renderNotes();
-  fillVisits(params.get("visit"));
+  const visit = params.get("visit");
+  fillVisits(visit);
+  // Come from her round to write about this visit: the form is what she came for.
+  if (visit && me.role === "Nurse" && notes.visits.some((v) => v.visitId === visit)) $("note-form").scrollIntoView({ block: "start" });
 }
 
 export function renderNotes() {
@@ -146,7 +149,7 @@ function fillVisits(chosen) {
 }
 
 function noteItem(note) {
-  const item = make("li", "note");
+  const item = make("li", "visit-note");
   item.dataset.note = note.id;
   const heading = make("h3", null, t("noteWhen", { day: day(note.visitDate), time: hhmm(note.visitTime) }));
   const by = t("noteBy", { name: note.authorName, when: moment(note.firstWrittenAt) });
@@ -225,7 +228,10 @@ function countCharacters() {
 }
 
 $("note-text").maxLength = MAX_LENGTH;
-$("note-text").addEventListener("input", countCharacters);
+$("note-text").addEventListener("input", () => {
+  $("note-text").removeAttribute("aria-invalid");
+  countCharacters();
+});
 $("note-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const problem = $("note-form-problem");
