@@ -21,7 +21,7 @@ addStrings({
     noRecentVisits: "Er waren de afgelopen twee weken geen bezoeken om over te schrijven.",
     noteVisitOption: "{day}, {from}–{to}",
     noteVisitBy: " · {names}",
-    noteVisitNoted: " (heeft al een notitie)",
+    noteVisitNoted: " (al een notitie)",
     noteWhen: "{day}, bezoek van {time}",
     noteBy: "{name} · geschreven {when}",
     noteCorrected: "gecorrigeerd {when}",
@@ -47,7 +47,7 @@ addStrings({
     noRecentVisits: "There were no visits in the last two weeks to write about.",
     noteVisitOption: "{day}, {from}–{to}",
     noteVisitBy: " · {names}",
-    noteVisitNoted: " (already has a note)",
+    noteVisitNoted: " (has a note)",
     noteWhen: "{day}, visit at {time}",
     noteBy: "{name} · written {when}",
     noteCorrected: "corrected {when}",
@@ -136,7 +136,9 @@ function fillVisits(chosen) {
   const select = $("note-visit");
   const options = notes.visits.map((v) => {
     const names = v.nurseFirstNames.length ? t("noteVisitBy", { names: v.nurseFirstNames.join(" & ") }) : "";
-    const label = t("noteVisitOption", { day: day(v.date), from: hhmm(v.windowStart), to: hhmm(v.windowEnd) }) + names + (v.hasNote ? t("noteVisitNoted") : "");
+    // Short: the whole label must fit a phone-wide select.
+    const date = v.date === todayIso() ? t("today") : formatDate(v.date, { weekday: "short", day: "numeric", month: "short" });
+    const label = t("noteVisitOption", { day: date, from: hhmm(v.windowStart), to: hhmm(v.windowEnd) }) + names + (v.hasNote ? t("noteVisitNoted") : "");
     const option = make("option", null, label);
     option.value = v.visitId;
     return option;
