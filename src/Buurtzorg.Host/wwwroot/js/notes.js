@@ -19,7 +19,7 @@ addStrings({
     saveNote: "Notitie opslaan",
     noteSaved: "De notitie is opgeslagen.",
     noRecentVisits: "Er waren de afgelopen twee weken geen bezoeken om over te schrijven.",
-    noteVisitOption: "{day}, {from}–{to}",
+    noteVisitOption: "{day}, {from}",
     noteVisitBy: " · {names}",
     noteVisitNoted: " (al een notitie)",
     noteWhen: "{day}, bezoek van {time}",
@@ -45,7 +45,7 @@ addStrings({
     saveNote: "Save note",
     noteSaved: "The note has been saved.",
     noRecentVisits: "There were no visits in the last two weeks to write about.",
-    noteVisitOption: "{day}, {from}–{to}",
+    noteVisitOption: "{day}, {from}",
     noteVisitBy: " · {names}",
     noteVisitNoted: " (has a note)",
     noteWhen: "{day}, visit at {time}",
@@ -138,7 +138,7 @@ function fillVisits(chosen) {
     const names = v.nurseFirstNames.length ? t("noteVisitBy", { names: v.nurseFirstNames.join(" & ") }) : "";
     // Short: the whole label must fit a phone-wide select.
     const date = v.date === todayIso() ? t("today") : formatDate(v.date, { weekday: "short", day: "numeric", month: "short" });
-    const label = t("noteVisitOption", { day: date, from: hhmm(v.windowStart), to: hhmm(v.windowEnd) }) + names + (v.hasNote ? t("noteVisitNoted") : "");
+    const label = t("noteVisitOption", { day: date, from: hhmm(v.windowStart) }) + names + (v.hasNote ? t("noteVisitNoted") : "");
     const option = make("option", null, label);
     option.value = v.visitId;
     return option;
