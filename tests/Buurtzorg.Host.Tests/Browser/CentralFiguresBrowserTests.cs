@@ -67,7 +67,10 @@ public sealed class CentralFiguresBrowserTests(BrowserFixture browser, SecureHos
         Assert.Contains($"Team;Buurtzorg Avondloos {screen};{region};", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
 
         await Accessibility.AssertNoSeriousViolations(page, $"central figures ({screen})");
-        await Screenshots.Save(page, $"central-figures-{screen}");
+        var saved = await Screenshots.Save(page, $"central-figures-{screen}");
+        // The chart and the coverage table close up, as they are on the screen.
+        await page.Locator("section:has(#trends-heading)").ScreenshotAsync(new() { Path = Path.Combine(Path.GetDirectoryName(saved)!, $"central-trends-{screen}.png") });
+        await page.Locator("#coverage-table").Locator("xpath=..").ScreenshotAsync(new() { Path = Path.Combine(Path.GetDirectoryName(saved)!, $"central-coverage-{screen}.png") });
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public sealed class TeamMonitorBrowserTests(BrowserFixture browser, SecureHostFi
         await Expect(page.Locator(".site-nav a[aria-current='page']")).ToHaveTextAsync("Ons team");
         await Expect(page.Locator("#hours-figures [data-figure='contract'] dd")).ToHaveTextAsync("56");
         await Expect(page.Locator("#hours-figures [data-figure='productivity'] dd")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ %$"));
-        await Expect(page.Locator("#hours-figures [data-figure='confirmed'] dd")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#hours-figures [data-figure='confirmed'] dd")).ToHaveTextAsync("1,5");
         await Expect(page.Locator("#caseload-figures [data-figure='clients'] dd")).Not.ToBeEmptyAsync();
         // One client saw two nurses, the other one: both in the band of one or two, on average one and a half.
         await Expect(page.Locator("#continuity-past .band[data-from='1']")).ToHaveTextAsync("1–2 verpleegkundigen:2 cliënten");

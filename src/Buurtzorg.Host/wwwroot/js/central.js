@@ -354,13 +354,18 @@ function renderTrends() {
   const height = 240;
   const plotWidth = width - left - labelWidth - 8;
   const all = teams.flatMap((team) => team.values).filter((v) => v !== null);
-  const max = Math.max(1, ...all) * 1.1;
-  const min = state.measure === "nurses" || state.measure === "productivity" ? 0 : Math.min(...all, max) * 0.8;
+  // Gridlines at round numbers: a step of 1, 2 or 5 times a power of ten, four or five of them.
+  const highest = Math.max(1, ...all);
+  const lowest = state.measure === "nurses" || state.measure === "productivity" ? 0 : Math.min(...all, highest) * 0.8;
+  const rough = (highest - lowest) / 4 || 1;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const stepSize = [1, 2, 5, 10].map((f) => f * power).find((s) => s >= rough);
+  const min = Math.floor(lowest / stepSize) * stepSize;
+  const max = Math.max(min + stepSize, Math.ceil(highest / stepSize) * stepSize);
   const x = (i) => left + (trends.weeks.length === 1 ? plotWidth / 2 : (plotWidth * i) / (trends.weeks.length - 1));
   const y = (v) => top + (height - top - bottom) * (1 - (v - min) / (max - min || 1));
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": "trend-caption", class: "trend-chart" });
-  for (let step = 0; step <= 4; step++) {
-    const v = min + ((max - min) * step) / 4;
+  for (let v = min; v <= max + stepSize / 2; v += stepSize) {
     root.append(svg("line", { x1: left, x2: left + plotWidth, y1: y(v), y2: y(v), class: "grid-line" }));
     const label = svg("text", { x: left - 6, y: y(v) + 4, class: "chart-text axis", "text-anchor": "end" });
     label.textContent = hours(v);

@@ -129,8 +129,8 @@ function render() {
   document.title = `${t("navOwnTeam")} – Buurtzorg`;
   for (const id of ["hours-panel", "caseload-panel", "continuity-panel"]) $(id).hidden = false;
   figures($("hours-figures"), [
-    ["nurses", number(m.nurses)], ["contract", number(m.contractHoursPerWeek)], ["rostered", number(m.rosteredHoursPerWeek)],
-    ["demand", number(m.demandHoursPerWeek)], ["visitHours", number(m.visitHoursThisWeek)], ["confirmed", number(m.confirmedHoursThisWeek)],
+    ["nurses", number(m.nurses)], ["contract", number(m.contractHoursPerWeek, 1)], ["rostered", number(m.rosteredHoursPerWeek, 1)],
+    ["demand", number(m.demandHoursPerWeek, 1)], ["visitHours", number(m.visitHoursThisWeek, 1)], ["confirmed", number(m.confirmedHoursThisWeek, 1)],
     ["productivity", m.productivityPercent === null ? t("noValue") : `${m.productivityPercent} %`],
   ]);
   figures($("caseload-figures"), [
