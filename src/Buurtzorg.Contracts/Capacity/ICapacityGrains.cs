@@ -21,12 +21,18 @@ public interface ITeamCapacityGrain : IGrainWithGuidKey
     ValueTask ReportSupply(Guid nurseId, NurseSupply? supply);
 
     /// <summary>
-    /// What the schedule asks and what nurses confirmed as done this week (Monday to today), with
-    /// the visits of the horizon (<see cref="Visits.ScheduleHorizon.Days"/> days from today) as
-    /// counted needs; null when those did not change since the last report.
+    /// What the schedule asks, what nurses confirmed as done this week (Monday to today), the
+    /// week's visit hours (<see cref="TeamCapacity.VisitHoursThisWeek"/>), with the visits of the
+    /// horizon (<see cref="Visits.ScheduleHorizon.Days"/> days from today) as counted needs; null
+    /// when those did not change since the last report.
     /// </summary>
-    [Alias("ReportDemandAndNeeds")]
-    ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek, IReadOnlyList<VisitNeed>? horizon);
+    /// <remarks>A new alias: the release before reported without the week's visit hours.</remarks>
+    [Alias("ReportDemandNeedsAndVisitHours")]
+    ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek, decimal visitHoursThisWeek, IReadOnlyList<VisitNeed>? horizon);
+
+    /// <summary>The team's figures as last passed on, with exact client counts: for the team's own nurses.</summary>
+    [Alias("GetReport")]
+    ValueTask<TeamCapacityReport> GetReport();
 
     /// <summary>A client's state in this team; <paramref name="inTeam"/> false when they left it.</summary>
     [Alias("ReportClient")]
@@ -70,4 +76,5 @@ public sealed record TeamCapacityReport(
     [property: Id(8)] int WaitingClients,
     [property: Id(9)] bool Divided,
     [property: Id(10)] decimal ConfirmedHoursThisWeek = 0,
-    [property: Id(11)] IReadOnlyList<PartOfDayCoverage>? Coverage = null);
+    [property: Id(11)] IReadOnlyList<PartOfDayCoverage>? Coverage = null,
+    [property: Id(12)] decimal VisitHoursThisWeek = 0);

@@ -52,6 +52,13 @@ public static class PartsOfDay
 public static class Productivity
 {
     public const decimal DirectCareShare = 0.6m;
+
+    /// <summary>
+    /// Productivity as Buurtzorg measures it: direct client hours per contract hour, in percent.
+    /// Direct client hours are the week's visit hours (see <see cref="TeamCapacity.VisitHoursThisWeek"/>).
+    /// </summary>
+    public static int? Percent(decimal visitHours, decimal contractHours) =>
+        contractHours > 0 ? (int)Math.Round(100 * visitHours / contractHours, MidpointRounding.AwayFromZero) : null;
 }
 
 /// <summary>What the capacity figures need of a nurse: no name, only hours, rota and qualifications.</summary>

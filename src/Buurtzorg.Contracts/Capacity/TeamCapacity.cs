@@ -5,7 +5,11 @@ namespace Buurtzorg.Contracts.Capacity;
 /// contract hours; coverage per part of the day compares what the visits ask with the rota. Client counts under
 /// <see cref="CapacityPrivacy.MinimumCount"/> are withheld (null) so a small team cannot point
 /// at a person; so is whatever else would give a withheld count back by subtraction (a region's
-/// total, and if need be the nation's), see the rollup grain.
+/// total, and if need be the nation's), see the rollup grain. <c>VisitHoursThisWeek</c> are the
+/// direct client hours of this week (Monday to Sunday): the reported length of visits confirmed as
+/// done, the planned length of the visits not yet confirmed (today's and later ones, and earlier
+/// ones nobody reported yet); visits reported as not done and cancelled ones count nothing; both
+/// nurses of a double visit count.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.TeamCapacity")]
 public sealed record TeamCapacity(
@@ -20,8 +24,12 @@ public sealed record TeamCapacity(
     [property: Id(8)] int? WaitingClients,
     [property: Id(9)] bool Divided,
     [property: Id(10)] decimal ConfirmedHoursThisWeek,
-    [property: Id(11)] IReadOnlyList<PartOfDayCoverage> Coverage)
+    [property: Id(11)] IReadOnlyList<PartOfDayCoverage> Coverage,
+    [property: Id(12)] decimal VisitHoursThisWeek = 0)
 {
+    /// <summary>Buurtzorg's key figure: direct client hours (<see cref="VisitHoursThisWeek"/>) per contract hour, in percent; null without contract hours.</summary>
+    public int? ProductivityPercent => Productivity.Percent(VisitHoursThisWeek, SupplyHoursPerWeek);
+
     /// <summary>At eleven or twelve nurses a team is about to divide.</summary>
     public bool NearDivision => !Divided && Nurses >= 11;
 
@@ -49,9 +57,12 @@ public sealed record CapacityTotals(
     [property: Id(8)] int TeamsNearDivision,
     [property: Id(9)] int TeamsOverCapacity,
     [property: Id(10)] decimal ConfirmedHoursThisWeek,
-    [property: Id(11)] IReadOnlyList<PartOfDayTotals> Coverage)
+    [property: Id(11)] IReadOnlyList<PartOfDayTotals> Coverage,
+    [property: Id(12)] decimal VisitHoursThisWeek = 0)
 {
     public decimal DirectCareHoursPerWeek => SupplyHoursPerWeek * Productivity.DirectCareShare;
+
+    public int? ProductivityPercent => Productivity.Percent(VisitHoursThisWeek, SupplyHoursPerWeek);
 }
 
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Capacity.CapacityOverview")]

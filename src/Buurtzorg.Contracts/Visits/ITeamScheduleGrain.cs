@@ -25,6 +25,14 @@ public interface ITeamScheduleGrain : IGrainWithGuidKey
     ValueTask<IReadOnlyList<CareBondCount>> GetCareBonds();
 
     /// <summary>
+    /// Continuity for the team's own page: per client, the different nurses of the visits confirmed
+    /// as done in the last four weeks (<see cref="TeamContinuity.NursesPerClientLastFourWeeks"/>),
+    /// and of the visits taken from today to the end of the horizon.
+    /// </summary>
+    [Alias("GetContinuity")]
+    ValueTask<TeamContinuity> GetContinuity();
+
+    /// <summary>
     /// The nurse hours a week each client's team interventions ask (both nurses of a double visit):
     /// the team's demand figure, per client. A client without team interventions is not listed.
     /// </summary>

@@ -55,7 +55,7 @@ public sealed class CapacityRollupGrain(
     private static TeamCapacity Public(TeamCapacityReport t, Withheld withheld) => new(
         t.TeamId, t.TeamName, t.Region, t.Nurses, t.SupplyHoursPerWeek, t.DemandHoursPerWeek, t.OpenVisitHours,
         withheld.Active.Team(t, t.ActiveClients), withheld.Waiting.Team(t, t.WaitingClients), t.Divided, t.ConfirmedHoursThisWeek,
-        t.Coverage ?? [.. PartsOfDay.All.Select(p => new PartOfDayCoverage(p, 0, 0, 0))]);
+        t.Coverage ?? [.. PartsOfDay.All.Select(p => new PartOfDayCoverage(p, 0, 0, 0))], t.VisitHoursThisWeek);
 
     // region: the region these teams make up, or null for the nation.
     private static CapacityTotals Totals(string name, List<TeamCapacityReport> teams, Withheld withheld, string? region)
@@ -78,7 +78,8 @@ public sealed class CapacityRollupGrain(
             {
                 var cells = shown.Select(t => t.Coverage.First(c => c.Part == part)).ToList();
                 return new PartOfDayTotals(part, cells.Sum(c => c.DemandHoursPerWeek), cells.Sum(c => c.RosteredHoursPerWeek), cells.Sum(c => c.UncoveredHoursPerWeek), cells.Count(c => c.Short));
-            })]);
+            })],
+            teams.Sum(t => t.VisitHoursThisWeek));
     }
 
     /// <summary>What is withheld of each client count, worked out over the whole table at once.</summary>

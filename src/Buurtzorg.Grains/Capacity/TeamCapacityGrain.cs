@@ -14,6 +14,7 @@ namespace Buurtzorg.Grains.Capacity;
 /// </summary>
 public sealed class TeamCapacityGrain(
     [PersistentState("team-capacity", GrainStorage.Name)] IPersistentState<TeamCapacityState> capacity,
+    TimeProvider clock,
     ILogger<TeamCapacityGrain> logger) : Grain, ITeamCapacityGrain
 {
     internal static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
@@ -70,9 +71,9 @@ public sealed class TeamCapacityGrain(
         return Changed();
     }
 
-    public ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek, IReadOnlyList<VisitNeed>? horizon)
+    public ValueTask ReportDemand(decimal demandHoursPerWeek, decimal openVisitHours, decimal confirmedHoursThisWeek, decimal visitHoursThisWeek, IReadOnlyList<VisitNeed>? horizon)
     {
-        (State.DemandHoursPerWeek, State.OpenVisitHours, State.ConfirmedHoursThisWeek) = (demandHoursPerWeek, openVisitHours, confirmedHoursThisWeek);
+        (State.DemandHoursPerWeek, State.OpenVisitHours, State.ConfirmedHoursThisWeek, State.VisitHoursThisWeek) = (demandHoursPerWeek, openVisitHours, confirmedHoursThisWeek, visitHoursThisWeek);
         if (horizon is not null)
         {
             State.Needs = [.. horizon];
@@ -110,12 +111,25 @@ public sealed class TeamCapacityGrain(
         // The rollup hears the figures even if storing them fails (the next flush stores them),
         // and hears them again later if it cannot be reached now.
         await FollowUps.Refresh("rollup", ReportToRollup);
+        await FollowUps.Refresh("history", RecordWeek);
         await capacity.WriteStateAsync();
     }
 
-    private async Task ReportToRollup()
-    {
-        await GrainFactory.GetGrain<ICapacityRollupGrain>(CapacityRollup.Nation).Report(new TeamCapacityReport(
+    public ValueTask<TeamCapacityReport> GetReport() => ValueTask.FromResult(Report());
+
+    private Task ReportToRollup() => GrainFactory.GetGrain<ICapacityRollupGrain>(CapacityRollup.Nation).Report(Report()).AsTask();
+
+    /// <summary>This week's figures as they now stand; a divided team's history ends with its last week.</summary>
+    private Task RecordWeek() => State.Divided || State.Name.Length == 0
+        ? Task.CompletedTask
+        : GrainFactory.GetGrain<ICapacityHistoryGrain>(this.GetPrimaryKey()).Record(new WeekFigures(
+            CapacityHistory.WeekOf(DutchCalendar.Today(clock)),
+            State.Nurses,
+            State.Supply.Values.Sum(n => n.ContractHoursPerWeek),
+            State.DemandHoursPerWeek,
+            State.VisitHoursThisWeek)).AsTask();
+
+    private TeamCapacityReport Report() => new(
             this.GetPrimaryKey(),
             State.Name,
             State.Region,
@@ -127,6 +141,6 @@ public sealed class TeamCapacityGrain(
             State.Clients.Values.Count(c => c.Waiting),
             State.Divided,
             State.ConfirmedHoursThisWeek,
-            TeamCoverage.Of(State.Supply.Values, State.Needs)));
-    }
+            TeamCoverage.Of(State.Supply.Values, State.Needs),
+            State.VisitHoursThisWeek);
 }

@@ -31,6 +31,9 @@ public sealed class TeamCapacityState
 
     public decimal ConfirmedHoursThisWeek { get; set; }
 
+    /// <summary>Direct client hours of the week, as the schedule last reported them.</summary>
+    public decimal VisitHoursThisWeek { get; set; }
+
     public Dictionary<Guid, ClientCapacityState> Clients { get; set; } = [];
 }
 

@@ -70,6 +70,24 @@ public sealed partial class TeamScheduleGrain(
             .GroupBy(b => b)
             .Select(g => new CareBondCount(g.Key.Nurse, g.Key.ClientId, g.Count()))]);
 
+    public async ValueTask<TeamContinuity> GetContinuity()
+    {
+        var today = DutchCalendar.Today(clock);
+        await Change(change => change.Visits.UnionWith(RollHorizon(today)));
+        static int[] NursesPerClient(IEnumerable<Visit> visits) => [.. visits
+            .SelectMany(v => v.AssignedNurses.Select(n => (v.ClientId, Nurse: n)))
+            .Distinct()
+            .GroupBy(b => b.ClientId)
+            .Select(g => g.Count())
+            .Order()];
+        var monday = CapacityHistory.WeekOf(today);
+        return new TeamContinuity(
+            NursesPerClient(State.Visits.Where(v => v.Status == VisitStatus.Done && v.Date >= today.AddDays(-DaysKeptAfter) && v.Date <= today)),
+            NursesPerClient(State.Visits.Where(v => v.Status == VisitStatus.Open && v.Date >= today)),
+            State.Visits.Count(v => v.Date >= monday && v.Date < monday.AddDays(7) && v.Status is VisitStatus.Open or VisitStatus.Done),
+            State.ClientInterventions.Count);
+    }
+
     public ValueTask<IReadOnlyList<ClientDemand>> GetClientDemand() => ValueTask.FromResult<IReadOnlyList<ClientDemand>>(
         [.. State.ClientInterventions.Select(c => new ClientDemand(c.Key, HoursPerWeek(c.Value)))]);
 
@@ -168,6 +186,23 @@ public sealed partial class TeamScheduleGrain(
         return State.Visits
             .Where(v => v.Status == VisitStatus.Done && v.Date >= monday && v.Date <= today && v.Report is not null)
             .Sum(v => v.Report!.DurationMinutes * Math.Max(1, v.AssignedNurses.Count)) / 60m;
+    }
+
+    /// <summary>
+    /// Direct client hours of this week (Monday to Sunday): the reported length of visits done, the
+    /// planned length of visits not yet reported; not-done and cancelled visits count nothing.
+    /// </summary>
+    private decimal VisitHoursThisWeek(DateOnly today)
+    {
+        var monday = CapacityHistory.WeekOf(today);
+        return State.Visits
+            .Where(v => v.Date >= monday && v.Date < monday.AddDays(7))
+            .Sum(v => v.Status switch
+            {
+                VisitStatus.Done when v.Report is not null => v.Report.DurationMinutes * Math.Max(1, v.AssignedNurses.Count),
+                VisitStatus.Done or VisitStatus.Open => v.DurationMinutes * v.NursesNeeded,
+                _ => 0,
+            }) / 60m;
     }
 
     private static Visit Shape(Visit visit, CombinedVisit want)
@@ -293,7 +328,7 @@ public sealed partial class TeamScheduleGrain(
         var today = DutchCalendar.Today(clock);
         var needs = Needs(today);
         var changedNeeds = _reportedNeeds is null || !needs.SequenceEqual(_reportedNeeds) ? needs : null;
-        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportDemand(DemandHoursPerWeek(), OpenVisitHours(), ConfirmedHoursThisWeek(today), changedNeeds);
+        await GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey()).ReportDemand(DemandHoursPerWeek(), OpenVisitHours(), ConfirmedHoursThisWeek(today), VisitHoursThisWeek(today), changedNeeds);
         _reportedNeeds = needs;
     }
 

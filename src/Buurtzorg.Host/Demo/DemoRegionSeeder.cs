@@ -1,4 +1,6 @@
+using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Demo;
+using Buurtzorg.Grains;
 using Buurtzorg.Host.Teams;
 using Mediator;
 
@@ -6,9 +8,10 @@ namespace Buurtzorg.Host.Demo;
 
 /// <summary>
 /// Development feature, on only with <c>--demo</c>: fills an empty system with a small demo
-/// region (teams, nurses, clients with care plans and their visits) from a fixed seed.
+/// region (teams, nurses, clients with care plans and their visits) from a fixed seed, and the
+/// weeks before this one for the trend chart (made up, and marked so, see <see cref="DemoHistory"/>).
 /// </summary>
-public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory grains, DemoAccounts accounts, IHostEnvironment environment, ILogger<DemoRegionSeeder> logger) : IHostedService
+public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory grains, DemoAccounts accounts, IHostEnvironment environment, TimeProvider clock, ILogger<DemoRegionSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,6 +19,7 @@ public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory g
         {
             var summary = await DemoRegionGenerator.Generate(grains, DemoOptions.Small, cancellationToken);
             LogSeeded(logger, summary.Teams, summary.Nurses, summary.Clients, summary.Elapsed.TotalSeconds);
+            await BackfillHistory(summary.Teams, cancellationToken);
         }
 
         var opened = await accounts.Ensure(cancellationToken);
@@ -27,6 +31,24 @@ public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory g
 
         // On the console, not in the log: these are credentials, for trying the demo only.
         DemoAccountsNotice.Write(Console.Out, environment, opened);
+    }
+
+    /// <summary>The past weeks go from the teams' present figures, once the rollup holds them all (within seconds).</summary>
+    private async Task BackfillHistory(int teams, CancellationToken cancellationToken)
+    {
+        var rollup = grains.GetGrain<ICapacityRollupGrain>(CapacityRollup.Nation);
+        var overview = await rollup.GetOverview();
+        for (var tries = 0; tries < 300 && overview.Teams.Count(t => t.DemandHoursPerWeek > 0 && t.SupplyHoursPerWeek > 0) < teams; tries++)
+        {
+            await Task.Delay(100, cancellationToken);
+            overview = await rollup.GetOverview();
+        }
+
+        var thisWeek = CapacityHistory.WeekOf(DutchCalendar.Today(clock));
+        foreach (var (team, index) in overview.Teams.OrderBy(t => t.TeamName, StringComparer.Ordinal).Select((t, i) => (t, i)))
+        {
+            await grains.GetGrain<ICapacityHistoryGrain>(team.TeamId).Backfill(DemoHistory.Before(team, thisWeek, DemoOptions.Small.Seed + index));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -89,6 +89,10 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("LeaveTeam", "DELETE", $"/api/nurses/{nurse}/team", null, Nobody),
             new("GetTeamVisits", "GET", $"/api/teams/{a}/visits", null, TheTeam, Reveals: true),
             new("GetCapacityOverview", "GET", "/api/capacity", null, NursesAndCentral),
+            new("GetCapacityTrends", "GET", "/api/capacity/trends?region=Utrecht", null, NursesAndCentral),
+            new("ExportCapacity", "GET", "/api/capacity/export.csv", null, NursesAndCentral),
+            // A team's view of itself: its own nurses; central staff have the aggregates only.
+            new("GetTeamMonitor", "GET", $"/api/teams/{a}/monitor", null, TheTeam),
             new("GetScheduleChanges", "GET", $"/api/teams/{a}/schedule/changes?since=0", null, TheTeam, Reveals: true),
             new("GetTeamBoard", "GET", $"/api/teams/{a}/board/{today}", null, TheTeam, Reveals: true),
             new("ClaimVisit", "POST", $"/api/teams/{a}/visits/{visit}/claim", $$"""{"nurseId":"{{random}}"}""", TheTeam),

@@ -9,12 +9,14 @@ addStrings({
     whoAreYou: "Wie bent u?",
     signOut: "Afmelden",
     signedInAs: "Aangemeld als {name}",
+    navOwnTeam: "Ons team",
   },
   en: {
     skipToMain: "Skip to content",
     whoAreYou: "Who are you?",
     signOut: "Sign out",
     signedInAs: "Signed in as {name}",
+    navOwnTeam: "Our team",
   },
 });
 
@@ -202,6 +204,7 @@ const menu = [
   { href: "index.html", label: "navTeams", roles: ["Nurse"] },
   { href: "nurse.html", label: "navRound", roles: ["Nurse"] },
   { href: "client.html", label: "navClient", roles: ["Nurse", "Client", "Family"] },
+  { href: "team.html", label: "navOwnTeam", roles: ["Nurse"] },
   { href: "central.html", label: "navCentral", roles: ["Nurse", "Central"] },
 ];
 
