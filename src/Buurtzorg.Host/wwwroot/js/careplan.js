@@ -372,9 +372,7 @@ function ratingsView(problem, name) {
     tbody.append(row);
   }
   table.append(thead, tbody);
-  const scroll = make("div", "table-scroll");
-  scroll.append(table);
-  box.append(scroll);
+  box.append(table);
   return box;
 }
 
