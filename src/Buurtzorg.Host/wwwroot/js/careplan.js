@@ -361,7 +361,7 @@ function ratingsView(problem, name) {
   const tbody = make("tbody");
   for (const r of ratings) {
     const row = make("tr");
-    const when = make("th", null, formatDate(r.ratedOn, { day: "numeric", month: "short", year: "numeric" }));
+    const when = make("th", null, formatDate(r.ratedOn, { day: "numeric", month: "short" }));
     when.scope = "row";
     row.append(when, make("td", null, t(`moment${r.moment}`)));
     for (const [concept, field] of CONCEPTS) {
@@ -410,10 +410,11 @@ function chart(ratings, name) {
     label.textContent = String(v);
     svg.append(label);
   }
-  const offsets = { knowledge: -3, behavior: 0, status: 3 };
+  // Equal scores would hide one line behind another: each concept sits a few pixels apart.
+  const offsets = { knowledge: -4, behavior: 0, status: 4 };
   for (const [, field] of CONCEPTS) {
     const s = SERIES[field];
-    const points = ratings.map((r, i) => [x(i) + offsets[field], y(r[field])]);
+    const points = ratings.map((r, i) => [x(i), y(r[field]) + offsets[field]]);
     if (points.length > 1) {
       svg.append(svgEl("polyline", {
         points: points.map((p) => p.join(",")).join(" "), fill: "none", stroke: s.colour, "stroke-width": 2.5, "stroke-dasharray": s.dash,
@@ -424,11 +425,11 @@ function chart(ratings, name) {
   // Legend inside the picture, so a printed or zoomed chart still says which line is which.
   CONCEPTS.forEach(([concept, field], i) => {
     const s = SERIES[field];
-    const lx = left + i * 96;
+    const lx = left + i * 100;
     const ly = height - 12;
     svg.append(svgEl("line", { x1: lx, x2: lx + 22, y1: ly, y2: ly, stroke: s.colour, "stroke-width": 2.5, "stroke-dasharray": s.dash }));
     svg.append(marker(s, lx + 11, ly));
-    const text = svgEl("text", { x: lx + 28, y: ly + 4, "font-size": 12, fill: "#1c2b33" });
+    const text = svgEl("text", { x: lx + 27, y: ly + 4, "font-size": 11, fill: "#1c2b33" });
     text.textContent = conceptName(concept);
     svg.append(text);
   });
