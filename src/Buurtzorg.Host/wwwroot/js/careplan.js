@@ -411,7 +411,7 @@ function chart(ratings, name) {
     svg.append(label);
   }
   // Equal scores would hide one line behind another: each concept sits a few pixels apart.
-  const offsets = { knowledge: -4, behavior: 0, status: 4 };
+  const offsets = { knowledge: -2, behavior: 0, status: 2 };
   for (const [, field] of CONCEPTS) {
     const s = SERIES[field];
     const points = ratings.map((r, i) => [x(i), y(r[field]) + offsets[field]]);
