@@ -270,7 +270,7 @@ function render() {
   if (!state.canWrite && !$("read-only")) {
     const note = make("p", "note", t("readOnly"));
     note.id = "read-only";
-    $("problems-panel").prepend(note);
+    $("problems-panel").querySelector(".panel-head").after(note);
   }
   if ($("read-only")) $("read-only").textContent = t("readOnly");
   $("no-problems").hidden = state.plan.problems.length > 0;
