@@ -178,7 +178,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         var page = await SignedIn("ria-bakker", "client.html");
         var who = page.Locator($"#visit-days [data-visit='{visit.Id}'] .who");
         await Expect(who).ToHaveTextAsync("Nog niet bekend wie komt");
-        await Expect(page.Locator("#plan-problems h3")).ToHaveTextAsync("Medication regimen");
+        await Expect(page.Locator("#plan-problems h3")).ToHaveTextAsync("Medicatie");
         await Expect(page.Locator("#access-log")).ToBeHiddenAsync();
 
         (await anne.Http.PostAsJsonAsync($"/api/teams/{team}/visits/{visit.Id}/claim", new { }, Json)).EnsureSuccessStatusCode();
@@ -226,7 +226,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         var who = page.Locator($"#visit-days [data-visit='{visit.Id}'] .who");
-        await Expect(page.Locator("#plan-problems h3")).ToHaveTextAsync("Medication regimen");
+        await Expect(page.Locator("#plan-problems h3")).ToHaveTextAsync("Medicatie");
         await Expect(who).ToHaveTextAsync("Nog niet bekend wie komt");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
         var own = await SignedIn("gerrit-tuindorp", "client.html");

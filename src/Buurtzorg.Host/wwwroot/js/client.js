@@ -4,6 +4,7 @@
 import { addStrings, language, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
 import { loadNotes, renderNotes } from "./notes.js";
+import { problemName } from "./omaha.js";
 import { $, api, coalesce, formatDate, hhmm, homeOf, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
@@ -153,7 +154,6 @@ addStrings({
 
 const state = {
   clientId: params.get("client") ?? "",
-  problems: new Map(), // Omaha code -> published name
   client: null,
   plan: null,
   visits: null,
@@ -167,8 +167,6 @@ async function loadTeams() {
       location.assign(homeOf.Central);
       return;
     }
-    const problems = await api("/api/omaha/problems");
-    state.problems = new Map(problems.map((p) => [p.code, p.name]));
     if (state.me.role !== "Nurse") {
       // A client, or someone from their network: the clients who gave them access, nothing to choose a team for.
       $("team-field").hidden = true;
@@ -446,13 +444,13 @@ function renderPlan() {
   const plan = state.plan;
   if (!plan) return;
   $("no-plan").hidden = plan.problems.length > 0;
+  $("plan-write").hidden = state.me.role !== "Nurse";
+  $("plan-write-link").href = `careplan.html?client=${encodeURIComponent(state.clientId)}`;
   $("plan-changed").textContent = plan.changedAt ? t("planChanged", { date: formatDate(plan.changedAt.slice(0, 10), { day: "numeric", month: "long", year: "numeric" }) }) : "";
   const members = new Map(state.client.network.map((m) => [m.id, m.details.name]));
   $("plan-problems").replaceChildren(...plan.problems.map((problem) => {
     const article = make("article", "plan-problem");
-    const heading = make("h3", null, state.problems.get(problem.code) ?? String(problem.code));
-    heading.lang = "en"; // the Omaha System's published names
-    article.append(heading);
+    article.append(make("h3", null, problemName(problem.code)));
     if (problem.signsAndSymptoms.length) article.append(make("p", "muted", t("signs", { signs: problem.signsAndSymptoms.join(", ") })));
     const section = (title, items) => {
       if (!items.length) return;
