@@ -180,7 +180,10 @@ async function loadTeams() {
       // A client, or someone from their network: the clients who gave them access, nothing to choose a team for.
       $("team-field").hidden = true;
       const only = state.me.clients.length === 1 ? state.me.clients[0].id : "";
-      fillSelect($("client-select"), state.me.clients.map((c) => ({ value: c.id, label: c.name })), state.clientId || only);
+      const asked = state.clientId;
+      fillSelect($("client-select"), state.me.clients.map((c) => ({ value: c.id, label: c.name })), asked || only);
+      // A link to someone else's client: the server decides (and logs the attempt), the page says its answer.
+      if (asked && !state.me.clients.some((c) => c.id === asked)) await api(`/api/clients/${encodeURIComponent(asked)}/visits`);
       await chooseClient($("client-select").value);
       return;
     }
