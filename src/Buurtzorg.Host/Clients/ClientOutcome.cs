@@ -22,6 +22,7 @@ internal static class ClientOutcome
                 {
                     ["network"] = [$"'network' holds at most {ClientLimits.MaxNetworkMembers} people."],
                 },
+                ["fieldCodes"] = new Dictionary<string, string[]> { ["network"] = [FieldCodes.TooLong] },
                 ["maxMembers"] = ClientLimits.MaxNetworkMembers,
             },
             RefusalCodes.NetworkFull),
