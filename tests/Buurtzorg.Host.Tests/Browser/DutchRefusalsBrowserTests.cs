@@ -38,6 +38,8 @@ public sealed class DutchRefusalsBrowserTests(BrowserFixture browser, SecureHost
 
         await Expect(problem).ToHaveTextAsync("Not found. There is nothing here for you.");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator("#signed-in")).ToHaveTextAsync("Signed in as ria-lunetten");
+        await Expect(page.Locator("#client-select option").First).ToHaveTextAsync("Choose…");
         await Screenshots.Save(page, "refusal-not-found-en-phone");
     }
 

@@ -281,6 +281,7 @@ export async function whoAmI() {
   if (tools && !$("sign-out")) {
     const who = make("p", "signed-in", t("signedInAs", { name: me.displayName }));
     who.id = "signed-in";
+    who.dataset.name = me.displayName;
     const out = make("button", "button", t("signOut"));
     out.type = "button";
     out.id = "sign-out";
@@ -309,6 +310,8 @@ export function setUpPage(render) {
     translatePage();
     // The switch names the other language in that language, so it must be spoken as such.
     $("language").lang = language() === "nl" ? "en" : "nl";
+    const signedIn = $("signed-in");
+    if (signedIn) signedIn.textContent = t("signedInAs", { name: signedIn.dataset.name });
     retellProblems();
     render();
   };
