@@ -56,7 +56,7 @@ public static class BuurtzorgApp
         });
         // Enums travel as their names; numbers are refused so an undefined value cannot slip in.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsExceptionHandler.NameTheRefusal);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) throw, so the handler above answers
         // them with a ProblemDetails body like every other refusal.

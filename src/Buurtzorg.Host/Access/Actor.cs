@@ -13,7 +13,7 @@ public static class Actor
     public static Guid Nurse(HttpContext context) =>
         Caller.From(context?.User) is { Role: AccountRole.Nurse, SubjectId: { } nurse }
             ? nurse
-            : throw new ForbiddenActException("Only a nurse can do this.", "This is done by a nurse of the team, for herself.");
+            : throw new ForbiddenActException("Only a nurse can do this.", "This is done by a nurse of the team, for herself.", RefusalCodes.NurseOnly);
 
     /// <summary>A body that still names a nurse must name the one who acts.</summary>
     public static void RequireSelf(this ValidationErrors errors, string field, Guid? named, Guid actor)

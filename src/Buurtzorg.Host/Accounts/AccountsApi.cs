@@ -37,7 +37,8 @@ public static class AccountsApi
     /// <summary>The signed-in account; for a client or family member, the clients whose record they may open.</summary>
     public sealed record Me(Guid AccountId, string DisplayName, AccountRole Role, Guid? SubjectId, IReadOnlyList<MyClient> Clients);
 
-    public sealed record MyClient(Guid Id, string Name);
+    /// <summary>A client whose record the account may open; for a relative, <paramref name="MemberId"/> is who they are in that client's network.</summary>
+    public sealed record MyClient(Guid Id, string Name, Guid? MemberId = null);
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
@@ -115,7 +116,7 @@ public static class AccountsApi
                 user.AuthenticatorKey = key;
                 if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
                 {
-                    throw new RequestValidationException(new Dictionary<string, string[]> { ["code"] = ["The code does not match the authenticator."] });
+                    throw new RequestValidationException(new Dictionary<string, string[]> { ["code"] = ["The code does not match the authenticator."] }, new Dictionary<string, string[]> { ["code"] = [FieldCodes.WrongCode] });
                 }
 
                 user.TwoFactorEnabled = true;
@@ -169,7 +170,7 @@ public static class AccountsApi
         {
             if (await grains.GetGrain<IClientGrain>(id).Get() is { } client)
             {
-                clients.Add(new MyClient(id, client.Details.Name));
+                clients.Add(new MyClient(id, client.Details.Name, user.Role == AccountRole.Family ? await store.MemberOf(user.Id, id) : null));
             }
         }
 
@@ -215,7 +216,7 @@ public static class AccountsApi
         var digits = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         return digits.Length == 6 && digits.All(char.IsAsciiDigit)
             ? digits
-            : throw new RequestValidationException(new Dictionary<string, string[]> { ["code"] = ["The code is the six digits your authenticator app shows."] });
+            : throw new RequestValidationException(new Dictionary<string, string[]> { ["code"] = ["The code is the six digits your authenticator app shows."] }, new Dictionary<string, string[]> { ["code"] = [FieldCodes.BadForm] });
     }
 
     private static ProblemException Refused(SignInResult result) => result.IsLockedOut

@@ -26,40 +26,40 @@ public sealed record InterventionInput(
         errors.RequireDefined($"{prefix}.category", Category);
         if (TargetCode is not { } target || !InterventionTargets.TryGet(target, out _))
         {
-            errors.Add($"{prefix}.targetCode", $"'{prefix}.targetCode' must be an Omaha intervention target, 1 to {InterventionTargets.All.Count}.");
+            errors.Add($"{prefix}.targetCode", $"'{prefix}.targetCode' must be an Omaha intervention target, 1 to {InterventionTargets.All.Count}.", FieldCodes.OutOfRange);
         }
 
         errors.RequireMultiLine($"{prefix}.description", Description, FieldRules.MaxTextLength);
         var most = Period == SchedulePeriod.Week ? 7 * 24 : 24;
         if (TimesPerPeriod is not { } times || times < 1 || times > most)
         {
-            errors.Add($"{prefix}.timesPerPeriod", $"'{prefix}.timesPerPeriod' must be 1 to {most}.");
+            errors.Add($"{prefix}.timesPerPeriod", $"'{prefix}.timesPerPeriod' must be 1 to {most}.", FieldCodes.OutOfRange);
         }
 
         errors.RequireDefined($"{prefix}.period", Period);
         if (WindowStart is not { } start || WindowEnd is not { } end || end <= start)
         {
-            errors.Add($"{prefix}.windowEnd", $"'{prefix}.windowStart' and '{prefix}.windowEnd' are required, the end after the start.");
+            errors.Add($"{prefix}.windowEnd", $"'{prefix}.windowStart' and '{prefix}.windowEnd' are required, the end after the start.", FieldCodes.Required);
         }
 
         if (DurationMinutes is not { } minutes || minutes < 5 || minutes > 240)
         {
-            errors.Add($"{prefix}.durationMinutes", $"'{prefix}.durationMinutes' must be 5 to 240.");
+            errors.Add($"{prefix}.durationMinutes", $"'{prefix}.durationMinutes' must be 5 to 240.", FieldCodes.OutOfRange);
         }
         else if (WindowStart is { } from && WindowEnd is { } to && to > from && minutes > (to - from).TotalMinutes)
         {
-            errors.Add($"{prefix}.durationMinutes", $"'{prefix}.durationMinutes' does not fit in the time window.");
+            errors.Add($"{prefix}.durationMinutes", $"'{prefix}.durationMinutes' does not fit in the time window.", FieldCodes.OutOfRange);
         }
 
         if (RequiredQualification is { } qualification && !Enum.IsDefined(qualification))
         {
-            errors.Add($"{prefix}.requiredQualification", $"'{prefix}.requiredQualification' must be one of: {string.Join(", ", Enum.GetNames<Qualification>())}.");
+            errors.Add($"{prefix}.requiredQualification", $"'{prefix}.requiredQualification' must be one of: {string.Join(", ", Enum.GetNames<Qualification>())}.", FieldCodes.NotAnOption);
         }
 
         errors.RequireDefined($"{prefix}.performedBy", PerformedBy);
         if (PerformedBy == Performer.Network && NetworkMemberId is null)
         {
-            errors.Add($"{prefix}.networkMemberId", $"'{prefix}.networkMemberId' names who in the client's network does this.");
+            errors.Add($"{prefix}.networkMemberId", $"'{prefix}.networkMemberId' names who in the client's network does this.", FieldCodes.Required);
         }
 
         if (PerformedBy == Performer.Team && NetworkMemberId is not null)
@@ -102,7 +102,7 @@ public sealed record ProblemInput(
         var signs = SignsAndSymptoms ?? [];
         if (Type == ProblemType.Actual && signs.Count == 0)
         {
-            errors.Add("signsAndSymptoms", "An actual problem needs its signs and symptoms.");
+            errors.Add("signsAndSymptoms", "An actual problem needs its signs and symptoms.", FieldCodes.Required);
         }
 
         if (Type is not null and not ProblemType.Actual && signs.Count > 0)
@@ -118,7 +118,7 @@ public sealed record ProblemInput(
         var interventions = Interventions ?? [];
         if (interventions.Count > MaxInterventions)
         {
-            errors.Add("interventions", $"A problem has at most {MaxInterventions} interventions.");
+            errors.Add("interventions", $"A problem has at most {MaxInterventions} interventions.", FieldCodes.TooLong);
         }
 
         for (var i = 0; i < interventions.Count; i++)
@@ -152,7 +152,7 @@ internal static class CarePlanRules
     {
         if (expectedVersion is not >= 0)
         {
-            errors.Add("expectedVersion", "'expectedVersion' is the version of the plan the edit was made on (0 for a new plan).");
+            errors.Add("expectedVersion", "'expectedVersion' is the version of the plan the edit was made on (0 for a new plan).", FieldCodes.Required);
         }
 
         errors.RequireId("changedBy", changedBy);
@@ -162,7 +162,7 @@ internal static class CarePlanRules
     {
         if (!OmahaProblems.TryGet(code, out _))
         {
-            errors.Add("problemCode", "'problemCode' must be an Omaha System problem, 1 to 42.");
+            errors.Add("problemCode", "'problemCode' must be an Omaha System problem, 1 to 42.", FieldCodes.OutOfRange);
         }
     }
 }

@@ -13,7 +13,8 @@ internal static class CarePlanOutcome
         CarePlanError.VersionConflict => throw new ResourceConflictException(
             "The care plan changed since you read it.",
             $"Your edit was made on an older version; the plan is now at version {result.Plan.Version}. Nothing was changed: read the plan again and redo the edit.",
-            new Dictionary<string, object?> { ["currentVersion"] = result.Plan.Version }),
+            new Dictionary<string, object?> { ["currentVersion"] = result.Plan.Version },
+            RefusalCodes.StaleVersion),
         CarePlanError.ProblemNotInPlan => throw new ResourceNotFoundException("This problem is not in the client's care plan."),
         _ => throw new InvalidOperationException($"Unexpected care plan result {result.Error}."),
     };

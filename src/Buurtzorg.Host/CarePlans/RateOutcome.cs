@@ -17,14 +17,14 @@ public sealed record RateOutcome(
         errors.RequireDefined("moment", Moment);
         if (RatedOn is not { } on || on > Today || on < Today.AddYears(-5))
         {
-            errors.Add("ratedOn", "'ratedOn' must be a date in the last five years, not in the future (yyyy-mm-dd).");
+            errors.Add("ratedOn", "'ratedOn' must be a date in the last five years, not in the future (yyyy-mm-dd).", FieldCodes.OutOfRange);
         }
 
         foreach (var (field, rating) in new[] { ("knowledge", Knowledge), ("behavior", Behavior), ("status", Status) })
         {
             if (rating is not { } value || !ProblemRatingScale.IsValid(value))
             {
-                errors.Add(field, $"'{field}' must be a rating from {ProblemRatingScale.Lowest} to {ProblemRatingScale.Highest}.");
+                errors.Add(field, $"'{field}' must be a rating from {ProblemRatingScale.Lowest} to {ProblemRatingScale.Highest}.", FieldCodes.OutOfRange);
             }
         }
     }

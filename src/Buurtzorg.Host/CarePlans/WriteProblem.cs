@@ -33,7 +33,7 @@ public sealed class WriteProblemHandler(IGrainFactory grains) : ICommandHandler<
 
         if (errors.Any)
         {
-            throw new RequestValidationException(errors.ToDictionary());
+            throw new RequestValidationException(errors);
         }
 
         var result = await grains.GetGrain<ICarePlanGrain>(command.ClientId)

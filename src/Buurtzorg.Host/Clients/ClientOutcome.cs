@@ -11,7 +11,7 @@ internal static class ClientOutcome
         { Error: ClientError.NotFound } => throw ClientNotFound(clientId),
         { Error: ClientError.NetworkMemberNotFound } => throw new ResourceNotFoundException("This person is not in the client's network."),
         { Error: ClientError.DuplicateNetworkMember } => throw new ResourceConflictException(
-            "This person is already in the client's network.", "Nothing was changed."),
+            "This person is already in the client's network.", "Nothing was changed.", code: RefusalCodes.AlreadyInNetwork),
         { Error: ClientError.NetworkFull } => throw new RuleViolationException(
             "The client's network is full.",
             $"A client's network holds at most {ClientLimits.MaxNetworkMembers} people; remove someone first. Nothing was changed.",
@@ -22,10 +22,12 @@ internal static class ClientOutcome
                 {
                     ["network"] = [$"'network' holds at most {ClientLimits.MaxNetworkMembers} people."],
                 },
+                ["fieldCodes"] = new Dictionary<string, string[]> { ["network"] = [FieldCodes.TooLong] },
                 ["maxMembers"] = ClientLimits.MaxNetworkMembers,
-            }),
+            },
+            RefusalCodes.NetworkFull),
         { Error: ClientError.AlreadyRegistered } => throw new ResourceConflictException(
-            "The client is already registered.", "Nothing was changed."),
+            "The client is already registered.", "Nothing was changed.", code: RefusalCodes.AlreadyExists),
         _ => throw new InvalidOperationException($"Unexpected client result {result.Error}."),
     };
 

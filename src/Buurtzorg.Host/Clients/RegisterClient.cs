@@ -24,12 +24,12 @@ public sealed record RegisterClient(
         errors.RequireName("name", Name, TeamLimits.MaxNameLength);
         if (DateOfBirth is not { } born || born > Today || born < Today.AddYears(-120))
         {
-            errors.Add("dateOfBirth", "'dateOfBirth' must be a date in the last 120 years (yyyy-mm-dd).");
+            errors.Add("dateOfBirth", "'dateOfBirth' must be a date in the last 120 years (yyyy-mm-dd).", FieldCodes.OutOfRange);
         }
 
         if (Address is null)
         {
-            errors.Add("address", "'address' is required.");
+            errors.Add("address", "'address' is required.", FieldCodes.Required);
         }
         else
         {
@@ -40,12 +40,12 @@ public sealed record RegisterClient(
         errors.RequireId("teamId", TeamId);
         if (IndicationHoursPerWeek is not { } hours || hours <= 0 || hours > MaxIndicationHours)
         {
-            errors.Add("indicationHoursPerWeek", $"'indicationHoursPerWeek' must be more than 0 and at most {MaxIndicationHours}.");
+            errors.Add("indicationHoursPerWeek", $"'indicationHoursPerWeek' must be more than 0 and at most {MaxIndicationHours}.", FieldCodes.OutOfRange);
         }
 
         if (StartDate is not { } start || start > Today.AddYears(1) || (DateOfBirth is { } birth && start < birth))
         {
-            errors.Add("startDate", "'startDate' must be on or after the date of birth and at most a year ahead (yyyy-mm-dd).");
+            errors.Add("startDate", "'startDate' must be on or after the date of birth and at most a year ahead (yyyy-mm-dd).", FieldCodes.OutOfRange);
         }
     }
 }
@@ -59,7 +59,7 @@ public sealed class RegisterClientHandler(IGrainFactory grains) : ICommandHandle
         {
             var errors = new ValidationErrors();
             errors.Add("teamId", $"There is no team with id '{teamId}'.");
-            throw new RequestValidationException(errors.ToDictionary());
+            throw new RequestValidationException(errors);
         }
 
         var clientId = IdempotentRequest.NewId("client");

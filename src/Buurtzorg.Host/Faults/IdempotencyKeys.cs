@@ -31,7 +31,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
             throw new RequestValidationException(new Dictionary<string, string[]>
             {
                 [Header] = [$"Send one {Header} of 1 to {MaxKeyLength} visible ASCII characters (a fresh UUID per action is best)."],
-            });
+            }, new Dictionary<string, string[]> { [Header] = [FieldCodes.BadForm] }, RefusalCodes.IdempotencyKeyInvalid);
         }
 
         var caller = Caller.From(context.User)?.AccountId.ToString("N") ?? "anonymous";

@@ -16,13 +16,13 @@ internal static class NurseRules
     {
         if (slots is null)
         {
-            errors.Add(field, $"'{field}' is required (it may be an empty list).");
+            errors.Add(field, $"'{field}' is required (it may be an empty list).", FieldCodes.Required);
             return;
         }
 
         if (slots.Count > MaxSlots)
         {
-            errors.Add(field, $"'{field}' has at most {MaxSlots} periods.");
+            errors.Add(field, $"'{field}' has at most {MaxSlots} periods.", FieldCodes.TooLong);
         }
 
         for (var i = 0; i < slots.Count; i++)

@@ -13,7 +13,7 @@ internal static class NurseOutcome
         { Error: NurseError.AbsenceNotFound } => throw new ResourceNotFoundException("The nurse has no such absence."),
         { Error: NurseError.TeamNotFound } => throw new ResourceNotFoundException($"There is no team with id '{teamId}'."),
         { Error: NurseError.TeamDivided } => throw TeamOutcome.TeamDivided(),
-        { Error: NurseError.AlreadyRegistered } => throw new ResourceConflictException("The nurse is already registered.", "Nothing was changed."),
+        { Error: NurseError.AlreadyRegistered } => throw new ResourceConflictException("The nurse is already registered.", "Nothing was changed.", code: RefusalCodes.AlreadyExists),
         _ => throw new InvalidOperationException($"Unexpected nurse result {result.Error}."),
     };
 

@@ -20,12 +20,12 @@ public sealed record RegisterNurse(
         errors.RequireName("name", Name, TeamLimits.MaxNameLength);
         if (Qualifications is not { Count: > 0 } qualifications || qualifications.Any(q => !Enum.IsDefined(q)))
         {
-            errors.Add("qualifications", $"'qualifications' lists at least one of: {string.Join(", ", Enum.GetNames<Qualification>())}.");
+            errors.Add("qualifications", $"'qualifications' lists at least one of: {string.Join(", ", Enum.GetNames<Qualification>())}.", FieldCodes.Required);
         }
 
         if (ContractHoursPerWeek is not { } hours || hours <= 0 || hours > NurseRules.MaxContractHours)
         {
-            errors.Add("contractHoursPerWeek", $"'contractHoursPerWeek' must be more than 0 and at most {NurseRules.MaxContractHours}.");
+            errors.Add("contractHoursPerWeek", $"'contractHoursPerWeek' must be more than 0 and at most {NurseRules.MaxContractHours}.", FieldCodes.OutOfRange);
         }
 
         errors.LocationInTheNetherlands("home", HomeLatitude, HomeLongitude);

@@ -21,7 +21,7 @@ public sealed record AcceptProposal(Guid TeamId, DateOnly Date, long? ScheduleVe
     {
         if (ScheduleVersion is null or < 0)
         {
-            errors.Add("scheduleVersion", "Give the schedule version the proposal was made on.");
+            errors.Add("scheduleVersion", "Give the schedule version the proposal was made on.", FieldCodes.Required);
         }
 
         if (Rounds is null || Rounds.Count > MaxRounds || Rounds.Any(r => r is null || r.Stops is null || r.Stops.Count > MaxStops))
@@ -47,7 +47,8 @@ public sealed class AcceptProposalHandler(IGrainFactory grains) : ICommandHandle
             ? throw new ResourceConflictException(
                 "The schedule changed after this proposal was made.",
                 "Someone changed the team's schedule since; nothing was taken. Ask for a fresh proposal.",
-                new Dictionary<string, object?> { ["reason"] = accepted.Error.ToString(), ["version"] = accepted.Version })
+                new Dictionary<string, object?> { ["reason"] = accepted.Error.ToString(), ["version"] = accepted.Version },
+                RefusalCodes.ScheduleMoved)
             : accepted;
     }
 }

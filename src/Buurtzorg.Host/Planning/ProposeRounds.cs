@@ -15,7 +15,7 @@ public sealed record ProposeRounds(Guid TeamId, DateOnly Date, int? Seconds) : I
     {
         if (Seconds is < 1 or > MaxSeconds)
         {
-            errors.Add("seconds", $"The planner may think between 1 and {MaxSeconds} seconds.");
+            errors.Add("seconds", $"The planner may think between 1 and {MaxSeconds} seconds.", FieldCodes.OutOfRange);
         }
     }
 }

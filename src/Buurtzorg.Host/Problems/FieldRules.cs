@@ -64,7 +64,7 @@ public static partial class FieldRules
         {
             if (required)
             {
-                errors.Add(field, $"'{field}' is required and may not be blank.");
+                errors.Add(field, $"'{field}' is required and may not be blank.", FieldCodes.Required);
             }
 
             return;
@@ -73,19 +73,19 @@ public static partial class FieldRules
         switch (Forbidden(value, multiLine))
         {
             case TextFault.Broken:
-                errors.Add(field, $"'{field}' is not valid Unicode text.");
+                errors.Add(field, $"'{field}' is not valid Unicode text.", FieldCodes.InvalidCharacters);
                 return;
             case TextFault.LineBreak:
-                errors.Add(field, $"'{field}' must be a single line: no line breaks or tabs.");
+                errors.Add(field, $"'{field}' must be a single line: no line breaks or tabs.", FieldCodes.SingleLine);
                 break;
             case TextFault.Invisible:
-                errors.Add(field, $"'{field}' may not contain control or invisible formatting characters.");
+                errors.Add(field, $"'{field}' may not contain control or invisible formatting characters.", FieldCodes.InvalidCharacters);
                 break;
         }
 
         if (Clean(value).Length > maxLength)
         {
-            errors.Add(field, $"'{field}' may be at most {maxLength} characters long.");
+            errors.Add(field, $"'{field}' may be at most {maxLength} characters long.", FieldCodes.TooLong);
         }
     }
 
@@ -136,7 +136,7 @@ public static partial class FieldRules
     {
         if (value is not { } v || !Enum.IsDefined(v))
         {
-            errors.Add(field, $"'{field}' must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+            errors.Add(field, $"'{field}' must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.", FieldCodes.NotAnOption);
         }
     }
 
@@ -144,7 +144,7 @@ public static partial class FieldRules
     {
         if (value is null || value == Guid.Empty)
         {
-            errors.Add(field, $"'{field}' is required.");
+            errors.Add(field, $"'{field}' is required.", FieldCodes.Required);
         }
     }
 
@@ -155,7 +155,7 @@ public static partial class FieldRules
         {
             if (required)
             {
-                errors.Add(field, $"'{field}' is required.");
+                errors.Add(field, $"'{field}' is required.", FieldCodes.Required);
             }
 
             return;
@@ -163,7 +163,7 @@ public static partial class FieldRules
 
         if (!DutchPhone().IsMatch(value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)))
         {
-            errors.Add(field, $"'{field}' must be a Dutch phone number, such as 030 123 4567 or +31 6 12345678.");
+            errors.Add(field, $"'{field}' must be a Dutch phone number, such as 030 123 4567 or +31 6 12345678.", FieldCodes.Phone);
         }
     }
 
@@ -177,7 +177,7 @@ public static partial class FieldRules
         errors.OptionalSingleLine(field, value, 254);
         if (value.Length > 254 || !MailAddress.TryCreate(value, out var address) || address.Address != value.Trim())
         {
-            errors.Add(field, $"'{field}' must be an e-mail address.");
+            errors.Add(field, $"'{field}' must be an e-mail address.", FieldCodes.Email);
         }
     }
 
@@ -186,7 +186,7 @@ public static partial class FieldRules
     {
         if (value is null || !DutchPostcode().IsMatch(value.Trim()))
         {
-            errors.Add(field, $"'{field}' must be a Dutch postcode such as 3511 AB (the first digit is never 0).");
+            errors.Add(field, $"'{field}' must be a Dutch postcode such as 3511 AB (the first digit is never 0).", FieldCodes.Postcode);
         }
     }
 
@@ -194,7 +194,7 @@ public static partial class FieldRules
     {
         if (latitude is not { } lat || longitude is not { } lon || !new GeoPoint(lat, lon).IsInTheNetherlands)
         {
-            errors.Add(field, $"'{field}' must be a latitude and longitude in the Netherlands.");
+            errors.Add(field, $"'{field}' must be a latitude and longitude in the Netherlands.", FieldCodes.Location);
         }
     }
 

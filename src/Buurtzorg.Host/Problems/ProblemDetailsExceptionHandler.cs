@@ -24,6 +24,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Status = invalid.Status,
                 Title = invalid.Title,
                 Detail = invalid.Message,
+                Extensions = { ["fieldCodes"] = invalid.FieldCodes },
             },
             ResourceConflictException conflict => new ProblemDetails
             {
@@ -49,10 +50,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "This Idempotency-Key belongs to another request.",
                 Detail = reused.Message,
+                Extensions = { [CodeKey] = RefusalCodes.IdempotencyKeyReused, ["fieldCodes"] = Codes(IdempotencyKeys.Header, FieldCodes.Invalid) },
             },
-            _ when Find<StorageUnavailableException>(exception) is not null || Find<DbException>(exception) is not null => Unavailable(httpContext, StorageRetryAfter,
+            _ when Find<StorageUnavailableException>(exception) is not null || Find<DbException>(exception) is not null => Unavailable(httpContext, StorageRetryAfter, RefusalCodes.StorageUnavailable,
                 "The database cannot be reached at the moment.", "Nothing was stored. Try again shortly with the same Idempotency-Key."),
-            _ when SiloFailure.IsPassing(exception) => Unavailable(httpContext, SiloRetryAfter,
+            _ when SiloFailure.IsPassing(exception) => Unavailable(httpContext, SiloRetryAfter, RefusalCodes.HostPassing,
                 "A host of the cluster is being replaced.", "Try again shortly with the same Idempotency-Key; a change sent with one is applied at most once."),
             _ => null,
         };
@@ -60,6 +62,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         if (problem is null)
         {
             return false;
+        }
+
+        if (exception is ProblemException { Code: var code })
+        {
+            problem.Extensions[CodeKey] = code;
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -75,10 +82,35 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private const int StorageRetryAfter = 2;
     private const int SiloRetryAfter = 1;
 
-    private static ProblemDetails Unavailable(HttpContext context, int retryAfterSeconds, string title, string detail)
+    /// <summary>The extension that names the refusal (<see cref="RefusalCodes"/>).</summary>
+    public const string CodeKey = "code";
+
+    /// <summary>
+    /// Names the refusal of an answer that did not name one itself: a status page (404, 405),
+    /// the sign-in cookie's 401, a framework refusal. Every problem the host writes passes here.
+    /// </summary>
+    public static void NameTheRefusal(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (!problem.Extensions.ContainsKey(CodeKey))
+        {
+            problem.Extensions[CodeKey] = problem is HttpValidationProblemDetails { Errors.Count: > 0 }
+                ? RefusalCodes.Validation
+                : RefusalCodes.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+        }
+
+        if (problem is HttpValidationProblemDetails { Errors: var errors } && !problem.Extensions.ContainsKey("fieldCodes"))
+        {
+            problem.Extensions["fieldCodes"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(_ => FieldCodes.Invalid).ToArray());
+        }
+    }
+
+    private static Dictionary<string, string[]> Codes(string field, string code) => new() { [field] = [code] };
+
+    private static ProblemDetails Unavailable(HttpContext context, int retryAfterSeconds, string code, string title, string detail)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail };
+        return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail, Extensions = { [CodeKey] = code } };
     }
 
     private static T? Find<T>(Exception exception)
@@ -102,6 +134,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 [field] = [$"The request body is not valid JSON for this request at '{json.Path ?? "$"}'."],
             })
             {
+                Extensions = { ["fieldCodes"] = Codes(field, FieldCodes.BadForm) },
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request body could not be read.",
                 Detail = "The body must be a JSON object of the documented shape.",
@@ -118,6 +151,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 [name] = [$"'{name}' does not have the expected form."],
             })
             {
+                Extensions = { ["fieldCodes"] = Codes(name, FieldCodes.BadForm) },
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is not valid.",
             };

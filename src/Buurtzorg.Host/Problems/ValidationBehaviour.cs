@@ -12,7 +12,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse> : IPipelineBehavior
         message.Validate(errors);
         if (errors.Any)
         {
-            throw new RequestValidationException(errors.ToDictionary());
+            throw new RequestValidationException(errors);
         }
 
         return next(message, cancellationToken);

@@ -16,7 +16,7 @@ public sealed record GetScheduleChanges(Guid TeamId, long? Since) : IQuery<Sched
     {
         if (Since is null or < 0)
         {
-            errors.Add("since", "'since' is the schedule version the caller has (0 or more).");
+            errors.Add("since", "'since' is the schedule version the caller has (0 or more).", FieldCodes.OutOfRange);
         }
     }
 }

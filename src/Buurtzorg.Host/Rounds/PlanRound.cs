@@ -38,7 +38,7 @@ public sealed class PlanRoundHandler(IGrainFactory grains, VisitDetailsReader re
         await grains.RequireTeam(command.TeamId);
         if (command.OrderedBy != command.NurseId)
         {
-            throw new ForbiddenActException("Each nurse orders her own round.", "You can see a colleague's round, but only she changes its order. Nothing was changed.");
+            throw new ForbiddenActException("Each nurse orders her own round.", "You can see a colleague's round, but only she changes its order. Nothing was changed.", RefusalCodes.OwnRoundOnly);
         }
 
         var result = await grains.GetGrain<ITeamScheduleGrain>(command.TeamId)

@@ -23,7 +23,7 @@ public sealed record ReportDeviation(
         errors.RequireSelf("nurseId", NamedNurse, RecordedBy);
         if (Done is null)
         {
-            errors.Add("done", "Say whether the visit took place (true) or not (false).");
+            errors.Add("done", "Say whether the visit took place (true) or not (false).", FieldCodes.Required);
         }
         else if (Done.Value)
         {
@@ -34,7 +34,7 @@ public sealed record ReportDeviation(
 
             if (DurationMinutes is { } minutes && (minutes < 1 || minutes > MaxMinutes))
             {
-                errors.Add("durationMinutes", $"The duration is between 1 and {MaxMinutes} minutes.");
+                errors.Add("durationMinutes", $"The duration is between 1 and {MaxMinutes} minutes.", FieldCodes.OutOfRange);
             }
 
             if (NotDoneReason is not null)

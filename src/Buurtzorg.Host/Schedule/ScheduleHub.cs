@@ -25,6 +25,12 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
     /// <summary>A watch the cluster could not serve yet: worth asking again shortly.</summary>
     public const string WatchUnavailable = "This cannot be watched right now; try again in a moment.";
 
+    /// <summary>
+    /// A hub refusal carries only a message, so it starts with the refusal's code in brackets
+    /// ("[not-found] …"): the page chooses its own words by that, as it does for a ProblemDetails.
+    /// </summary>
+    public static HubException Refusal(string code, string message) => new($"[{code}] {message}");
+
     /// <summary>A team's members and schedule (the nurses of that team).</summary>
     public Task<TeamSnapshot> WatchTeam(Guid teamId) => Watch(ScheduleGroups.Team(teamId), AccessRule.ReadTeam, teamId, new GetTeam(teamId));
 
@@ -63,7 +69,7 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
     /// </summary>
     private async Task<T> Watch<T>(string group, AccessRule rule, Guid? resource, IQuery<T> read, [CallerMemberName] string method = "")
     {
-        var caller = Caller.From(Context.User) ?? throw new HubException(new SignInRequiredException().Message);
+        var caller = Caller.From(Context.User) ?? throw Refusal(RefusalCodes.NotSignedIn, new SignInRequiredException().Message);
         var allowed = await Reachable(async () =>
         {
             var allowed = await policy.Allows(caller, rule, resource, Context.ConnectionAborted);
@@ -77,7 +83,7 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
 
         if (!allowed)
         {
-            throw new HubException(AccessGate.NotFoundDetail);
+            throw Refusal(RefusalCodes.NotFound, AccessGate.NotFoundDetail);
         }
 
         watches.Add(Context.ConnectionId, caller, group, rule, resource);
@@ -89,7 +95,7 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
         catch (ProblemException problem)
         {
             await Unwatch(group);
-            throw new HubException(problem.Message);
+            throw Refusal(problem.Code, problem.Message);
         }
         catch (Exception unavailable) when (unavailable is not OperationCanceledException and not HubException)
         {
@@ -97,7 +103,7 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
             // say so in words the page can act on, rather than SignalR's "unexpected error".
             LogWatchUnavailable(logger, method, unavailable);
             await Unwatch(group);
-            throw new HubException(WatchUnavailable);
+            throw Refusal(RefusalCodes.WatchUnavailable, WatchUnavailable);
         }
     }
 
@@ -114,7 +120,7 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
         catch (Exception unavailable) when (unavailable is not OperationCanceledException and not HubException)
         {
             LogWatchUnavailable(logger, method, unavailable);
-            throw new HubException(WatchUnavailable);
+            throw Refusal(RefusalCodes.WatchUnavailable, WatchUnavailable);
         }
     }
 

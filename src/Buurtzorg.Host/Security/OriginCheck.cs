@@ -59,4 +59,5 @@ public sealed class OriginCheck(RequestDelegate next, IOptionsMonitor<OriginSett
 public sealed class ForeignOriginException() : ProblemException(
     StatusCodes.Status403Forbidden,
     "The request came from another site.",
-    "Changes and live connections are accepted only from this site's own pages (the Origin header).");
+    "Changes and live connections are accepted only from this site's own pages (the Origin header).",
+    RefusalCodes.OriginRefused);

@@ -17,4 +17,5 @@ public static class RequireJson
 public sealed class NotJsonException() : ProblemException(
     StatusCodes.Status415UnsupportedMediaType,
     "The request must be JSON.",
-    "Send the request with 'Content-Type: application/json' and a JSON body ({} will do).");
+    "Send the request with 'Content-Type: application/json' and a JSON body ({} will do).",
+    RefusalCodes.JsonRequired);

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Buurtzorg.Host.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -172,6 +173,7 @@ public static class SignInLimits
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many sign-in attempts.",
                 Detail = "Wait the number of seconds in Retry-After, then try again.",
+                Extensions = { [ProblemDetailsExceptionHandler.CodeKey] = RefusalCodes.TooManyAttempts },
             },
         });
     }

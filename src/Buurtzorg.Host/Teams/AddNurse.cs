@@ -29,7 +29,8 @@ public sealed class AddNurseHandler(IGrainFactory grains) : ICommandHandler<AddN
         {
             throw new ResourceConflictException(
                 "A registered nurse joins a team by asking.",
-                "She asks to join the team and a member accepts her request; nobody is put in a team by others. Nothing was changed.");
+                "She asks to join the team and a member accepts her request; nobody is put in a team by others. Nothing was changed.",
+                code: RefusalCodes.JoinByAsking);
         }
 
         var name = ValidationErrors.CleanName(command.Name);

@@ -18,7 +18,7 @@ public sealed class RemoveNurseHandler(IGrainFactory grains) : ICommandHandler<R
         if (await grains.GetGrain<INurseGrain>(command.NurseId).Get() is { } nurse && nurse.TeamId == command.TeamId)
         {
             throw new ResourceConflictException(
-                "A nurse leaves her team herself.", "Leaving is her own decision: she does it on her team page. Nothing was changed.");
+                "A nurse leaves her team herself.", "Leaving is her own decision: she does it on her team page. Nothing was changed.", code: RefusalCodes.LeaveYourself);
         }
 
         var result = await grains.GetGrain<ITeamGrain>(command.TeamId).RemoveNurse(command.NurseId);

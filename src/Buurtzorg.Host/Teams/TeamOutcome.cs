@@ -12,16 +12,17 @@ internal static class TeamOutcome
         { Error: TeamError.NotFound } => throw TeamNotFound(teamId),
         { Error: TeamError.NurseNotFound } => throw new ResourceNotFoundException("This nurse is not a member of the team."),
         { Error: TeamError.DuplicateNurse } => throw new ResourceConflictException(
-            "The nurse is already a member of this team.", "A nurse can be added to a team once; nothing was changed."),
+            "The nurse is already a member of this team.", "A nurse can be added to a team once; nothing was changed.", code: RefusalCodes.AlreadyInTeam),
         { Error: TeamError.Divided } => throw TeamDivided(),
         { Error: TeamError.AlreadyExists } => throw new ResourceConflictException(
-            "The team already exists.", "Nothing was changed."),
+            "The team already exists.", "Nothing was changed.", code: RefusalCodes.AlreadyExists),
         _ => throw new InvalidOperationException($"Unexpected team result {result.Error}."),
     };
 
     public static ResourceConflictException TeamDivided() => new(
         "This team has divided into two teams.",
-        $"A team that grows past {TeamLimits.MaxNurses} nurses divides in two; its nurses and clients are now in the teams named in 'childTeamIds' of the team. Nothing was changed.");
+        $"A team that grows past {TeamLimits.MaxNurses} nurses divides in two; its nurses and clients are now in the teams named in 'childTeamIds' of the team. Nothing was changed.",
+        code: RefusalCodes.TeamDivided);
 
     public static ResourceNotFoundException TeamNotFound(Guid teamId) => new($"There is no team with id '{teamId}'.");
 

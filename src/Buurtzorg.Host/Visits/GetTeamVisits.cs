@@ -14,7 +14,7 @@ public sealed record GetTeamVisits(Guid TeamId, DateOnly From, DateOnly To) : IQ
     {
         if (To < From || To.DayNumber - From.DayNumber >= MaxDays)
         {
-            errors.Add("to", $"'to' must be on or after 'from', at most {MaxDays} days later.");
+            errors.Add("to", $"'to' must be on or after 'from', at most {MaxDays} days later.", FieldCodes.OutOfRange);
         }
     }
 }

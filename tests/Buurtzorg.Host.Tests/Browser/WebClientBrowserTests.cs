@@ -123,7 +123,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         (await holderSession.Http.PostAsJsonAsync($"/api/teams/{team.Id}/visits/{visits[0]}/release", new { }, Json)).EnsureSuccessStatusCode();
         await page.GetByRole(AriaRole.Button, new() { Name = "Alles overnemen" }).ClickAsync();
 
-        await Expect(page.Locator("#proposal-problem")).ToContainTextAsync("The schedule changed after this proposal was made.");
+        await Expect(page.Locator("#proposal-problem")).ToContainTextAsync("De planning is veranderd sinds dit voorstel.");
         var after = await anne.Http.GetFromJsonAsync<Contracts.Visits.ScheduleView>($"/api/teams/{team.Id}/visits?from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}", Json);
         Assert.Empty(after!.Visits.Single(v => v.Id == visits[0]).AssignedNurses);
     }

@@ -7,7 +7,7 @@ public static class ProblemAssert
 {
     /// <summary>
     /// Asserts a ProblemDetails answer with the given status that names <paramref name="mentions"/>
-    /// (a field in 'errors', or words in the title or detail), and that leaks no stack trace.
+    /// (a field in 'errors', or words in the title or detail), names its code, and leaks no stack trace.
     /// </summary>
     public static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string mentions)
     {
@@ -23,6 +23,14 @@ public static class ProblemAssert
             || Text(problem, "title").Contains(mentions, StringComparison.OrdinalIgnoreCase)
             || Text(problem, "detail").Contains(mentions, StringComparison.OrdinalIgnoreCase);
         Assert.True(named, $"The problem does not name '{mentions}': {body}");
+        // Every refusal names its kind, and each field fault its rule, for the pages' own words.
+        Assert.False(string.IsNullOrEmpty(Text(problem, "code")), $"The problem has no code: {body}");
+        if (problem.TryGetProperty("errors", out var fields))
+        {
+            var codes = problem.GetProperty("fieldCodes");
+            Assert.All(fields.EnumerateObject(), f => Assert.Equal(f.Value.GetArrayLength(), codes.GetProperty(f.Name).GetArrayLength()));
+        }
+
         return problem;
     }
 

@@ -27,7 +27,7 @@ public sealed class AcceptJoinRequestHandler(IGrainFactory grains, AccessLog log
 
         if (accepted.Error == TeamError.DuplicateNurse)
         {
-            throw new ResourceConflictException("She is in the team already.", "Nothing was changed.");
+            throw new ResourceConflictException("She is in the team already.", "Nothing was changed.", code: RefusalCodes.AlreadyInTeam);
         }
 
         var snapshot = accepted.OrThrow(command.TeamId);

@@ -28,7 +28,7 @@ public sealed class AskToJoinHandler(IGrainFactory grains) : ICommandHandler<Ask
         var message = FieldRules.CleanOptional(command.Message);
         var result = await grains.GetGrain<ITeamGrain>(command.TeamId).RequestJoin(command.NurseId, nurse.Profile.Name, message);
         var team = result.Error == TeamError.DuplicateNurse
-            ? throw new ResourceConflictException("You are already in this team.", "Nothing was changed.")
+            ? throw new ResourceConflictException("You are already in this team.", "Nothing was changed.", code: RefusalCodes.AlreadyInTeam)
             : result.OrThrow(command.TeamId);
 
         // Only her own request goes back to her: the rest of the team's snapshot is not hers to see yet.

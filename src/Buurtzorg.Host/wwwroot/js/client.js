@@ -5,7 +5,7 @@ import { addStrings, language, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
 import { loadNotes, renderNotes } from "./notes.js";
 import { problemName } from "./omaha.js";
-import { $, api, coalesce, formatDate, hhmm, homeOf, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
+import { $, api, coalesce, formatDate, hhmm, homeOf, hubRefusalCode, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
   nl: {
@@ -25,6 +25,10 @@ addStrings({
     networkDoes: "Wat familie en buren doen",
     howItGoes: "Hoe het gaat",
     someoneFromNetwork: "iemand uit uw netwerk",
+    someoneElseFromNetwork: "iemand anders uit het netwerk",
+    youTakeThisOn: "{task} — u neemt dit op zich",
+    takesThisOn: "{task} — {who} neemt dit op zich",
+    yourRelative: "uw {relation} {name}",
     perDay: "{times} keer per dag",
     perWeek: "{times} keer per week",
     timesAt: "{frequency}, tussen {from} en {to}, ongeveer {minutes} minuten",
@@ -96,6 +100,10 @@ addStrings({
     networkDoes: "What family and neighbours do",
     howItGoes: "How it is going",
     someoneFromNetwork: "someone from your network",
+    someoneElseFromNetwork: "someone else in the network",
+    youTakeThisOn: "{task} — you take this on",
+    takesThisOn: "{task} — {who} takes this on",
+    yourRelative: "your {relation} {name}",
     perDay: "{times} times a day",
     perWeek: "{times} times a week",
     timesAt: "{frequency}, between {from} and {to}, about {minutes} minutes",
@@ -171,7 +179,10 @@ async function loadTeams() {
       // A client, or someone from their network: the clients who gave them access, nothing to choose a team for.
       $("team-field").hidden = true;
       const only = state.me.clients.length === 1 ? state.me.clients[0].id : "";
-      fillSelect($("client-select"), state.me.clients.map((c) => ({ value: c.id, label: c.name })), state.clientId || only);
+      const asked = state.clientId;
+      fillSelect($("client-select"), state.me.clients.map((c) => ({ value: c.id, label: c.name })), asked || only);
+      // A link to someone else's client: the server decides (and logs the attempt), the page says its answer.
+      if (asked && !state.me.clients.some((c) => c.id === asked)) await api(`/api/clients/${encodeURIComponent(asked)}/visits`);
       await chooseClient($("client-select").value);
       return;
     }
@@ -440,6 +451,22 @@ function ratingLines(ratings) {
   });
 }
 
+/**
+ * Who takes a task on, said to whoever reads it: a relative reads "u" for their own tasks, the
+ * client reads "uw dochter Sanne", a nurse the name.
+ */
+function takenOnBy(intervention, members) {
+  const task = intervention.description;
+  const me = state.me.clients.find((c) => c.id === state.clientId)?.memberId;
+  if (me && me === intervention.networkMemberId) return t("youTakeThisOn", { task });
+  const member = members.get(intervention.networkMemberId);
+  if (!member) return t("takesThisOn", { task, who: t(state.me.role === "Client" ? "someoneFromNetwork" : "someoneElseFromNetwork") });
+  const who = state.me.role === "Client" && member.relationDescription
+    ? t("yourRelative", { relation: member.relationDescription, name: member.name })
+    : member.name;
+  return t("takesThisOn", { task, who });
+}
+
 function renderPlan() {
   const plan = state.plan;
   if (!plan) return;
@@ -447,7 +474,7 @@ function renderPlan() {
   $("plan-write").hidden = state.me.role !== "Nurse";
   $("plan-write-link").href = `careplan.html?client=${encodeURIComponent(state.clientId)}`;
   $("plan-changed").textContent = plan.changedAt ? t("planChanged", { date: formatDate(plan.changedAt.slice(0, 10), { day: "numeric", month: "long", year: "numeric" }) }) : "";
-  const members = new Map(state.client.network.map((m) => [m.id, m.details.name]));
+  const members = new Map(state.client.network.map((m) => [m.id, m.details]));
   $("plan-problems").replaceChildren(...plan.problems.map((problem) => {
     const article = make("article", "plan-problem");
     article.append(make("h3", null, problemName(problem.code)));
@@ -461,7 +488,7 @@ function renderPlan() {
     };
     section(t("teamDoes"), problem.interventions.filter((i) => i.performedBy === "Team").map((i) => `${i.description} — ${frequency(i.schedule)}`));
     section(t("networkDoes"), problem.interventions.filter((i) => i.performedBy === "Network")
-      .map((i) => `${members.get(i.networkMemberId) ?? t("someoneFromNetwork")}: ${i.description} — ${frequency(i.schedule)}`));
+      .map((i) => `${takenOnBy(i, members)} · ${frequency(i.schedule)}`));
     section(t("howItGoes"), ratingLines(problem.ratings));
     return article;
   }));
@@ -491,7 +518,7 @@ const stream = openStream({
     } catch (refusal) {
       // No access (any more): the visits read that follows says so; the connection stays up.
       // A watch the host could not serve yet goes back to the stream, which asks again.
-      if (String(refusal?.message).includes("try again in a moment")) throw refusal;
+      if (hubRefusalCode(refusal) === "watch-unavailable") throw refusal;
     }
   },
   resync: () => loadVisits(),

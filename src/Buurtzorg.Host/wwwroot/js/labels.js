@@ -35,6 +35,7 @@ export function fillSelect(select, items, chosen) {
   const placeholder = document.createElement("option");
   placeholder.value = "";
   placeholder.textContent = t("choose");
+  placeholder.dataset.i18n = "choose";
   const options = items.map(({ value, label }) => {
     const option = document.createElement("option");
     option.value = value;

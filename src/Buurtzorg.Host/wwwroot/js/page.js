@@ -1,7 +1,7 @@
 // What every role page shares: language and large-text switches, HTTP with ProblemDetails,
 // announcements for screen readers, and a live connection to the schedule hub that converges
 // on the server's state whenever it (re)connects.
-import { addStrings, language, setLanguage, t, translatePage } from "./i18n.js";
+import { addStrings, hasText, language, setLanguage, t, translatePage } from "./i18n.js";
 
 addStrings({
   nl: {
@@ -46,17 +46,54 @@ export function announce(message) {
   setTimeout(() => { announcer.textContent = message; }, 50);
 }
 
+// The refusal a status stands for when the answer names no code of its own (RefusalCodes.ForStatus).
+const STATUS_CODES = {
+  0: "no-connection", 400: "bad-request", 401: "not-signed-in", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
+  409: "conflict", 415: "json-required", 422: "rule-violated", 423: "account-locked", 429: "too-many-attempts", 500: "server-error",
+};
+const codeForStatus = (status) => STATUS_CODES[status] ?? (status >= 500 ? "unavailable" : "bad-request");
+
+/**
+ * A refusal, told in the page's language by its code: the server writes English for developers
+ * and names each refusal ('code') and each field's fault ('fieldCodes'), so a page never shows
+ * the server's words. Texts are read when shown, so they follow the language switch.
+ */
 export class ApiProblem extends Error {
-  constructor({ title, detail, errors, status, ...rest }, lang) {
-    super(title);
-    this.title = title;
-    this.detail = detail;
-    this.errors = errors ?? {};
+  constructor({ code, errors, fieldCodes, status, ...rest }) {
+    super(code);
     this.status = status ?? 0;
-    this.lang = lang;
+    this.code = hasText(`problem.${code}`) ? code : codeForStatus(this.status);
+    // Per field, a code per message; a field without codes is simply "not filled in correctly".
+    this.fieldCodes = Object.fromEntries(Object.entries(errors ?? {}).map(([field, messages]) =>
+      [field, messages.map((_, i) => fieldCodes?.[field]?.[i] ?? "invalid")]));
     this.extensions = rest;
   }
+
+  get title() { return t(`problem.${this.code}`); }
+
+  get detail() { return null; }
+
+  get lang() { return language(); }
+
+  /** Per field, what is wrong with it, in the page's words. */
+  get errors() {
+    return Object.fromEntries(Object.entries(this.fieldCodes).map(([field, codes]) =>
+      [field, [...new Set(codes)].map((c) => t(hasText(`problem.field.${c}`) ? `problem.field.${c}` : "problem.field.invalid"))]));
+  }
+
+  /** The field messages for a list away from the fields: each with the field's name where the page knows it. */
+  fieldLines(labels = {}) {
+    return Object.entries(this.errors).flatMap(([field, messages]) => {
+      // "interventions[0].description" is the description of an intervention.
+      const name = field.split(".").at(-1).replace(/\[\d+\]$/, "");
+      const label = labels[field] ?? (hasText(`field.${name}`) ? t(`field.${name}`) : null);
+      return messages.map((message) => (label ? t("problem.fieldLine", { field: label, message }) : message));
+    });
+  }
 }
+
+/** The code a hub refusal starts with (ScheduleHub.Refusal), or null for another error. */
+export const hubRefusalCode = (error) => /\[([a-z]+(?:-[a-z]+)*)\]/.exec(String(error?.message ?? ""))?.[1] ?? null;
 
 // A change the server could not take for a moment (a host being replaced, the database
 // restarting) is sent again with the same Idempotency-Key, so it is applied at most once.
@@ -89,7 +126,7 @@ export async function api(path, { method = "GET", body } = {}) {
     await pause(wait);
   }
   if (response === null) {
-    throw new ApiProblem({ title: t("somethingWrong"), detail: t("networkDetail") }, language());
+    throw new ApiProblem({ code: "no-connection", status: 0 });
   }
   if (response.status === 204) return null;
   if (response.ok) return response.json();
@@ -99,33 +136,47 @@ export async function api(path, { method = "GET", body } = {}) {
   }
 
   let problem = null;
-  try { problem = await response.json(); } catch { /* not a ProblemDetails body */ }
-  if (!problem?.title) {
-    throw new ApiProblem({ title: t("somethingWrong"), detail: t("statusDetail", { status: response.status }), status: response.status }, language());
-  }
-  // The server writes its problems in English; mark them so screen readers pronounce them right.
-  throw new ApiProblem({ ...problem, status: response.status }, "en");
+  try { problem = await response.json(); } catch { /* not a ProblemDetails body: the status says enough */ }
+  throw new ApiProblem({ ...(problem ?? {}), status: response.status });
 }
 
-/** Shows a refusal in box (a role="alert" element) and announces it. */
-export function showProblem(box, problem) {
+// Refusals on screen, told again in the other language when the visitor switches.
+const shownProblems = new Map();
+
+/**
+ * Shows a refusal in box (a role="alert" element) and announces it, in the page's words chosen by
+ * its code; fields (field name -> label) names the page's own fields in the list of field faults.
+ */
+export function showProblem(box, problem, { fields = {} } = {}) {
   box.replaceChildren();
   delete box.dataset.passing;
+  shownProblems.delete(box);
   if (!(problem instanceof ApiProblem)) throw problem;
   const content = make("div");
-  content.lang = problem.lang;
   content.append(make("strong", null, problem.title));
-  if (problem.detail) content.append(make("p", null, problem.detail));
-  const fieldMessages = Object.values(problem.errors ?? {}).flat();
+  const fieldMessages = problem.fieldLines(fields);
   if (fieldMessages.length) {
     const list = make("ul");
     list.append(...fieldMessages.map((m) => make("li", null, m)));
     content.append(list);
   }
+  box.dataset.problemCode = problem.code;
   box.append(content);
+  shownProblems.set(box, { problem, fields });
 }
 
-export const clearProblem = (box) => box.replaceChildren();
+export const clearProblem = (box) => {
+  shownProblems.delete(box);
+  delete box.dataset.problemCode;
+  box.replaceChildren();
+};
+
+function retellProblems() {
+  for (const [box, { problem, fields }] of [...shownProblems]) {
+    if (box.isConnected && box.dataset.problemCode === problem.code) showProblem(box, problem, { fields });
+    else shownProblems.delete(box);
+  }
+}
 
 /** A read the server could not serve for now (a host taking over, no network): worth trying again. */
 export const isPassing = (problem) => problem instanceof ApiProblem && (problem.status === 0 || problem.status >= 500);
@@ -233,6 +284,7 @@ export async function whoAmI() {
   if (tools && !$("sign-out")) {
     const who = make("p", "signed-in", t("signedInAs", { name: me.displayName }));
     who.id = "signed-in";
+    who.dataset.name = me.displayName;
     const out = make("button", "button", t("signOut"));
     out.type = "button";
     out.id = "sign-out";
@@ -261,6 +313,9 @@ export function setUpPage(render) {
     translatePage();
     // The switch names the other language in that language, so it must be spoken as such.
     $("language").lang = language() === "nl" ? "en" : "nl";
+    const signedIn = $("signed-in");
+    if (signedIn) signedIn.textContent = t("signedInAs", { name: signedIn.dataset.name });
+    retellProblems();
     render();
   };
   const applyLargeText = (on) => {
@@ -289,9 +344,6 @@ const RESTART_DELAY_MS = 5_000;
  * was away, so on every (re)connect the page's watch() runs again (re-joining its groups) and
  * its resync() brings it back to the server's state over HTTP. Events are only signals.
  */
-// What the hub says of a watch it could not serve yet (ScheduleHub.WatchUnavailable).
-const WATCH_UNAVAILABLE = "try again in a moment";
-
 export function openStream({ handlers, watch, resync }) {
   const status = { value: "connecting" };
   const render = () => {
@@ -328,7 +380,7 @@ export function openStream({ handlers, watch, resync }) {
     } catch (refusal) {
       // A refusal of rights is final (the HTTP read below shows what is left); only a watch the
       // host could not serve yet is asked for again.
-      if (connection.state === "Connected" && String(refusal?.message).includes(WATCH_UNAVAILABLE)) {
+      if (connection.state === "Connected" && hubRefusalCode(refusal) === "watch-unavailable") {
         set("catchingUp");
         watchRetry = setTimeout(() => caughtUp(attempt + 1), Math.min(RESTART_DELAY_MS, 1000 * 2 ** attempt));
       }
