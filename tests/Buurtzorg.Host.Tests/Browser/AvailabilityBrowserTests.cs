@@ -37,8 +37,8 @@ public sealed class AvailabilityBrowserTests(BrowserFixture browser, SecureHostF
         await monday.GetByRole(AriaRole.Button, new() { Name = "Maandag: Avond 17:00–22:30" }).ClickAsync();
         await tuesday.GetByRole(AriaRole.Button, new() { Name = "Dinsdag 07:00–22:00 verwijderen" }).ClickAsync();
         await tuesday.GetByRole(AriaRole.Button, new() { Name = "Eigen tijden toevoegen op Dinsdag" }).ClickAsync();
-        await tuesday.GetByLabel("Dinsdag: Van").FillAsync("09:00");
-        await tuesday.GetByLabel("Dinsdag: Tot").FillAsync("13:30");
+        await tuesday.GetByLabel("Dinsdag: Van").SelectOptionAsync("09:00");
+        await tuesday.GetByLabel("Dinsdag: Tot").SelectOptionAsync("13:30");
         await Expect(monday.GetByRole(AriaRole.Button, new() { Name = "Maandag: Ochtend 07:00–12:30" })).ToHaveAttributeAsync("aria-pressed", "true");
         await page.GetByRole(AriaRole.Button, new() { Name = "Beschikbaarheid opslaan" }).ClickAsync();
         await Expect(page.Locator("#week-state")).ToHaveTextAsync("Uw beschikbaarheid is opgeslagen.");
@@ -83,8 +83,8 @@ public sealed class AvailabilityBrowserTests(BrowserFixture browser, SecureHostF
         await page.SetViewportSizeAsync(1366, 900);
 
         var wednesday = page.Locator(".week-day[data-day='Wednesday']");
-        await wednesday.GetByLabel("Woensdag: Van").FillAsync("15:00");
-        await wednesday.GetByLabel("Woensdag: Tot").FillAsync("09:00");
+        await wednesday.GetByLabel("Woensdag: Van").SelectOptionAsync("15:00");
+        await wednesday.GetByLabel("Woensdag: Tot").SelectOptionAsync("09:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Beschikbaarheid opslaan" }).ClickAsync();
         await Expect(wednesday.GetByLabel("Woensdag: Tot")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(wednesday.Locator(".field-error")).ToContainTextAsync("the end after the start");

@@ -24,7 +24,6 @@ addStrings({
     "shift.morning": "Ochtend",
     "shift.afternoon": "Middag",
     "shift.evening": "Avond",
-    shiftLabel: "{shift} {from}–{to}",
     ownTimes: "Eigen tijden",
     addOwnTimes: "Eigen tijden toevoegen op {day}",
     blockFrom: "Van",
@@ -69,7 +68,6 @@ addStrings({
     "shift.morning": "Morning",
     "shift.afternoon": "Afternoon",
     "shift.evening": "Evening",
-    shiftLabel: "{shift} {from}–{to}",
     ownTimes: "Own times",
     addOwnTimes: "Add own times on {day}",
     blockFrom: "From",
@@ -107,6 +105,7 @@ const SHIFTS = [
   { key: "evening", from: "17:00", to: "22:30" },
 ];
 const REASONS = ["Leave", "Sick", "Training", "Other"];
+const QUARTERS = Array.from({ length: 96 }, (_, q) => `${String(Math.floor(q / 4)).padStart(2, "0")}:${String((q % 4) * 15).padStart(2, "0")}`);
 
 const state = {
   me: null,
@@ -178,12 +177,14 @@ function renderWeek() {
 
     const shifts = make("div", "shift-toggles");
     for (const shift of SHIFTS) {
-      const button = make("button", "button toggle shift", t("shiftLabel", { shift: t(`shift.${shift.key}`), from: shift.from, to: shift.to }));
+      const button = make("button", "button toggle shift");
+      // The day is spoken, not shown (the legend shows it): the name stays the visible text plus the day.
+      button.append(make("span", "visually-hidden", `${t(`day.${day}`)}: `), make("span", "shift-name", t(`shift.${shift.key}`)), " ",
+        make("span", "shift-time", `${shift.from}–${shift.to}`));
       button.type = "button";
       button.dataset.shift = shift.key;
       const on = blocks.some((b) => b.from === shift.from && b.to === shift.to);
       button.setAttribute("aria-pressed", String(on));
-      button.setAttribute("aria-label", `${t(`day.${day}`)}: ${button.textContent}`);
       button.addEventListener("click", () => {
         const at = blocks.findIndex((b) => b.from === shift.from && b.to === shift.to);
         if (at >= 0) blocks.splice(at, 1); else blocks.push({ from: shift.from, to: shift.to });
@@ -203,15 +204,16 @@ function renderWeek() {
       fieldset.append(ownBlock(day, block, i));
     }
 
-    const add = make("button", "link-button add-block", `+ ${t("ownTimes")}`);
+    if (blocks.length === 0) fieldset.append(make("p", "muted not-available", t("notAvailable")));
+    const add = make("button", "button add-block", `+ ${t("ownTimes")}`);
     add.type = "button";
     add.setAttribute("aria-label", t("addOwnTimes", { day: t(`day.${day}`) }));
     add.addEventListener("click", () => {
       blocks.push({ from: "08:00", to: "12:00" });
       changed();
       renderWeek();
-      const inputs = $("week-days").querySelectorAll(`[data-day='${day}'] .own-block input`);
-      inputs[inputs.length - 2]?.focus();
+      const times = $("week-days").querySelectorAll(`[data-day='${day}'] .own-block select`);
+      times[times.length - 2]?.focus();
     });
     fieldset.append(add);
     fieldset.dataset.field = keys.join(" ");
@@ -219,28 +221,39 @@ function renderWeek() {
   }));
 }
 
-/** A block of her own hours: two times and a remove button, all named with the day. */
+/**
+ * A block of her own hours: two times and a remove button, all named with the day. Times are
+ * chosen by the quarter hour from a list, which reads 24-hour on every phone.
+ */
 function ownBlock(day, block, i) {
   const row = make("div", "own-block");
+  // A refusal of this block is shown under the whole row, not inside one of its fields.
+  row.dataset.errorPlace = "";
   const dayName = t(`day.${day}`);
   for (const end of ["from", "to"]) {
     const field = make("div", "field");
-    const input = make("input");
-    input.type = "time";
-    input.id = `block-${day}-${i}-${end}`;
-    input.value = block[end];
-    input.dataset.field = `weeklyAvailability[${i}].${end}`;
-    const label = make("label", null, `${t(end === "from" ? "blockFrom" : "blockTo")}`);
-    label.htmlFor = input.id;
-    input.setAttribute("aria-label", `${dayName}: ${label.textContent}`);
-    input.addEventListener("change", () => {
-      block[end] = input.value;
+    const select = make("select");
+    select.id = `block-${day}-${i}-${end}`;
+    select.dataset.field = `weeklyAvailability[${i}].${end}`;
+    const times = new Set(QUARTERS);
+    times.add(block[end]);
+    for (const time of [...times].sort()) {
+      const option = make("option", null, time);
+      option.value = time;
+      option.selected = time === block[end];
+      select.append(option);
+    }
+    const label = make("label", "visually-hidden", `${dayName}: ${t(end === "from" ? "blockFrom" : "blockTo")}`);
+    label.htmlFor = select.id;
+    select.addEventListener("change", () => {
+      block[end] = select.value;
       changed();
     });
-    field.append(label, input);
+    field.append(label, select);
     row.append(field);
+    if (end === "from") row.append(make("span", "block-dash", "–"));
   }
-  const remove = make("button", "button danger", t("removeBlock"));
+  const remove = make("button", "button danger remove-block", "✕");
   remove.type = "button";
   remove.setAttribute("aria-label", t("removeBlockLabel", { day: dayName, from: block.from, to: block.to }));
   remove.addEventListener("click", () => {

@@ -55,7 +55,8 @@ function errorFor(control) {
   if (!error) {
     error = make("p", "field-error");
     error.id = id;
-    (control.matches("fieldset") ? control : control.closest(".field") ?? control.parentElement).append(error);
+    const place = control.matches("fieldset") ? control : control.closest("[data-error-place]") ?? control.closest(".field") ?? control.parentElement;
+    place.append(error);
   }
   const describedBy = new Set((control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
   describedBy.add(id);
