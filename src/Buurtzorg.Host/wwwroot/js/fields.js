@@ -24,7 +24,7 @@ export function showFieldErrors(root, box, problem) {
   clearFieldErrors(root, box);
   const controls = [...root.querySelectorAll("[data-field]")];
   const leftover = {};
-  let first = null;
+  const marked = new Set();
   for (const [key, messages] of Object.entries(problem?.errors ?? {})) {
     const control = controls.find((c) => c.dataset.field.toLowerCase().split(" ").includes(key.toLowerCase()));
     if (!control) {
@@ -36,8 +36,10 @@ export function showFieldErrors(root, box, problem) {
     error.lang = problem.lang;
     // A group (a day's fieldset) carries the message; only form controls are marked invalid.
     if (control.matches("input, select, textarea")) control.setAttribute("aria-invalid", "true");
-    first ??= control;
+    marked.add(control);
   }
+  // The focus goes to the first field on the page that is wrong, whatever order the server named them in.
+  const first = controls.find((c) => marked.has(c)) ?? null;
   if (first && Object.keys(leftover).length === 0) {
     box.replaceChildren(make("p", null, t("checkFields")));
   } else {
