@@ -103,7 +103,9 @@ public sealed class AvailabilityBrowserTests(BrowserFixture browser, SecureHostF
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Grote tekst" }).ClickAsync();
         await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "large text on a phone scrolls sideways");
+        var sticksOut = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => `${e.tagName}#${e.id}.${e.className}`)");
+        Assert.True(sticksOut.Length == 0, $"large text on a phone scrolls sideways: {string.Join(", ", sticksOut)}");
         await Screenshots.Save(page, "availability-phone-large-text");
     }
 
