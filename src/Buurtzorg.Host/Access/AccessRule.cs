@@ -43,7 +43,10 @@ public enum ClientPart
     /// <summary>Contact details, status and network: the client and their team only.</summary>
     Record,
 
-    /// <summary>Who may see what: the client sets it, their team's nurses keep it up to date.</summary>
+    /// <summary>
+    /// The client's network: who is in it and what each may see. The client decides; their
+    /// team's nurses keep it up to date with them.
+    /// </summary>
     NetworkAccess,
 
     /// <summary>The NEN 7513 log of who looked at the record: the client only.</summary>

@@ -45,23 +45,25 @@ public static class ClientsApi
             .Requires(AccessRule.ChangeClient(ClientPart.Record))
             .WithName("ChangeClientStatus");
 
+        // Who is in the network is the client's own choice as much as what each may see, so the
+        // client adds and removes people too; the team's nurses keep it up to date with them.
         var network = clients.MapGroup("/{clientId:guid}/network");
 
         network.MapPost("/", async Task<Created<ClientRecord>> (Guid clientId, NetworkMemberInput member, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/clients/{clientId}", await mediator.Send(new AddNetworkMember(clientId, member), ct)))
-            .Requires(AccessRule.ChangeClient(ClientPart.Record))
+            .Requires(AccessRule.ChangeClient(ClientPart.NetworkAccess))
             .WithName("AddNetworkMember");
 
         network.MapPut("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, NetworkMemberInput member, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateNetworkMember(clientId, memberId, member), ct)))
-            .Requires(AccessRule.ChangeClient(ClientPart.Record))
+            .Requires(AccessRule.ChangeClient(ClientPart.NetworkAccess))
             .WithName("UpdateNetworkMember");
 
         // Taking someone out of the network, or their access away, ends their live watches on
         // every host: the client grain publishes the change to all of them.
         network.MapDelete("/{memberId:guid}", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RemoveNetworkMember(clientId, memberId), ct)))
-            .Requires(AccessRule.ChangeClient(ClientPart.Record))
+            .Requires(AccessRule.ChangeClient(ClientPart.NetworkAccess))
             .WithName("RemoveNetworkMember");
 
         network.MapPut("/{memberId:guid}/access", async Task<Ok<ClientRecord>> (Guid clientId, Guid memberId, SetAccessRequest r, IMediator mediator, CancellationToken ct) =>

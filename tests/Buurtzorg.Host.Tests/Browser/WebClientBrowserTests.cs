@@ -39,7 +39,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         await Expect(pageB.Locator($"#open-list [data-visit='{visit.Id}']")).ToHaveCountAsync(0);
         Assert.True(await pageB.EvaluateAsync<bool>("() => window.notReloaded === true"));
         await Expect(pageA.Locator("html")).ToHaveAttributeAsync("lang", "nl");
-        await Expect(pageA.Locator(".site-nav a:visible")).ToHaveTextAsync(["Teams", "Mijn ronde", "Cliënt en familie", "Centraal bureau"]);
+        await Expect(pageA.Locator(".site-nav a:visible")).ToHaveTextAsync(["Teams", "Mijn ronde", "Mijn beschikbaarheid", "Cliënt en familie", "Nieuwe cliënt", "Centraal bureau"]);
         await Accessibility.AssertNoSeriousViolations(pageA, "nurse round");
         await Screenshots.Save(pageA, "nurse-round");
         await Screenshots.Save(pageB, "nurse-team-board");
@@ -189,8 +189,8 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         await Screenshots.Save(page, "client-and-family");
 
         var own = await SignedIn("gerrit-bakker", "client.html");
-        // A client's menu offers only the client's own page.
-        await Expect(own.Locator(".site-nav a:visible")).ToHaveTextAsync(["Cliënt en familie"]);
+        // A client's menu offers only the client's own pages.
+        await Expect(own.Locator(".site-nav a:visible")).ToHaveTextAsync(["Cliënt en familie", "Netwerk"]);
         // A day at a time: each other person once, a first look marked new, her own looks a count.
         var relative = own.Locator("#log-days li", new() { HasText = "ria-bakker (uw netwerk)" });
         await Expect(relative).ToHaveCountAsync(1);

@@ -139,6 +139,9 @@ export const strings = {
     navRound: "Mijn ronde",
     navClient: "Cliënt en familie",
     navCentral: "Centraal bureau",
+    navAvailability: "Mijn beschikbaarheid",
+    navIntake: "Nieuwe cliënt",
+    navNetwork: "Netwerk",
     mainNav: "Hoofdmenu",
   },
   en: {
@@ -277,6 +280,9 @@ export const strings = {
     navRound: "My round",
     navClient: "Client and family",
     navCentral: "Central office",
+    navAvailability: "My availability",
+    navIntake: "New client",
+    navNetwork: "Network",
     mainNav: "Main menu",
   },
 };

@@ -254,8 +254,11 @@ export const params = {
 const menu = [
   { href: "index.html", label: "navTeams", roles: ["Nurse"] },
   { href: "nurse.html", label: "navRound", roles: ["Nurse"] },
+  { href: "availability.html", label: "navAvailability", roles: ["Nurse"] },
   { href: "client.html", label: "navClient", roles: ["Nurse", "Client", "Family"] },
   { href: "team.html", label: "navOwnTeam", roles: ["Nurse"] },
+  { href: "intake.html", label: "navIntake", roles: ["Nurse"] },
+  { href: "network.html", label: "navNetwork", roles: ["Client"] },
   { href: "central.html", label: "navCentral", roles: ["Nurse", "Central"] },
 ];
 
