@@ -293,6 +293,12 @@ const state = {
 
 const VIEWS = { "": "today", vandaag: "today", bezoek: "stop", bord: "board", voorstel: "proposal" };
 
+/** The query string (day, whose round) changes; the view in the hash stays where she is. */
+function setParams(values, hash = location.hash) {
+  params.set(values);
+  history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
+}
+
 const shownVisitIds = () => new Set(state.board?.visits.map((v) => v.visit.id) ?? []);
 const nurseName = (id) => state.team?.nurses.find((n) => n.nurseId === id)?.name ?? "";
 const base = () => `/api/teams/${state.team.id}`;
@@ -329,7 +335,7 @@ async function showTeam(teamId) {
   if (state.team) state.shownTeamId = state.team.id;
   // A colleague's round (from the board) only while she is in the same team.
   if (!state.team?.nurses.some((n) => n.nurseId === state.nurseId)) state.nurseId = state.myId;
-  params.set({ nurse: mine() ? null : state.nurseId });
+  setParams({ nurse: mine() ? null : state.nurseId });
   $("team-name").textContent = state.team?.name ?? "";
   $("no-team").hidden = Boolean(state.team);
   $("day").hidden = !state.team;
@@ -964,9 +970,8 @@ const changeDay = (date) => {
   // The other day's visits leave at once: a tap while the new day loads must not act on them.
   for (const list of ["round-list", "open-list", "taken-list", "stop", "next-card"]) $(list).replaceChildren();
   dismissProposal(false);
-  params.set({ date: date === todayIso() ? null : date });
   // A stop belongs to its day: another day starts from that day's round.
-  if (state.view === "stop") history.replaceState(null, "", `${location.pathname}${location.search}#vandaag`);
+  setParams({ date: date === todayIso() ? null : date }, state.view === "stop" ? "#vandaag" : location.hash);
   route();
   render();
   loadDay().catch((p) => showProblem($("board-problem"), p));
