@@ -20,6 +20,7 @@ public sealed class ReconnectBrowserTests(BrowserFixture browser)
         var asAnne = await first.SignIn("anne");
         var visit = await asAnne.Http.AddDailyVisit(team, (await asAnne.Http.AddClient(team, "Johanna de Groot")).Id);
         var page = await browser.SignedIn(first, "bram", "nurse.html");
+        await NursePage.OpenBoard(page);
         await Expect(page.Locator($"#open-list [data-visit='{visit.Id}']")).ToBeVisibleAsync();
 
         // The host goes; the browser is kept off the network until the change below is made, so

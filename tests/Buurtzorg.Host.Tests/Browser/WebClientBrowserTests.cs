@@ -29,6 +29,8 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         var visit = await anne.Http.AddDailyVisit(team, (await anne.Http.AddClient(team, "Johanna de Groot")).Id);
         var pageA = await SignedIn("anne-lombok", "nurse.html");
         var pageB = await SignedIn("bram-lombok", "nurse.html");
+        await NursePage.OpenBoard(pageA);
+        await NursePage.OpenBoard(pageB);
         await Expect(pageB.Locator($"#open-list [data-visit='{visit.Id}']")).ToBeVisibleAsync();
         await pageB.EvaluateAsync("() => { window.notReloaded = true; }");
 
@@ -38,6 +40,8 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         await Expect(pageB.Locator($"#taken-list [data-visit='{visit.Id}'] .nurse-names")).ToHaveTextAsync("Anne de Vries");
         await Expect(pageB.Locator($"#open-list [data-visit='{visit.Id}']")).ToHaveCountAsync(0);
         Assert.True(await pageB.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        await NursePage.OpenToday(pageA);
+        await Expect(pageA.Locator($"#next-card [data-visit='{visit.Id}'] .client-name")).ToHaveTextAsync("Johanna de Groot");
         await Expect(pageA.Locator("html")).ToHaveAttributeAsync("lang", "nl");
         await Expect(pageA.Locator(".site-nav a:visible")).ToHaveTextAsync(["Teams", "Mijn ronde", "Mijn beschikbaarheid", "Cliënt en familie", "Nieuwe cliënt", "Centraal bureau"]);
         await Accessibility.AssertNoSeriousViolations(pageA, "nurse round");
@@ -72,6 +76,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
             resent.TrySetResult();
         });
 
+        await NursePage.OpenBoard(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Johanna de Groot om 08:00 oppakken" }).ClickAsync();
 
         // The first attempt was applied, so its event may show the visit before the page resends.
@@ -100,6 +105,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         }
 
         var page = await SignedIn("anne-kanaleneiland", "nurse.html");
+        await NursePage.OpenProposal(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Vraag een voorstel" }).ClickAsync();
         await Expect(page.Locator("#proposal-table tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator($"#proposal-table tr[data-nurse='{bram.Id}'] th")).ToHaveTextAsync("Bram Jansen");
@@ -145,6 +151,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         }
 
         var page = await SignedIn("anne-dichterswijk", "nurse.html");
+        await NursePage.OpenProposal(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Vraag een voorstel" }).ClickAsync();
 
         var kept = page.Locator($"#proposal-rounds .proposed-round[data-nurse='{anneId}'] .kept-visits li");

@@ -112,7 +112,8 @@ public sealed class ClusterHostKilledWhilePagesWatchTests(BrowserFixture browser
             foreach (var (visit, nurse) in claimedBy)
             {
                 var where = nurse == nurses[i] ? "#round-list" : "#taken-list";
-                await Expect(page.Locator($"{where} li[data-visit='{visit}']")).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+                // Her round is in the Vandaag view, colleagues' visits in the Teambord view: one shows at a time.
+                await Expect(page.Locator($"{where} li[data-visit='{visit}']")).ToBeAttachedAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
             }
 
             await Expect(page.Locator("#open-list li")).ToHaveCountAsync(0);

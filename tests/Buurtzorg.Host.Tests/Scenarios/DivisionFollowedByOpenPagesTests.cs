@@ -48,7 +48,7 @@ public sealed class DivisionFollowedByOpenPagesTests(BrowserFixture browser, Sec
         foreach (var user in new[] { "oog-01", "oog-12" })
         {
             var page = await browser.SignedIn(Host, user, "nurse.html");
-            await Expect(page.Locator("#team-select option:checked")).ToHaveTextAsync("Buurtzorg Oog in Al");
+            await Expect(page.Locator("#team-name")).ToHaveTextAsync("Buurtzorg Oog in Al");
             await page.EvaluateAsync("() => { window.notReloaded = true; }");
             pages.Add(page);
         }
@@ -81,7 +81,7 @@ public sealed class DivisionFollowedByOpenPagesTests(BrowserFixture browser, Sec
             Assert.Equal(team, half.ParentTeamId);
 
             var page = pages[i];
-            await Expect(page.Locator("#team-select option:checked")).ToHaveTextAsync(half.Name);
+            await Expect(page.Locator("#team-name")).ToHaveTextAsync(half.Name);
             await Expect(page.Locator("#team-note")).ToContainTextAsync("Uw team is gesplitst in twee kleinere teams");
             await Expect(page.Locator("#team-note")).ToContainTextAsync(half.Name);
             await Expect(page.Locator("#who-problem")).ToBeEmptyAsync();

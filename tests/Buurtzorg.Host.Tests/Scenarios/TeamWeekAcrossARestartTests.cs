@@ -63,11 +63,13 @@ public sealed class TeamWeekAcrossARestartTests(BrowserFixture browser) : IAsync
         }
 
         // Day one: each takes from the board; Anne hands Gerrit over to Bram, who sees it at once.
+        await NursePage.OpenBoard(anne);
+        await NursePage.OpenBoard(bram);
         await anne.GetByRole(AriaRole.Button, new() { Name = "Johanna de Groot om 08:00 oppakken" }).ClickAsync();
         await anne.GetByRole(AriaRole.Button, new() { Name = "Gerrit Bakker om 08:30 oppakken" }).ClickAsync();
         await bram.GetByRole(AriaRole.Button, new() { Name = "Truus Visser om 09:00 oppakken" }).ClickAsync();
         await Expect(anne.Locator("#round-list li")).ToHaveCountAsync(2);
-        var gerrit = anne.Locator("#round-list li", new() { HasText = "Gerrit Bakker" });
+        var gerrit = await NursePage.OpenStop(anne, "Gerrit Bakker");
         await gerrit.GetByLabel("Overdragen aan").SelectOptionAsync(new SelectOptionValue { Label = "Bram Jansen" });
         await gerrit.GetByRole(AriaRole.Button, new() { Name = "Gerrit Bakker overdragen" }).ClickAsync();
         await Expect(anne.Locator("#round-problem")).ToBeEmptyAsync();
@@ -79,6 +81,7 @@ public sealed class TeamWeekAcrossARestartTests(BrowserFixture browser) : IAsync
         await anne.GetByRole(AriaRole.Button, new() { Name = "Volgende dag" }).ClickAsync();
         await bram.GetByRole(AriaRole.Button, new() { Name = "Volgende dag" }).ClickAsync();
         await Expect(anne.Locator("#open-list li")).ToHaveCountAsync(3);
+        await NursePage.OpenProposal(anne);
         await anne.GetByRole(AriaRole.Button, new() { Name = "Vraag een voorstel" }).ClickAsync();
         await anne.GetByRole(AriaRole.Button, new() { Name = "Alles overnemen" }).ClickAsync();
         await Expect(anne.Locator("#open-list li")).ToHaveCountAsync(0);
@@ -94,6 +97,7 @@ public sealed class TeamWeekAcrossARestartTests(BrowserFixture browser) : IAsync
 
         await Expect(bram.Locator("#round-list li")).ToHaveCountAsync(3);
         await Expect(bram.Locator("#round-list li").Nth(2)).ToContainTextAsync("Truus Visser");
+        await NursePage.OpenStop(bram, "Truus Visser");
         await bram.GetByRole(AriaRole.Button, new() { Name = "Truus Visser eerder in de ronde" }).ClickAsync();
         await Expect(bram.Locator("#round-list li").Nth(1)).ToContainTextAsync("Truus Visser");
         await bram.GetByRole(AriaRole.Button, new() { Name = "Truus Visser eerder in de ronde" }).ClickAsync();
@@ -126,7 +130,8 @@ public sealed class TeamWeekAcrossARestartTests(BrowserFixture browser) : IAsync
 
         // Still one team that works: a change made now reaches the other page live.
         await BackToToday(anne);
-        var johanna = anne.Locator("#round-list li", new() { HasText = "Johanna de Groot" });
+        var johanna = await NursePage.OpenStop(anne, "Johanna de Groot");
+        await NursePage.OpenBoard(bram);
         await johanna.GetByRole(AriaRole.Button, new() { Name = "Johanna de Groot teruggeven aan het team" }).ClickAsync();
         await Expect(anne.Locator("#round-problem")).ToBeEmptyAsync();
         await Expect(anne.Locator("#round-list li")).ToHaveCountAsync(0);

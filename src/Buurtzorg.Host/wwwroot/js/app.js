@@ -1,19 +1,17 @@
-// Buurtzorg thin client. HTTP is the source of truth; SignalR only tells us *that* a team
-// changed. Messages can be lost (reconnects, a phone asleep in a pocket), so every hint
-// ends in reading the team over HTTP, and a shown team never goes back to an older version.
-import { language, locale, setLanguage, t, translatePage } from "./i18n.js";
-import { $, announce, api, ApiProblem, homeOf, make, prefs, whoAmI } from "./page.js";
+// The teams page. HTTP is the source of truth; SignalR only tells us *that* a team changed.
+// Messages can be lost (reconnects, a phone asleep in a pocket), so every hint ends in reading
+// the team over HTTP, and a shown team never goes back to an older version. The header, the
+// connection and HTTP are the shared page module's, as on every role page.
+import { language, locale, t } from "./i18n.js";
+import {
+  $, announce, api, ApiProblem, clearProblem, homeOf, make, openStream, setUpPage, showProblem, whoAmI,
+} from "./page.js";
 
 const MAX_NURSES = 12;
-const RESTART_DELAY_MS = 15_000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const els = {
   skipLink: $("skip-link"),
-  connection: $("connection"),
-  connectionText: $("connection-text"),
-  largeText: $("large-text"),
-  language: $("language"),
   teamList: $("team-list"),
   teamsEmpty: $("teams-empty"),
   teamsProblem: $("teams-problem"),
@@ -44,59 +42,26 @@ const state = {
   teams: [],
   selectedId: null, // from the URL hash
   team: null,       // the TeamSnapshot on screen; its version is what we compare events with
-  connection: "connecting",
   me: null,         // the signed-in nurse's account
   myTeamId: null,   // the one team whose page she may open; others she can only ask to join
   asked: new Set(), // teams she asked to join from this page
 };
-
-// ---------------------------------------------------------------- preferences
-
-function applyLargeText(on) {
-  document.documentElement.classList.toggle("large-text", on);
-  els.largeText.setAttribute("aria-pressed", String(on));
-}
-
-function applyLanguage(lang) {
-  setLanguage(lang);
-  translatePage();
-  // The switch names the other language in that language, so it must be spoken as such.
-  els.language.lang = language() === "nl" ? "en" : "nl";
-  renderConnection();
-  renderTeams();
-  renderTeam();
-}
-
-// ---------------------------------------------------------------- HTTP
 
 const getTeams = () => api("/api/teams");
 const getTeam = (id) => api(`/api/teams/${encodeURIComponent(id)}`);
 
 // ---------------------------------------------------------------- feedback
 
-/** Shows a problem in box; field errors go next to the matching input of form, the rest in the box. */
-function showProblem(box, problem, form = null) {
-  clearProblem(box, form);
-  const leftover = [];
+/** A refusal of a form: field errors go next to the matching input, the rest in the form's box. */
+function showFormProblem(box, problem, form) {
+  clearFieldErrors(form);
+  const leftover = {};
   for (const [field, messages] of Object.entries(problem.errors ?? {})) {
-    const input = form?.elements.namedItem(field) ?? form?.querySelector(`[name="${CSS.escape(field.toLowerCase())}"]`);
-    if (input) {
-      showFieldError(input, messages.join(" "), problem.lang);
-    } else {
-      leftover.push(...messages);
-    }
+    const input = form.elements.namedItem(field) ?? form.querySelector(`[name="${CSS.escape(field.toLowerCase())}"]`);
+    if (input) showFieldError(input, messages.join(" "), problem.lang);
+    else leftover[field] = messages;
   }
-
-  const content = make("div");
-  content.lang = problem.lang;
-  content.append(make("strong", null, problem.title));
-  if (problem.detail) content.append(make("p", null, problem.detail));
-  if (leftover.length) {
-    const list = make("ul");
-    list.append(...leftover.map((m) => make("li", null, m)));
-    content.append(list);
-  }
-  box.append(content);
+  showProblem(box, Object.assign(Object.create(Object.getPrototypeOf(problem)), problem, { errors: leftover }));
 }
 
 function showFieldError(input, message, lang = language()) {
@@ -107,13 +72,17 @@ function showFieldError(input, message, lang = language()) {
   input.focus();
 }
 
-function clearProblem(box, form = null) {
-  box.replaceChildren();
-  for (const input of form?.querySelectorAll("input") ?? []) {
+function clearFieldErrors(form) {
+  for (const input of form.querySelectorAll("input")) {
     input.removeAttribute("aria-invalid");
     $(input.getAttribute("aria-describedby")).textContent = "";
   }
 }
+
+const clearForm = (box, form) => {
+  clearProblem(box);
+  clearFieldErrors(form);
+};
 
 /** Runs a form's action once at a time, with the name checked here first so blanks need no round trip. */
 function onNameSubmit(form, action) {
@@ -122,7 +91,7 @@ function onNameSubmit(form, action) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (form.getAttribute("aria-busy") === "true") return;
-    clearProblem(box, form);
+    clearForm(box, form);
     const name = input.value.trim();
     if (!name) {
       showFieldError(input, t("nameRequired"));
@@ -134,7 +103,7 @@ function onNameSubmit(form, action) {
       input.value = "";
     } catch (problem) {
       if (!(problem instanceof ApiProblem)) throw problem;
-      showProblem(box, problem, form);
+      showFormProblem(box, problem, form);
     } finally {
       form.removeAttribute("aria-busy");
     }
@@ -192,7 +161,7 @@ async function selectTeam(id) {
   state.selectedId = id;
   state.team = null;
   clearProblem(els.teamProblem);
-  clearProblem(els.askJoin.querySelector(".problem"), els.askJoin);
+  clearForm(els.askJoin.querySelector(".problem"), els.askJoin);
   renderTeams();
   renderTeam();
   if (previous) unwatch(previous);
@@ -216,14 +185,15 @@ async function moveOnFromDivided(children) {
   await selectTeam(hers);
 }
 
-/** Starts watching the team and reads it; also how we converge after any reconnect. */
+/** The team whose events the page follows: her own, when it is the one on screen. */
+const watchedId = () => (state.selectedId && state.selectedId === state.myTeamId ? state.selectedId : null);
+
+/** Starts watching the team and reads it. */
 async function follow(id, { quiet = true } = {}) {
-  if (isConnected()) {
-    try {
-      show(await connection.invoke("WatchTeam", id));
-    } catch {
-      // An unknown team or a dropped connection: the HTTP read below gives the real answer.
-    }
+  try {
+    await stream.rewatch();
+  } catch {
+    // An unknown team or a dropped connection: the HTTP read below gives the real answer.
   }
   // The hub reads the team just before it joins the team's group, so a change in that gap
   // reaches us neither way. Reading once more after joining closes the gap.
@@ -392,90 +362,30 @@ async function leaveTeam() {
 
 // ---------------------------------------------------------------- live updates
 
-let connection = null;
-let restartTimer = null;
+const stream = openStream({
+  handlers: {
+    TeamChanged: (change) => {
+      if (!state.team || change.teamId !== state.team.id) return;
+      if (change.version <= state.team.version) return; // already shown (often our own change)
+      // Whether the next version or a gap, read the team: that is the only way to be sure.
+      refreshTeam(change.teamId).then((shown) => {
+        if (shown) announce(t("teamUpdated", { count: state.team.nurses.length, max: MAX_NURSES }));
+      });
+    },
+  },
+  watch: async (connection) => {
+    const id = watchedId();
+    if (id) show(await connection.invoke("WatchTeam", id));
+  },
+  // Anything may have changed while the page was not connected, or not seen.
+  resync: async () => {
+    const id = watchedId();
+    await Promise.all([id ? refreshTeam(id) : null, loadTeams()]);
+  },
+});
 
-// HubConnectionState values are these strings; comparing with them needs no global signalR,
-// which is missing when the bundle failed to load.
-const isConnected = () => connection?.state === "Connected";
-const isDisconnected = () => connection?.state === "Disconnected";
-
-function setConnection(status) {
-  const previous = state.connection;
-  state.connection = status;
-  renderConnection();
-  // Announce changes of a connection the user already had, not the first attempt at start-up.
-  if (status !== previous && previous !== "connecting") announce(t(status));
-}
-
-function renderConnection() {
-  els.connection.dataset.state = state.connection;
-  els.connectionText.textContent = t(state.connection);
-}
-
-function connect() {
-  // Without the bundle the page still works over HTTP; it just is not live.
-  if (!window.signalR) {
-    setConnection("offline");
-    return;
-  }
-  connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/schedule")
-    .withAutomaticReconnect()
-    .build();
-
-  connection.on("TeamChanged", (change) => {
-    if (!state.team || change.teamId !== state.team.id) return;
-    if (change.version <= state.team.version) return; // already shown (often our own change)
-    // Whether the next version or a gap, read the team: that is the only way to be sure.
-    refreshTeam(change.teamId).then((shown) => {
-      if (shown) announce(t("teamUpdated", { count: state.team.nurses.length, max: MAX_NURSES }));
-    });
-  });
-
-  connection.onreconnecting(() => setConnection("reconnecting"));
-  connection.onreconnected(() => {
-    setConnection("live");
-    // The reconnect is a new connection without group memberships, and events sent
-    // in between are gone: watch again and converge on what the server has now.
-    if (state.selectedId && state.selectedId === state.myTeamId) follow(state.selectedId);
-    loadTeams();
-  });
-  // Automatic reconnect gives up after a few tries; keep trying slowly for as long as the page is open.
-  connection.onclose(() => {
-    setConnection("offline");
-    scheduleRestart();
-  });
-
-  start();
-}
-
-async function start() {
-  clearTimeout(restartTimer);
-  if (!isDisconnected()) return;
-  try {
-    await connection.start();
-    setConnection("live");
-    // Anything may have changed while we were not connected.
-    if (state.selectedId && state.selectedId === state.myTeamId) follow(state.selectedId);
-    loadTeams();
-  } catch {
-    setConnection("offline");
-    scheduleRestart();
-  }
-}
-
-function scheduleRestart() {
-  clearTimeout(restartTimer);
-  restartTimer = setTimeout(start, RESTART_DELAY_MS);
-}
-
-function unwatch(id) {
-  if (isConnected()) {
-    // Events for other teams are ignored anyway, so a failed unwatch does no harm.
-    connection.invoke("UnwatchTeam", id).catch(() => {});
-  }
-}
+// Events for other teams are ignored anyway, so a failed unwatch does no harm.
+const unwatch = (id) => stream.invoke("UnwatchTeam", id).catch(() => {});
 
 // ---------------------------------------------------------------- start-up
 
@@ -495,7 +405,7 @@ els.askJoin.addEventListener("submit", async (event) => {
   const form = els.askJoin;
   if (form.getAttribute("aria-busy") === "true" || !state.selectedId) return;
   const box = form.querySelector(".problem");
-  clearProblem(box, form);
+  clearForm(box, form);
   form.setAttribute("aria-busy", "true");
   try {
     const message = $("join-message").value.trim();
@@ -506,26 +416,13 @@ els.askJoin.addEventListener("submit", async (event) => {
     announce(t("joinSent", { team: asked.teamName }));
   } catch (problem) {
     if (!(problem instanceof ApiProblem)) throw problem;
-    showProblem(box, problem, form);
+    showFormProblem(box, problem, form);
   } finally {
     form.removeAttribute("aria-busy");
   }
 });
 
 els.leaveTeam.addEventListener("click", leaveTeam);
-
-els.language.addEventListener("click", () => {
-  const next = language() === "nl" ? "en" : "nl";
-  prefs.set("buurtzorg.language", next);
-  applyLanguage(next);
-  announce(t("languageChanged"));
-});
-
-els.largeText.addEventListener("click", () => {
-  const on = !document.documentElement.classList.contains("large-text");
-  prefs.set("buurtzorg.largeText", on ? "1" : "0");
-  applyLargeText(on);
-});
 
 window.addEventListener("hashchange", () => selectTeam(teamIdFromHash()));
 
@@ -535,16 +432,11 @@ els.skipLink.addEventListener("click", (event) => {
   (state.team ? els.teamHeading : els.teamSection).focus();
 });
 
-// A phone that slept may have missed anything; look again when the page is seen again.
-document.addEventListener("visibilitychange", () => {
-  if (document.hidden) return;
-  if (state.selectedId && state.selectedId === state.myTeamId) refreshTeam(state.selectedId);
-  if (isDisconnected()) start();
+setUpPage(() => {
+  stream.render();
+  renderTeams();
+  renderTeam();
 });
-window.addEventListener("online", () => start());
-
-applyLargeText(prefs.get("buurtzorg.largeText") === "1");
-applyLanguage(prefs.get("buurtzorg.language") ?? "nl");
 // The teams page is the nurses' own; everyone else starts on the page for their role.
 whoAmI().then(async (me) => {
   if (me.role !== "Nurse") {
@@ -555,6 +447,5 @@ whoAmI().then(async (me) => {
   await Promise.all([loadTeams(), loadMyTeam()]);
   // Without a team chosen in the address, her own team opens.
   if (!teamIdFromHash() && state.myTeamId) location.hash = `team=${state.myTeamId}`;
-  selectTeam(teamIdFromHash());
-  connect();
+  await selectTeam(teamIdFromHash());
 }).catch(() => { /* not signed in: api() is on its way to the sign-in page */ });

@@ -1,4 +1,6 @@
-// The nurse's page: her round for a day in her order, and the team board with open visits.
+// The nurse's page, phone first: her round for a day in her order (the next visit on top, then
+// one line per visit), a stop's detail with its actions, the team board and the planner's
+// proposal, each a view of its own behind the address's hash.
 // Every change goes through the team's schedule grain (one versioned operation, one event);
 // colleagues' changes arrive as events and the page catches up with what changed since the
 // version it has, so it never depends on SignalR having delivered everything.
@@ -18,7 +20,6 @@ addStrings({
     openVisits: "Open bezoeken",
     colleaguesVisits: "Bij collega's",
     noOpenVisits: "Alle bezoeken van deze dag hebben een verpleegkundige.",
-    roundEmpty: "U heeft nog geen bezoeken op deze dag. Kies ze op het teambord.",
     roundSummary: "{count} bezoeken, van {start} tot {end}.",
     roundSummaryOne: "1 bezoek, van {start} tot {end}.",
     window: "Tussen {from} en {to}",
@@ -68,7 +69,6 @@ addStrings({
     teamChangedNurse: "U hoort nu bij {team}; deze pagina toont dat team.",
     noTeamNow: "U hoort op dit moment bij geen team. Vraag op de pagina Teams of u bij een team mag komen.",
     nobody: "nog niemand",
-    chooseNurseFirst: "Kies eerst uw team en uw naam.",
     proposalTitle: "Voorstel voor deze dag",
     proposalIntro: "De planner stelt rondes voor het hele team voor. U besluit samen wat u overneemt.",
     askProposal: "Vraag een voorstel",
@@ -113,7 +113,6 @@ addStrings({
     openVisits: "Open visits",
     colleaguesVisits: "With colleagues",
     noOpenVisits: "Every visit of this day has a nurse.",
-    roundEmpty: "You have no visits on this day yet. Pick them from the team board.",
     roundSummary: "{count} visits, from {start} to {end}.",
     roundSummaryOne: "1 visit, from {start} to {end}.",
     window: "Between {from} and {to}",
@@ -163,7 +162,6 @@ addStrings({
     teamChangedNurse: "You are now in {team}; this page shows that team.",
     noTeamNow: "You are not in a team at the moment. Ask to join one on the Teams page.",
     nobody: "nobody yet",
-    chooseNurseFirst: "Choose your team and your name first.",
     proposalTitle: "Proposal for this day",
     proposalIntro: "The planner proposes rounds for the whole team. You decide together what to take.",
     askProposal: "Ask for a proposal",
@@ -201,10 +199,85 @@ addStrings({
   },
 });
 
+addStrings({
+  nl: {
+    viewsNav: "Onderdelen van de ronde",
+    viewToday: "Vandaag",
+    proposalTab: "Voorstel",
+    nextVisit: "Volgende bezoek",
+    firstVisit: "Eerste bezoek",
+    allDone: "Alle bezoeken van deze dag zijn afgerond.",
+    roundEmpty: "U heeft nog geen bezoeken op deze dag.",
+    pickOnBoard: "Kies ze op het teambord.",
+    toTeams: "Naar de pagina Teams",
+    backToRound: "Terug naar de ronde",
+    roundOf: "Ronde van {nurse}",
+    toOwnRound: "Naar mijn eigen ronde",
+    callClient: "Bel {client}",
+    callClientLabel: "Bel {client}: {phone}",
+    callContact: "Bel {name} ({relation})",
+    callContactLabel: "Bel {name}, {relation} van {client}: {phone}",
+    navigate: "Navigeren",
+    navigateLabel: "Navigeren naar {address}",
+    map: "Kaart",
+    mapLabel: "{address} op de kaart (OpenStreetMap)",
+    openStop: "Details",
+    openStopLabel: "Details van het bezoek aan {client}",
+    report: "Rapportage",
+    reportLabel: "Rapportage bij {client}",
+    stopPosition: "Bezoek {index} van {count}",
+    noSuchStop: "Dit bezoek staat niet (meer) in deze ronde.",
+    "status.Done": "gedaan",
+    "status.NotDone": "niet gedaan",
+    "status.Cancelled": "vervallen",
+    "relation.Family": "familie",
+    "relation.Neighbour": "buur",
+    "relation.InformalCarer": "mantelzorger",
+    "relation.Friend": "vriend(in)",
+    "relation.Other": "contact",
+  },
+  en: {
+    viewsNav: "Parts of the round",
+    viewToday: "Today",
+    proposalTab: "Proposal",
+    nextVisit: "Next visit",
+    firstVisit: "First visit",
+    allDone: "Every visit of this day is finished.",
+    roundEmpty: "You have no visits on this day yet.",
+    pickOnBoard: "Pick them from the team board.",
+    toTeams: "To the Teams page",
+    backToRound: "Back to the round",
+    roundOf: "{nurse}'s round",
+    toOwnRound: "To my own round",
+    callClient: "Call {client}",
+    callClientLabel: "Call {client}: {phone}",
+    callContact: "Call {name} ({relation})",
+    callContactLabel: "Call {name}, {relation} of {client}: {phone}",
+    navigate: "Navigate",
+    navigateLabel: "Navigate to {address}",
+    map: "Map",
+    mapLabel: "{address} on the map (OpenStreetMap)",
+    openStop: "Details",
+    openStopLabel: "Details of the visit to {client}",
+    report: "Notes",
+    reportLabel: "Notes for {client}",
+    stopPosition: "Visit {index} of {count}",
+    noSuchStop: "This visit is not (or no longer) in this round.",
+    "status.Done": "done",
+    "status.NotDone": "not done",
+    "status.Cancelled": "cancelled",
+    "relation.Family": "family",
+    "relation.Neighbour": "neighbour",
+    "relation.InformalCarer": "informal carer",
+    "relation.Friend": "friend",
+    "relation.Other": "contact",
+  },
+});
+
 const state = {
-  team: null,      // TeamSnapshot of the chosen team
+  team: null,      // TeamSnapshot of her team
   shownTeamId: "", // the last team whose day the page showed: a division says it is the parent
-  nurseId: params.get("nurse") ?? "", // whose round is shown
+  nurseId: "",     // whose round is shown: hers, or a colleague's opened from the team board
   myId: "",        // the signed-in nurse: every action is hers
   date: params.get("date") ?? todayIso(),
   version: -1,     // the schedule version the page shows
@@ -212,9 +285,19 @@ const state = {
   round: null,
   proposal: null,
   // A colleague chosen in a hand-over form but not yet sent, per visit: a change arriving from
-  // the team redraws the round and must not undo her choice.
+  // the team redraws the stop and must not undo her choice.
   handOverTo: new Map(),
+  view: "today",   // today | stop | board | proposal, from the address's hash
+  stopId: null,    // the visit whose stop is open
 };
+
+const VIEWS = { "": "today", vandaag: "today", bezoek: "stop", bord: "board", voorstel: "proposal" };
+
+/** The query string (day, whose round) changes; the view in the hash stays where she is. */
+function setParams(values, hash = location.hash) {
+  params.set(values);
+  history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
+}
 
 const shownVisitIds = () => new Set(state.board?.visits.map((v) => v.visit.id) ?? []);
 const nurseName = (id) => state.team?.nurses.find((n) => n.nurseId === id)?.name ?? "";
@@ -225,7 +308,7 @@ const onBehalf = () => (mine() ? {} : { onBehalfOf: state.nurseId });
 
 // ---------------------------------------------------------------- loading
 
-async function loadTeams() {
+async function start() {
   try {
     const me = await whoAmI();
     if (me.role !== "Nurse") {
@@ -234,35 +317,30 @@ async function loadTeams() {
     }
     state.myId = me.subjectId;
     state.nurseId = params.get("nurse") ?? me.subjectId;
-    offerTeam(await ownTeam(me));
-    if ($("team-select").value) await chooseTeam($("team-select").value);
+    const team = await ownTeam(me);
+    await showTeam(team?.id ?? "");
   } catch (problem) {
     showProblem($("who-problem"), problem);
   }
 }
 
-/** Her own team is the only one to choose. */
-const offerTeam = (team) => fillSelect($("team-select"), team ? [{ value: team.id, label: team.name }] : [], team?.id ?? "");
-
-async function chooseTeam(teamId) {
+/** Her own team, the only one whose rounds she works on; none means a note that leads to the Teams page. */
+async function showTeam(teamId) {
   clearProblem($("who-problem"));
-  params.set({ team: teamId });
   state.team = teamId ? await api(`/api/teams/${teamId}`) : null;
   if (state.team?.childTeamIds?.length) {
     await moveToChild();
     return;
   }
   if (state.team) state.shownTeamId = state.team.id;
-  fillSelect($("nurse-select"), (state.team?.nurses ?? []).map((n) => ({ value: n.nurseId, label: n.name })), state.nurseId);
-  await chooseNurse($("nurse-select").value);
+  // A colleague's round (from the board) only while she is in the same team.
+  if (!state.team?.nurses.some((n) => n.nurseId === state.nurseId)) state.nurseId = state.myId;
+  setParams({ nurse: mine() ? null : state.nurseId });
+  $("team-name").textContent = state.team?.name ?? "";
+  $("no-team").hidden = Boolean(state.team);
+  $("day").hidden = !state.team;
+  if (state.team) await loadDay();
   await stream.rewatch();
-}
-
-async function chooseNurse(nurseId) {
-  state.nurseId = nurseId;
-  params.set({ nurse: nurseId });
-  $("day").hidden = !(state.team && nurseId);
-  if (!$("day").hidden) await loadDay();
 }
 
 /**
@@ -283,19 +361,22 @@ async function moveToOwnTeam(from) {
   if (state.team && nurse.teamId === state.team.id) return;
   // A late answer about the old team may have put it back on screen: her team is shown already.
   if (nurse.teamId && nurse.teamId === from) {
-    await chooseTeam(from);
+    await showTeam(from);
     return;
   }
   const team = nurse.teamId ? await api(`/api/teams/${nurse.teamId}`) : null;
   const reason = team?.parentTeamId && team.parentTeamId === from ? "teamDividedNurse" : "teamChangedNurse";
-  offerTeam(team);
-  if (!team?.nurses.some((n) => n.nurseId === state.nurseId)) state.nurseId = state.myId;
-  const note = team ? t(reason, { team: team.name }) : t("noTeamNow");
-  $("team-note").textContent = note;
-  $("team-note").hidden = false;
-  announce(note);
+  if (team) {
+    const note = t(reason, { team: team.name });
+    $("team-note").textContent = note;
+    $("team-note").hidden = false;
+    announce(note);
+  } else {
+    $("team-note").hidden = true;
+    announce(t("noTeamNow"));
+  }
   clearProblem($("board-problem"));
-  await chooseTeam(team?.id ?? "");
+  await showTeam(team?.id ?? "");
 }
 
 /** A divided team carries on as its children: she follows the one she went with. */
@@ -345,10 +426,13 @@ const catchUp = retryingRead(async () => {
 
 // ---------------------------------------------------------------- actions
 
-async function act(box, action, message) {
+/** One action; done is where she goes after it succeeded (a visit done or given away leaves the stop). */
+async function act(box, action, message, done) {
   clearProblem(box);
+  let succeeded = false;
   try {
     await action();
+    succeeded = true;
     if (message) announce(message);
   } catch (problem) {
     showProblem(box, problem);
@@ -356,24 +440,27 @@ async function act(box, action, message) {
   }
   // Success or refusal, show the schedule as it now is (a refusal carries the fresh state too).
   await loadDay();
+  if (succeeded && done) done();
 }
+
+const backToRound = () => { location.hash = "#vandaag"; };
 
 const claim = (entry) => act($("board-problem"), () =>
   api(`${base()}/visits/${entry.visit.id}/claim`, { method: "POST", body: {} }), t("claimed", { client: entry.details.clientName }));
 
 const release = (stop) => act($("round-problem"), () =>
-  api(`${base()}/visits/${stop.stop.visit.id}/release`, { method: "POST", body: {} }), t("released", { client: stop.details.clientName }));
+  api(`${base()}/visits/${stop.stop.visit.id}/release`, { method: "POST", body: {} }), t("released", { client: stop.details.clientName }), backToRound);
 
 const handOver = (stop, toNurseId) => act($("round-problem"), async () => {
   await api(`${base()}/visits/${stop.stop.visit.id}/handover`, { method: "POST", body: { toNurseId } });
   state.handOverTo.delete(stop.stop.visit.id);
-}, t("handedOver", { client: stop.details.clientName, nurse: nurseName(toNurseId) }));
+}, t("handedOver", { client: stop.details.clientName, nurse: nurseName(toNurseId) }), backToRound);
 
 const confirm = (stop) => act($("round-problem"), () =>
-  api(`${base()}/visits/${stop.stop.visit.id}/confirm`, { method: "POST", body: onBehalf() }), t("confirmed", { client: stop.details.clientName }));
+  api(`${base()}/visits/${stop.stop.visit.id}/confirm`, { method: "POST", body: onBehalf() }), t("confirmed", { client: stop.details.clientName }), backToRound);
 
 const reportDeviation = (stop, body) => act($("round-problem"), () =>
-  api(`${base()}/visits/${stop.stop.visit.id}/deviation`, { method: "POST", body: { ...onBehalf(), ...body } }), t("reported", { client: stop.details.clientName }));
+  api(`${base()}/visits/${stop.stop.visit.id}/deviation`, { method: "POST", body: { ...onBehalf(), ...body } }), t("reported", { client: stop.details.clientName }), backToRound);
 
 async function move(index, by) {
   const stops = state.round.stops.map((s) => ({ visitId: s.stop.visit.id }));
@@ -382,40 +469,108 @@ async function move(index, by) {
   await act($("round-problem"), async () => {
     state.round = await api(`${base()}/rounds/${state.nurseId}/${state.date}`, { method: "PUT", body: { stops } });
   });
-  // Keep the keyboard where the user is: on the same button of the visit that moved.
-  document.querySelector(`[data-visit="${moved.visitId}"] [data-move="${by}"]`)?.focus();
+  // Keep the keyboard where the user is: on the same button, or the other one at the round's end.
+  const buttons = [...$("stop").querySelectorAll("[data-move]")];
+  (buttons.find((b) => b.dataset.move === String(by) && !b.disabled) ?? buttons.find((b) => !b.disabled))?.focus();
+}
+
+// ---------------------------------------------------------------- views
+
+function route() {
+  const [name, id] = decodeURIComponent(location.hash.slice(1)).split("/");
+  state.view = VIEWS[name] ?? "today";
+  state.stopId = state.view === "stop" ? id ?? null : null;
+}
+
+const headingOf = { today: "round-heading", stop: "stop-heading", board: "board-heading", proposal: "proposal-heading" };
+
+/** A new view is read from its heading; back from a stop, the keyboard lands on that stop's line. */
+function enterView(previousStop) {
+  render();
+  if ($("day").hidden) return;
+  const line = state.view === "today" && previousStop ? document.querySelector(`#round-list [data-visit="${previousStop}"] a`) : null;
+  if (state.view === "today" && !line) window.scrollTo(0, 0);
+  else if (!line) $(`view-${state.view}`).scrollIntoView({ block: "start" });
+  (line ?? $(headingOf[state.view]))?.focus({ preventScroll: !line });
 }
 
 // ---------------------------------------------------------------- rendering
 
 function render() {
+  const today = state.date === todayIso();
   $("day-heading").textContent = formatDate(state.date);
-  $("today").hidden = state.date === todayIso();
-  document.title = `${t("navRound")} – Buurtzorg`;
+  $("today").hidden = today;
+  for (const view of Object.keys(headingOf)) $(`view-${view}`).hidden = state.view !== view;
+  for (const tab of document.querySelectorAll(".view-tabs a")) {
+    const current = tab.dataset.view === state.view || (tab.dataset.view === "today" && state.view === "stop");
+    if (current) tab.setAttribute("aria-current", "page"); else tab.removeAttribute("aria-current");
+  }
+  // The first tab names the round it leads to: today's, another day's, or a colleague's.
+  const first = document.querySelector('.view-tabs a[data-view="today"]');
+  first.textContent = !mine() ? t("roundOf", { nurse: nurseName(state.nurseId) }) : today ? t("viewToday") : t("myRound");
+  $("whose-round").textContent = mine() ? "" : ` · ${t("roundOf", { nurse: nurseName(state.nurseId) })}`;
+  const titles = { today: first.textContent, stop: t("myRound"), board: t("teamBoard"), proposal: t("proposalTab") };
+  document.title = `${titles[state.view]} – Buurtzorg`;
   if (!state.round || !state.board) return;
   renderRound();
+  renderStop();
   renderBoard();
   renderProposal();
 }
 
-function visitFacts(visit, details) {
-  const facts = make("div", "facts");
-  facts.append(make("p", "client-name", details.clientName));
-  facts.append(make("p", "address", details.address));
-  if (details.whatToDo) facts.append(make("p", "what", details.problem ? `${details.whatToDo} (${details.problem})` : details.whatToDo));
-  facts.append(make("p", "muted", t("window", { from: hhmm(visit.windowStart), to: hhmm(visit.windowEnd) })));
-  if (visit.requiredQualification) facts.append(make("p", "muted", t("needs", { qualification: qualification(visit.requiredQualification) })));
-  if (visit.nursesNeeded > 1) facts.append(make("p", "tag", t("doubleVisit")));
-  if (visit.mark === "ChangedByCarePlan") facts.append(make("p", "tag", t("changedByPlan")));
-  return facts;
+const statusText = (visit) => (visit.status === "Open" ? "" : t(`status.${visit.status}`));
+
+/** The first step of what to do, enough to recognise the visit by in a list. */
+const shortWhat = (whatToDo) => {
+  const steps = (whatToDo ?? "").split("; ").filter(Boolean);
+  return steps.length > 1 ? `${steps[0]} +${steps.length - 1}` : steps[0] ?? "";
+};
+
+function link(className, text, href, label) {
+  const a = make("a", className, text);
+  a.href = href;
+  if (label) a.setAttribute("aria-label", label);
+  return a;
+}
+
+/** Ringing and finding the way, from the doorstep: the client, the first contact of their network, the map. */
+function reachLinks(details, { withContact = true, withMap = true } = {}) {
+  const links = make("div", "reach");
+  const client = details.clientName;
+  if (details.clientPhone) {
+    links.append(link("button call", t("callClient", { client }), `tel:${details.clientPhone.replace(/[^\d+]/g, "")}`,
+      t("callClientLabel", { client, phone: details.clientPhone })));
+  }
+  const contact = details.contact;
+  if (withContact && contact?.phone) {
+    const relation = t(`relation.${contact.relation}`);
+    links.append(link("button call", t("callContact", { name: contact.name, relation }), `tel:${contact.phone.replace(/[^\d+]/g, "")}`,
+      t("callContactLabel", { name: contact.name, relation, client, phone: contact.phone })));
+  }
+  const place = details.location;
+  if (place) {
+    const { latitude: lat, longitude: lon } = place;
+    links.append(link("button navigate", t("navigate"), `geo:${lat},${lon}?q=${encodeURIComponent(details.address)}`,
+      t("navigateLabel", { address: details.address })));
+    if (withMap) {
+      const map = link("button map", t("map"), `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=18/${lat}/${lon}`,
+        t("mapLabel", { address: details.address }));
+      map.target = "_blank";
+      map.rel = "noopener noreferrer";
+      links.append(map);
+    }
+  }
+  return links;
 }
 
 function renderRound() {
   const { stops, warnings } = state.round;
   $("round-note").hidden = mine();
-  $("round-note").textContent = mine() ? "" : t("colleaguesRound", { nurse: nurseName(state.nurseId) });
-  const list = $("round-list");
-  list.replaceChildren(...stops.map(roundItem));
+  $("round-note").replaceChildren();
+  if (!mine()) {
+    $("round-note").append(t("colleaguesRound", { nurse: nurseName(state.nurseId) }), " ", link(null, t("toOwnRound"), "nurse.html"));
+  }
+  $("round-list").replaceChildren(...stops.map(stopLine));
   $("round-empty").hidden = stops.length > 0;
   $("round-summary").textContent = stops.length
     ? t(stops.length === 1 ? "roundSummaryOne" : "roundSummary", { count: stops.length, start: hhmm(stops[0].stop.plannedStart), end: hhmm(stops.at(-1).stop.plannedEnd) })
@@ -423,34 +578,93 @@ function renderRound() {
   const names = new Map(stops.map((s) => [s.stop.visit.id, s.details.clientName]));
   $("round-warnings").replaceChildren(...warnings.map((w) =>
     make("li", "warning", t(`warning.${w.kind}`, { client: names.get(w.visitId), minutes: w.minutes }))));
+  renderNext();
 }
 
-function roundItem(entry, index, all) {
+/** The next visit still to do, as a card she can act on without scrolling. */
+function renderNext() {
+  const { stops } = state.round;
+  const next = stops.find((s) => s.stop.visit.status === "Open");
+  $("next-visit").hidden = stops.length === 0;
+  $("next-heading").textContent = state.date === todayIso() ? t("nextVisit") : t("firstVisit");
+  if (!next) {
+    $("next-card").replaceChildren(make("p", "all-done", t("allDone")));
+    return;
+  }
+  const { stop, details } = next;
+  const card = make("div", "next-card");
+  card.dataset.visit = stop.visit.id;
+  card.append(
+    make("p", "next-time", `${hhmm(stop.plannedStart)}–${hhmm(stop.plannedEnd)}`),
+    make("p", "client-name", details.clientName),
+    make("p", "address", details.address));
+  if (details.whatToDo) card.append(make("p", "what", details.whatToDo));
+  const reach = reachLinks(details, { withContact: false, withMap: false });
+  reach.append(link("button primary", t("openStop"), `#bezoek/${stop.visit.id}`, t("openStopLabel", { client: details.clientName })));
+  card.append(reach);
+  $("next-card").replaceChildren(card);
+}
+
+function stopLine(entry) {
   const { stop, details } = entry;
   const visit = stop.visit;
-  const item = make("li", "stop");
+  const item = make("li", `stop-line status-${visit.status.toLowerCase()}`);
   item.dataset.visit = visit.id;
-  const time = make("p", "stop-time", `${hhmm(stop.plannedStart)}–${hhmm(stop.plannedEnd)}`);
-  item.append(time, visitFacts(visit, details));
+  const a = link(null, null, `#bezoek/${visit.id}`);
+  a.append(make("span", "stop-time", `${hhmm(stop.plannedStart)}–${hhmm(stop.plannedEnd)}`), make("span", "client-name", details.clientName));
+  const status = statusText(visit);
+  if (status) a.append(make("span", "line-status", status));
+  const what = shortWhat(details.whatToDo);
+  if (what) a.append(make("span", "what", what));
+  item.append(a);
+  return item;
+}
+
+function renderStop() {
+  if (state.view !== "stop") return;
+  const stops = state.round.stops;
+  const index = stops.findIndex((s) => s.stop.visit.id === state.stopId);
+  const box = $("stop");
+  if (index < 0) {
+    box.dataset.visit = "";
+    const heading = make("h2", null, t("noSuchStop"));
+    heading.id = "stop-heading";
+    heading.tabIndex = -1;
+    box.replaceChildren(heading);
+    return;
+  }
+  box.dataset.visit = state.stopId;
+  box.replaceChildren(...stopDetail(stops[index], index, stops));
+}
+
+function stopDetail(entry, index, all) {
+  const { stop, details } = entry;
+  const visit = stop.visit;
+  const client = details.clientName;
+  const heading = make("h2", "client-name", client);
+  heading.id = "stop-heading";
+  heading.tabIndex = -1;
+  const parts = [heading,
+    make("p", "stop-time", `${hhmm(stop.plannedStart)}–${hhmm(stop.plannedEnd)}`),
+    make("p", "muted", t("stopPosition", { index: index + 1, count: all.length })),
+    make("p", "address", details.address)];
+  if (details.whatToDo) parts.push(make("p", "what", details.problem ? `${details.whatToDo} (${details.problem})` : details.whatToDo));
+  parts.push(make("p", "muted", t("window", { from: hhmm(visit.windowStart), to: hhmm(visit.windowEnd) })));
+  if (visit.requiredQualification) parts.push(make("p", "muted", t("needs", { qualification: qualification(visit.requiredQualification) })));
+  if (visit.nursesNeeded > 1) parts.push(make("p", "tag", t("doubleVisit")));
+  if (visit.mark === "ChangedByCarePlan") parts.push(make("p", "tag", t("changedByPlan")));
   const colleagues = visit.assignedNurses.filter((n) => n !== state.nurseId).map(nurseName);
-  if (colleagues.length) item.append(make("p", "muted", t("withColleague", { names: colleagues.join(", ") })));
+  if (colleagues.length) parts.push(make("p", "muted", t("withColleague", { names: colleagues.join(", ") })));
+  parts.push(reachLinks(details));
+  parts.push(link("report-link", t("report"), `client.html?client=${visit.clientId}&visit=${visit.id}`, t("reportLabel", { client })));
 
   const report = visit.report;
   if (report?.recordedBy && report.recordedBy !== report.reportedBy) {
-    item.append(make("p", "muted", t("recordedOnBehalf", { recorder: nurseName(report.recordedBy), nurse: nurseName(report.reportedBy) })));
+    parts.push(make("p", "muted", t("recordedOnBehalf", { recorder: nurseName(report.recordedBy), nurse: nurseName(report.reportedBy) })));
   }
-  if (visit.status === "Done") {
-    item.append(make("p", "status done", t("done")));
-    return item;
-  }
-  if (visit.status === "NotDone") {
-    item.append(make("p", "status not-done", t("notDone", { reason: visit.report?.notDoneReason ?? "" })));
-    return item;
-  }
-  if (visit.status === "Cancelled") {
-    item.append(make("p", "status", t("cancelled")));
-    return item;
-  }
+  if (visit.status === "Done") return [...parts, make("p", "status done", t("done"))];
+  if (visit.status === "NotDone") return [...parts, make("p", "status not-done", t("notDone", { reason: visit.report?.notDoneReason ?? "" }))];
+  if (visit.status === "Cancelled") return [...parts, make("p", "status", t("cancelled"))];
 
   const actions = make("div", "actions");
   const button = (text, label, onClick, className = "button") => {
@@ -460,15 +674,14 @@ function roundItem(entry, index, all) {
     b.addEventListener("click", onClick);
     return b;
   };
-  const client = details.clientName;
   if (!mine()) {
     // A colleague's round: hers to order and hand over; a visit can be recorded for her, saying so.
     const nurse = nurseName(state.nurseId);
     if (state.date <= todayIso()) {
       actions.append(button(t("confirmOnBehalf", { nurse }), t("confirmOnBehalfLabel", { client, nurse }), () => confirm(entry), "button primary"));
-      item.append(actions, deviationForm(entry));
+      parts.push(actions, deviationForm(entry));
     }
-    return item;
+    return parts;
   }
   if (state.date <= todayIso()) {
     actions.append(button(t("confirm"), t("confirmLabel", { client }), () => confirm(entry), "button primary"));
@@ -480,8 +693,9 @@ function roundItem(entry, index, all) {
   down.dataset.move = "1";
   down.disabled = index === all.length - 1;
   actions.append(up, down, button(t("release"), t("releaseLabel", { client }), () => release(entry)));
-  item.append(actions);
+  parts.push(actions);
 
+  // The one place she picks a colleague: handing this visit over.
   const colleaguesToAsk = state.team.nurses.filter((n) => !visit.assignedNurses.includes(n.nurseId));
   if (colleaguesToAsk.length) {
     const form = make("form", "inline-form");
@@ -500,10 +714,10 @@ function roundItem(entry, index, all) {
       event.preventDefault();
       if (select.value) handOver(entry, select.value);
     });
-    item.append(form);
+    parts.push(form);
   }
-  if (state.date <= todayIso()) item.append(deviationForm(entry));
-  return item;
+  if (state.date <= todayIso()) parts.push(deviationForm(entry));
+  return parts;
 }
 
 function deviationForm(entry) {
@@ -569,7 +783,15 @@ function openItem(entry) {
   const { visit, details } = entry;
   const item = make("li", "board-item");
   item.dataset.visit = visit.id;
-  item.append(visitFacts(visit, details));
+  const facts = make("div", "facts");
+  facts.append(
+    make("p", "client-name", `${hhmm(visit.windowStart)}–${hhmm(visit.windowEnd)} · ${details.clientName}`),
+    make("p", "address", details.address));
+  if (details.whatToDo) facts.append(make("p", "what", details.whatToDo));
+  if (visit.requiredQualification) facts.append(make("p", "muted", t("needs", { qualification: qualification(visit.requiredQualification) })));
+  if (visit.nursesNeeded > 1) facts.append(make("p", "tag", t("doubleVisit")));
+  if (visit.mark === "ChangedByCarePlan") facts.append(make("p", "tag", t("changedByPlan")));
+  item.append(facts);
   if (visit.assignedNurses.length) item.append(make("p", "tag", `${t("secondNurseWanted")} (${t("withColleague", { names: visit.assignedNurses.map(nurseName).join(", ") })})`));
   const claimButton = make("button", "button primary", t("claim"));
   claimButton.type = "button";
@@ -584,7 +806,14 @@ function takenItem(entry) {
   const item = make("li", "board-item compact");
   item.dataset.visit = visit.id;
   item.append(make("p", "client-name", `${hhmm(visit.windowStart)}–${hhmm(visit.windowEnd)} · ${details.clientName}`));
-  item.append(make("p", "muted nurse-names", visit.assignedNurses.map(nurseName).join(", ") || t("nobody")));
+  // Each name opens that colleague's round, where she can record a visit on her behalf.
+  const names = make("p", "muted nurse-names");
+  visit.assignedNurses.forEach((id, i) => {
+    if (i > 0) names.append(", ");
+    names.append(link(null, nurseName(id), `nurse.html?nurse=${id}`, t("roundOf", { nurse: nurseName(id) })));
+  });
+  if (!visit.assignedNurses.length) names.textContent = t("nobody");
+  item.append(names);
   return item;
 }
 
@@ -726,7 +955,7 @@ const stream = openStream({
       if (change.kind === "Divided") {
         await moveToChild();
       } else {
-        await chooseTeam(state.team.id);
+        await showTeam(state.team.id);
       }
     },
   },
@@ -736,14 +965,15 @@ const stream = openStream({
   resync: () => catchUp(),
 });
 
-$("team-select").addEventListener("change", (event) => chooseTeam(event.target.value).catch((p) => showProblem($("who-problem"), p)));
-$("nurse-select").addEventListener("change", (event) => chooseNurse(event.target.value).catch((p) => showProblem($("who-problem"), p)));
 const changeDay = (date) => {
   state.date = date;
   // The other day's visits leave at once: a tap while the new day loads must not act on them.
-  for (const list of ["round-list", "open-list", "taken-list"]) $(list).replaceChildren();
+  for (const list of ["round-list", "open-list", "taken-list", "stop", "next-card"]) $(list).replaceChildren();
   dismissProposal(false);
-  params.set({ date: date === todayIso() ? null : date });
+  // A stop belongs to its day: another day starts from that day's round.
+  setParams({ date: date === todayIso() ? null : date }, state.view === "stop" ? "#vandaag" : location.hash);
+  route();
+  render();
   loadDay().catch((p) => showProblem($("board-problem"), p));
   $("day-heading").focus();
 };
@@ -754,9 +984,15 @@ $("propose").addEventListener("click", () => propose());
 $("accept-all").addEventListener("click", () => accept(false));
 $("accept-mine").addEventListener("click", () => accept(true));
 $("dismiss").addEventListener("click", () => dismissProposal());
+window.addEventListener("hashchange", () => {
+  const previousStop = state.stopId;
+  route();
+  enterView(previousStop);
+});
 
+route();
 setUpPage(() => {
   stream?.render?.();
   render();
 });
-loadTeams();
+start();
