@@ -126,7 +126,7 @@ public sealed class AvailabilityBrowserTests(BrowserFixture browser, SecureHostF
         await Host.OpenAccount("gerrit-beschikbaar", Accounts.AccountRole.Client, client.Id);
         var page = await browser.SignedIn(Host, "gerrit-beschikbaar", "availability.html");
         await Expect(page.Locator("#page-problem")).ToHaveTextAsync("Deze pagina is voor wijkverpleegkundigen: hier geeft u uw eigen beschikbaarheid en verlof door.");
-        await Expect(page.Locator(".site-nav a:visible")).ToHaveTextAsync(["Mijn beschikbaarheid", "Cliënt en familie", "Netwerk"]);
+        await Expect(page.Locator(".site-nav a:visible")).ToHaveTextAsync(["Cliënt en familie", "Netwerk", "Mijn beschikbaarheid"]);
         await Expect(page.Locator("#availability")).ToBeHiddenAsync();
     }
 }

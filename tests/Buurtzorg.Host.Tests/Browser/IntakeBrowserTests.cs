@@ -135,7 +135,7 @@ public sealed class IntakeBrowserTests(BrowserFixture browser, SecureHostFixture
         await Host.OpenAccount("gerrit-intake", Accounts.AccountRole.Client, client.Id);
         var own = await browser.SignedIn(Host, "gerrit-intake", "intake.html");
         await Expect(own.Locator("#page-problem")).ToHaveTextAsync("Alleen wijkverpleegkundigen schrijven cliënten in.");
-        await Expect(own.Locator(".site-nav a:visible")).ToHaveTextAsync(["Cliënt en familie", "Nieuwe cliënt", "Netwerk"]);
+        await Expect(own.Locator(".site-nav a:visible")).ToHaveTextAsync(["Cliënt en familie", "Netwerk", "Nieuwe cliënt"]);
         Assert.Single((await anne.Http.GetFromJsonAsync<List<TeamClient>>($"/api/teams/{team}/clients", Json))!);
     }
 }

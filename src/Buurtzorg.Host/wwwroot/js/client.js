@@ -9,6 +9,8 @@ import { $, api, coalesce, formatDate, hhmm, homeOf, hubRefusalCode, isPassing, 
 
 addStrings({
   nl: {
+    writeCarePlan: "Zorgplan schrijven",
+    manageNetwork: "Netwerk: wie helpt mee",
     whoIsComing: "Wie komt wanneer",
     noVisits: "Er zijn de komende twee weken geen bezoeken gepland.",
     carePlan: "Zorgplan",
@@ -35,7 +37,7 @@ addStrings({
     withTwoNurses: "met twee verpleegkundigen",
     knowledge: "Kennis",
     behavior: "Gedrag",
-    status: "Toestand",
+    status: "Status",
     ratingChange: "{concept}: van {from} naar {to} (van 5)",
     ratingOnly: "{concept}: {to} (van 5)",
     better: "beter",
@@ -84,6 +86,8 @@ addStrings({
     noTeamNow: "U hoort op dit moment bij geen team, dus u ziet geen cliënten. Vraag op de pagina Teams of u bij een team mag komen.",
   },
   en: {
+    writeCarePlan: "Write the care plan",
+    manageNetwork: "Network: who helps",
     whoIsComing: "Who is coming when",
     noVisits: "No visits are planned for the next two weeks.",
     carePlan: "Care plan",
@@ -473,6 +477,9 @@ function renderPlan() {
   $("no-plan").hidden = plan.problems.length > 0;
   $("plan-write").hidden = state.me.role !== "Nurse";
   $("plan-write-link").href = `careplan.html?client=${encodeURIComponent(state.clientId)}`;
+  // The network's own screen: the client and the team's nurses add and remove people there.
+  $("network-manage").hidden = !["Nurse", "Client"].includes(state.me.role);
+  $("network-manage-link").href = `network.html?client=${encodeURIComponent(state.clientId)}`;
   $("plan-changed").textContent = plan.changedAt ? t("planChanged", { date: formatDate(plan.changedAt.slice(0, 10), { day: "numeric", month: "long", year: "numeric" }) }) : "";
   const members = new Map(state.client.network.map((m) => [m.id, m.details]));
   $("plan-problems").replaceChildren(...plan.problems.map((problem) => {

@@ -10,10 +10,7 @@
 // Omaha System Support) names them. The book itself could not be consulted here: the four action
 // categories, the modifiers, the 75 actievlakken and the rating anchors are this project's own
 // translation in the book's style, to be checked against the Dutch edition before relying on them.
-import { addStrings, language } from "./i18n.js";
-
-// The link from a client's page to writing the plan, shown to the team's nurses.
-addStrings({ nl: { writeCarePlan: "Zorgplan schrijven" }, en: { writeCarePlan: "Write the care plan" } });
+import { language } from "./i18n.js";
 
 const problems = {
   1: ["Inkomen", "Income"],

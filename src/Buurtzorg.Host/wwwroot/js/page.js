@@ -252,13 +252,13 @@ export const params = {
  * offers each role only its pages. A new page adds its line here.
  */
 const menu = [
-  { href: "index.html", label: "navTeams", roles: ["Nurse"] },
   { href: "nurse.html", label: "navRound", roles: ["Nurse"] },
-  { href: "availability.html", label: "navAvailability", roles: ["Nurse"] },
   { href: "client.html", label: "navClient", roles: ["Nurse", "Client", "Family"] },
-  { href: "team.html", label: "navOwnTeam", roles: ["Nurse"] },
-  { href: "intake.html", label: "navIntake", roles: ["Nurse"] },
   { href: "network.html", label: "navNetwork", roles: ["Client"] },
+  { href: "team.html", label: "navOwnTeam", roles: ["Nurse"] },
+  { href: "availability.html", label: "navAvailability", roles: ["Nurse"] },
+  { href: "intake.html", label: "navIntake", roles: ["Nurse"] },
+  { href: "index.html", label: "navTeams", roles: ["Nurse"] },
   { href: "central.html", label: "navCentral", roles: ["Nurse", "Central"] },
 ];
 
@@ -278,6 +278,9 @@ function menuFor(role) {
       entry.append(link);
       return entry;
     }));
+  // On a phone the menu is one row that scrolls sideways: the page one is on is brought into it.
+  const current = list.querySelector("[aria-current]");
+  if (current) list.scrollLeft = current.parentElement.offsetLeft - list.offsetLeft;
 }
 
 export async function whoAmI() {
