@@ -23,7 +23,7 @@ public sealed class WriteVisitNoteHandler(IGrainFactory grains) : ICommandHandle
         if (visits.FirstOrDefault(v => v.Id == command.VisitId) is not { } visit)
         {
             var errors = new ValidationErrors();
-            errors.Add("visitId", $"'visitId' must be a visit of this client of today or the {ClientLimits.VisitNoteDaysBack} days before.");
+            errors.Add("visitId", $"'visitId' must be a visit of this client of today or the {ClientLimits.VisitNoteDaysBack} days before.", FieldCodes.NotAnOption);
             throw new RequestValidationException(errors.ToDictionary());
         }
 

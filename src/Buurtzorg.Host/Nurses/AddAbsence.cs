@@ -12,7 +12,7 @@ public sealed record AddAbsence(Guid NurseId, DateOnly? From, DateOnly? To, Abse
     {
         if (From is not { } from || To is not { } to || to < from || to.DayNumber - from.DayNumber > 366)
         {
-            errors.Add("to", "'from' and 'to' are required (yyyy-mm-dd), 'to' on or after 'from', at most a year apart.", FieldCodes.Required);
+            errors.Add("to", "'from' and 'to' are required (yyyy-mm-dd), 'to' on or after 'from', at most a year apart.", FieldCodes.EndBeforeStart);
         }
         else if (to < Today.AddYears(-1) || from > Today.AddYears(2))
         {

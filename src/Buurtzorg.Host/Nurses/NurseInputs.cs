@@ -37,13 +37,13 @@ internal static class NurseRules
             errors.RequireDefined($"{field}[{i}].day", slot.Day);
             if (slot.From is not { } from || slot.To is not { } to || to <= from)
             {
-                errors.Add($"{field}[{i}].to", $"'{field}[{i}].from' and '.to' are required, the end after the start.");
+                errors.Add($"{field}[{i}].to", $"'{field}[{i}].from' and '.to' are required, the end after the start.", FieldCodes.EndBeforeStart);
                 continue;
             }
 
             if (slots.Take(i).Any(other => other is { From: { } otherFrom, To: { } otherTo } && other.Day == slot.Day && otherFrom < to && from < otherTo))
             {
-                errors.Add($"{field}[{i}]", $"'{field}[{i}]' overlaps an earlier period on the same day.");
+                errors.Add($"{field}[{i}]", $"'{field}[{i}]' overlaps an earlier period on the same day.", FieldCodes.Overlaps);
             }
         }
     }

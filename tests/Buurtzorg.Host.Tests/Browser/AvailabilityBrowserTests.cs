@@ -87,7 +87,7 @@ public sealed class AvailabilityBrowserTests(BrowserFixture browser, SecureHostF
         await wednesday.GetByLabel("Woensdag: Tot").SelectOptionAsync("09:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Beschikbaarheid opslaan" }).ClickAsync();
         await Expect(wednesday.GetByLabel("Woensdag: Tot")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(wednesday.Locator(".field-error")).ToContainTextAsync("the end after the start");
+        await Expect(wednesday.Locator(".field-error")).ToContainTextAsync("het einde na het begin");
         await Expect(page.Locator("#week-problem")).ToContainTextAsync("Niet opgeslagen");
 
         await page.Locator("#absence-from").FillAsync(Today.AddDays(10).ToString("yyyy-MM-dd"));

@@ -84,6 +84,7 @@ public sealed class DutchRefusalsBrowserTests(BrowserFixture browser, SecureHost
             await route.ContinueAsync();
         });
 
+        await NursePage.OpenBoard(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Johanna de Groot om 08:00 oppakken" }).ClickAsync();
 
         var problem = page.Locator("#board-problem");

@@ -94,7 +94,7 @@ public sealed class IntakeBrowserTests(BrowserFixture browser, SecureHostFixture
 
         await Expect(page.GetByLabel("Telefoonnummer")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByLabel("Postcode")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("#postcode-error")).ToContainTextAsync("Dutch postcode");
+        await Expect(page.Locator("#postcode-error")).ToContainTextAsync("postcode in zoals 3511 AB");
         await Expect(page.Locator("#intake-problem")).ToContainTextAsync("Niet opgeslagen");
         await Expect(page.GetByLabel("Naam", new() { Exact = true })).Not.ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Empty((await bram.Http.GetFromJsonAsync<List<TeamClient>>($"/api/teams/{team}/clients", Json))!);

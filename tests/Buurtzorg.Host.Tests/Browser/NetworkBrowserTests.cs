@@ -97,7 +97,7 @@ public sealed class NetworkBrowserTests(BrowserFixture browser, SecureHostFixtur
         await page.GetByLabel("Telefoonnummer").FillAsync("12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
         await Expect(page.GetByLabel("Telefoonnummer")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("#member-phone-error")).ToContainTextAsync("Dutch phone number");
+        await Expect(page.Locator("#member-phone-error")).ToContainTextAsync("Nederlands telefoonnummer");
         await page.GetByLabel("Telefoonnummer").FillAsync("030 123 4567");
         await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
         await Expect(page.Locator("#member-list li")).ToHaveCountAsync(2);

@@ -55,7 +55,7 @@ public sealed class VisitNotesBrowserTests(BrowserFixture browser, SecureHostFix
         // A text the server refuses is shown at the form, and nothing is added.
         await nurse.GetByLabel("Wat zag u, wat is er veranderd?").FillAsync("Bel\u200B");
         await nurse.GetByRole(AriaRole.Button, new() { Name = "Notitie opslaan" }).ClickAsync();
-        await Expect(nurse.Locator("#note-form-problem")).ToContainTextAsync("'text' may not contain control or invisible formatting characters.");
+        await Expect(nurse.Locator("#note-form-problem")).ToContainTextAsync("Tekst: Hier staan tekens in die niet zijn toegestaan.");
         await Expect(nurse.GetByLabel("Wat zag u, wat is er veranderd?")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(note).ToHaveCountAsync(1);
 

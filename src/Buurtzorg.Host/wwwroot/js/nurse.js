@@ -570,7 +570,10 @@ function renderRound() {
   if (!mine()) {
     $("round-note").append(t("colleaguesRound", { nurse: nurseName(state.nurseId) }), " ", link(null, t("toOwnRound"), "nurse.html"));
   }
+  // A redraw (her own change coming back, a colleague's event) must not drop the keyboard off her line.
+  const focused = document.activeElement?.closest?.("#round-list [data-visit]")?.dataset.visit;
   $("round-list").replaceChildren(...stops.map(stopLine));
+  if (focused) document.querySelector(`#round-list [data-visit="${focused}"] a`)?.focus({ preventScroll: true });
   $("round-empty").hidden = stops.length > 0;
   $("round-summary").textContent = stops.length
     ? t(stops.length === 1 ? "roundSummaryOne" : "roundSummary", { count: stops.length, start: hhmm(stops[0].stop.plannedStart), end: hhmm(stops.at(-1).stop.plannedEnd) })
