@@ -12,7 +12,7 @@ namespace Buurtzorg.Host.Tests.Browser;
 /// "Mijn beschikbaarheid": a nurse sets her own week with the rota's shifts or hours of her own
 /// and plans her leave, on a phone and on a desktop; the server has it and a reload shows it.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class AvailabilityBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     private TestHost Host => fixture.Host;

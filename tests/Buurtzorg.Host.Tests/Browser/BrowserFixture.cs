@@ -98,3 +98,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
 }
+
+/// <summary>
+/// The screens' tests with a Chromium of their own: a second collection, so on a two-core machine
+/// they run beside the older browser tests instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ScreensCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser screens";
+}

@@ -13,7 +13,7 @@ namespace Buurtzorg.Host.Tests.Browser;
 /// shown and the nurse's own input kept; Omaha names in Dutch, English after the switch; nobody
 /// outside the team writes.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class CarePlanBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     private TestHost Host => fixture.Host;

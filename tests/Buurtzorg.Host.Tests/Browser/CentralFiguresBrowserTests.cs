@@ -17,7 +17,7 @@ namespace Buurtzorg.Host.Tests.Browser;
 /// shows its evening shortage, productivity is shown and explained, the twelve-week chart names
 /// each team at its line and in a legend, wide tables say they scroll, and the CSV link downloads.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class CentralFiguresBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     private TestHost Host => fixture.Host;

@@ -14,7 +14,7 @@ namespace Buurtzorg.Host.Tests.Browser;
 /// English; and the care plan says who takes a task on in words that fit the one reading it.
 /// On a phone (390 × 844), with axe and a screenshot of each state.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class DutchRefusalsBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     private TestHost Host => fixture.Host;

@@ -16,7 +16,7 @@ namespace Buurtzorg.Host.Tests.Browser;
 /// lands on the client's page; the server's refusals stand beside the fields they name; a nurse of
 /// another team and a client are refused in Dutch.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class IntakeBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     private static readonly Regex OnClientPage = new(@"/client\.html\?client=[0-9a-f-]{36}");

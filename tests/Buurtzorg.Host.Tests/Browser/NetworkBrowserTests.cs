@@ -12,7 +12,7 @@ namespace Buurtzorg.Host.Tests.Browser;
 /// see, on one screen; the nurses of the client's team keep the list with them but do not decide
 /// what anyone sees; a nurse of another team and a relative are refused in Dutch.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class NetworkBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     private TestHost Host => fixture.Host;

@@ -14,7 +14,7 @@ namespace Buurtzorg.Host.Tests.Browser;
 /// and the team board and the proposal are views of their own. The page heights are written to
 /// the test output.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class NurseTodayBrowserTests(BrowserFixture browser, SecureHostFixture fixture, ITestOutputHelper output) : IClassFixture<SecureHostFixture>
 {
     private const int PhoneWidth = 390;

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Buurtzorg.Host.Tests.Browser;
 
 /// <summary>"Ons team" in Chromium on a phone and a desktop: a nurse sees her own team's hours, productivity, caseload and continuity.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class TeamMonitorBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     private TestHost Host => fixture.Host;

@@ -13,7 +13,7 @@ namespace Buurtzorg.Host.Tests.Browser;
 /// corrects a note on a phone, the client and a relative with care-plan access read it, a relative
 /// with agenda access never sees the section; phone and desktop, axe on each, screenshots kept.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ScreensCollection.Name)]
 public sealed class VisitNotesBrowserTests(BrowserFixture browser, SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
 {
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
