@@ -14,7 +14,7 @@ namespace Buurtzorg.Host.Rounds;
 /// </summary>
 public sealed record VisitDetails(
     string ClientName, string Address, string? Problem, InterventionCategory? Category, string? WhatToDo,
-    string? ClientPhone, VisitContact? Contact, GeoPoint? Location);
+    string? ClientPhone, VisitContact? Contact, GeoPoint? Location, int? ProblemCode = null);
 
 /// <summary>Whom to call when the client does not open: the first person of their network with a phone number.</summary>
 public sealed record VisitContact(string Name, NetworkRelation Relation, string Phone);
@@ -49,7 +49,9 @@ public sealed class VisitDetailsReader(IGrainFactory grains)
                     whatToDo,
                     client?.Details.Phone,
                     FirstContact(client),
-                    client?.Details.Address.Location);
+                    client?.Details.Address.Location,
+                    // Pages name the problem in the reader's language by its Omaha code.
+                    problem?.Code);
             }
         }
 

@@ -253,7 +253,7 @@ function chart(teams) {
   const labelWidth = 180;
   const width = 640;
   const max = Math.max(1, ...teams.flatMap((team) => [team.supplyHoursPerWeek, team.demandHoursPerWeek]));
-  const scale = (value) => ((width - labelWidth - 60) * value) / max;
+  const scale = (value) => ((width - labelWidth - 90) * value) / max;
   const root = svg("svg", { viewBox: `0 0 ${width} ${teams.length * rowHeight + 30}`, role: "img", "aria-labelledby": "chart-caption", class: "bar-chart" });
   const legend = svg("g", { transform: "translate(0, 12)", "aria-hidden": "true" });
   for (const [i, [cls, text]] of [["supply", t("chartLegendSupply")], ["demand", t("chartLegendDemand")]].entries()) {

@@ -4,6 +4,7 @@ import { addStrings, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
 import { $, announce, api, make, openStream, params, setUpPage, showProblem, todayIso, whoAmI } from "./page.js";
 import { clearFieldErrors, showFieldErrors } from "./fields.js";
+import { domainName, problemName } from "./omaha.js";
 
 addStrings({
   nl: {
@@ -41,10 +42,6 @@ addStrings({
     "type.HealthPromotion": "Gezondheidsbevordering",
     "type.Potential": "Risico (potentieel)",
     "type.Actual": "Actueel",
-    "domain.Environmental": "Omgeving",
-    "domain.Psychosocial": "Psychosociaal",
-    "domain.Physiological": "Fysiologisch",
-    "domain.HealthRelatedBehaviors": "Gezondheidsgerelateerd gedrag",
     register: "Cliënt inschrijven",
     registered: "{name} is ingeschreven.",
     problemNotSaved: "{name} is ingeschreven, maar niet elk probleem is opgeslagen. Pas het aan en probeer opnieuw, of ga naar de cliënt.",
@@ -88,10 +85,6 @@ addStrings({
     "type.HealthPromotion": "Health promotion",
     "type.Potential": "Potential",
     "type.Actual": "Actual",
-    "domain.Environmental": "Environmental",
-    "domain.Psychosocial": "Psychosocial",
-    "domain.Physiological": "Physiological",
-    "domain.HealthRelatedBehaviors": "Health-related behaviors",
     register: "Register client",
     registered: "{name} has been registered.",
     problemNotSaved: "{name} has been registered, but not every problem was saved. Correct it and try again, or go to the client.",
@@ -115,7 +108,6 @@ const state = {
   planVersion: 0,
 };
 
-const problemName = (code) => state.omaha.find((p) => p.code === code)?.name ?? String(code);
 
 async function load() {
   try {
@@ -186,12 +178,10 @@ function renderChoice() {
   fillSelect(select, [], "");
   for (const domain of DOMAINS) {
     const group = make("optgroup");
-    group.label = t(`domain.${domain}`);
+    group.label = domainName(domain);
     for (const problem of state.omaha.filter((p) => p.domain === domain && !chosen.has(p.code))) {
-      const option = make("option", null, problem.name);
+      const option = make("option", null, problemName(problem.code));
       option.value = String(problem.code);
-      // The published Omaha names are English until the Dutch translation is in.
-      option.lang = "en";
       group.append(option);
     }
     if (group.children.length) select.append(group);

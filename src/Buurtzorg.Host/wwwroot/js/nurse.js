@@ -9,6 +9,7 @@ import { fillSelect, qualification } from "./labels.js";
 import {
   $, addDays, announce, api, ApiProblem, clearProblem, formatDate, hhmm, homeOf, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, whoAmI,
 } from "./page.js";
+import { problemName } from "./omaha.js";
 
 addStrings({
   nl: {
@@ -651,7 +652,7 @@ function stopDetail(entry, index, all) {
     make("p", "stop-time", `${hhmm(stop.plannedStart)}–${hhmm(stop.plannedEnd)}`),
     make("p", "muted", t("stopPosition", { index: index + 1, count: all.length })),
     make("p", "address", details.address)];
-  if (details.whatToDo) parts.push(make("p", "what", details.problem ? `${details.whatToDo} (${details.problem})` : details.whatToDo));
+  if (details.whatToDo) parts.push(make("p", "what", details.problemCode ? `${details.whatToDo} (${problemName(details.problemCode)})` : details.whatToDo));
   parts.push(make("p", "muted", t("window", { from: hhmm(visit.windowStart), to: hhmm(visit.windowEnd) })));
   if (visit.requiredQualification) parts.push(make("p", "muted", t("needs", { qualification: qualification(visit.requiredQualification) })));
   if (visit.nursesNeeded > 1) parts.push(make("p", "tag", t("doubleVisit")));
