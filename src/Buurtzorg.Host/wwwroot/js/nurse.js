@@ -405,6 +405,7 @@ async function loadDay() {
  */
 const catchUp = retryingRead(async () => {
   if (!state.team || !state.nurseId) return;
+  const asked = state.team.id;
   try {
     const delta = await api(`${base()}/schedule/changes?since=${Math.max(state.version, 0)}`);
     const shown = shownVisitIds();
@@ -419,9 +420,11 @@ const catchUp = retryingRead(async () => {
     }
   } catch (problem) {
     if (isPassing(problem)) throw problem;
+    // A late refusal about a team the page has already left is no longer news.
+    const stillShown = () => asked === state.team?.id;
     // Her rights to this team ended (a division, a move): go where she is now.
-    if (problem.status === 404) await followOwnTeam().catch(() => showProblem($("board-problem"), problem));
-    else showProblem($("board-problem"), problem);
+    if (problem.status === 404) await followOwnTeam().catch(() => stillShown() && showProblem($("board-problem"), problem));
+    else if (stillShown()) showProblem($("board-problem"), problem);
   }
 }, $("board-problem"));
 
