@@ -395,6 +395,8 @@ async function loadDay() {
   if (asked.team !== state.team?.id || asked.nurse !== state.nurseId || asked.date !== state.date) return;
   state.board = board;
   state.round = round;
+  // The team's board was just read: a "not found" still on screen was about a team she has left.
+  if ($("board-problem").dataset.problemCode === "not-found") clearProblem($("board-problem"));
   state.version = Math.max(board.version, round.version);
   render();
 }
