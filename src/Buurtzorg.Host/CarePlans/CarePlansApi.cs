@@ -1,3 +1,4 @@
+using Buurtzorg.Grains;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.CarePlans.Omaha;
 using Buurtzorg.Contracts.CarePlans;
@@ -49,7 +50,7 @@ public static class CarePlansApi
 
         plan.MapPost("/problems/{problemCode:int}/ratings", async Task<Ok<CarePlanSnapshot>> (Guid clientId, int problemCode, RatingRequest r, HttpContext context, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
-                var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+                var today = DutchCalendar.Today(clock);
                 return TypedResults.Ok(await mediator.Send(
                     new RateOutcome(clientId, problemCode, r.ExpectedVersion, Author(context, r.ChangedBy), r.Moment, r.RatedOn, r.Knowledge, r.Behavior, r.Status, today), ct));
             })

@@ -1,3 +1,4 @@
+using Buurtzorg.Grains;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.Clients;
 using Mediator;
@@ -27,7 +28,7 @@ public static class ClientsApi
         // A client is registered by the team that will care for them.
         app.MapPost("/api/teams/{teamId:guid}/clients", async Task<Created<ClientRecord>> (Guid teamId, RegisterClientRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
-                var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+                var today = DutchCalendar.Today(clock);
                 var client = await mediator.Send(
                     new RegisterClient(r.Name, r.DateOfBirth, r.Address, r.Phone, teamId, r.IndicationHoursPerWeek, r.StartDate, today), ct);
                 return TypedResults.Created($"/api/clients/{client.Id}", client);

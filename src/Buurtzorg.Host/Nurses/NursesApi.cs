@@ -1,3 +1,4 @@
+using Buurtzorg.Grains;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Contracts.Nurses;
 using Mediator;
@@ -41,7 +42,7 @@ public static class NursesApi
 
         nurses.MapPost("/{nurseId:guid}/absences", async Task<Created<NurseRecord>> (Guid nurseId, AbsenceRequest r, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
-                var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+                var today = DutchCalendar.Today(clock);
                 return TypedResults.Created($"/api/nurses/{nurseId}", await mediator.Send(new AddAbsence(nurseId, r.From, r.To, r.Reason, r.Note, today), ct));
             })
             .Requires(AccessRule.ChangeNurse)
