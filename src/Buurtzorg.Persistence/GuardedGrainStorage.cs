@@ -9,17 +9,26 @@ namespace Buurtzorg.Persistence;
 /// knows (<see cref="StorageUnavailableException"/>), logged here with the driver's details. The
 /// driver's own exceptions would otherwise cross between silos, where Orleans has no codec for
 /// them, and reach the host as an unexplained 500. A version conflict keeps its own meaning.
+/// Writes take their turn at the embedded database's single writer (<see cref="SqliteWriteGate"/>).
 /// </summary>
-public sealed partial class GuardedGrainStorage(IGrainStorage inner, ILogger<GuardedGrainStorage> logger) : IGrainStorage
+public sealed partial class GuardedGrainStorage(IGrainStorage inner, SqliteWriteGate writer, ILogger<GuardedGrainStorage> logger) : IGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Guard("read", grainId, () => inner.ReadStateAsync(stateName, grainId, grainState));
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Guard("write", grainId, () => inner.WriteStateAsync(stateName, grainId, grainState));
+        Guard("write", grainId, async () =>
+        {
+            using var turn = await writer.Enter();
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+        });
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Guard("clear", grainId, () => inner.ClearStateAsync(stateName, grainId, grainState));
+        Guard("clear", grainId, async () =>
+        {
+            using var turn = await writer.Enter();
+            await inner.ClearStateAsync(stateName, grainId, grainState);
+        });
 
     private async Task Guard(string operation, GrainId grainId, Func<Task> call)
     {

@@ -31,6 +31,7 @@ public static class SiloBuilderExtensions
         }
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddSingleton(TimeProvider.System);
         if (certificate is not null)
         {
@@ -95,6 +96,7 @@ public static class SiloBuilderExtensions
             });
             silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) => new GuardedGrainStorage(
                 services.GetRequiredKeyedService<IGrainStorage>(adoNet),
+                services.GetRequiredService<SqliteWriteGate>(),
                 services.GetRequiredService<ILogger<GuardedGrainStorage>>()));
 
             configure?.Invoke(silo);

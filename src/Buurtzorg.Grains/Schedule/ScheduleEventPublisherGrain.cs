@@ -3,6 +3,7 @@ using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Buurtzorg.Grains.Schedule;
@@ -11,15 +12,16 @@ namespace Buurtzorg.Grains.Schedule;
 /// One activation per silo (a local stateless worker, so publishing never leaves the silo the
 /// changed grain lives on). It gathers the changes of a short window into one batch per host,
 /// so a burst of changes costs one message per host instead of one per change. A single
-/// activation per silo also keeps a team's events in the order they were stored.
+/// activation per silo also keeps a team's events in the order they were stored. The runtime's
+/// removal of idle workers is off: "idle" there means no call in progress, which is exactly the
+/// state of a worker holding a batch until its window closes.
 /// </summary>
-[StatelessWorker(1)]
+[StatelessWorker(1, removeIdleWorkers: false)]
 public sealed partial class ScheduleEventPublisherGrain(
     ScheduleEventRelays relays,
+    IOptions<ScheduleEventOptions> options,
     ILogger<ScheduleEventPublisherGrain> logger) : Grain, IScheduleEventPublisherGrain
 {
-    internal static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(15);
-
     private readonly List<TeamChanged> _pendingTeams = [];
     private readonly List<ScheduleChanged> _pendingSchedules = [];
     private readonly List<ClientAccessChanged> _pendingAccess = [];
@@ -56,12 +58,15 @@ public sealed partial class ScheduleEventPublisherGrain(
     {
         _flushTimer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
         {
-            DueTime = BatchWindow,
+            DueTime = options.Value.BatchWindow,
             Period = Timeout.InfiniteTimeSpan,
             KeepAlive = true,
         });
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Whatever ends the activation (a silo stopping, a forced collection), a batch it holds still goes out.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush(cancellationToken);
 
     private async Task Flush(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using Buurtzorg.Grains;
 using Buurtzorg.Host.Accounts;
 using Buurtzorg.Persistence;
@@ -11,12 +12,33 @@ public sealed record AccessLogEntry(DateTimeOffset At, Guid? AccountId, string R
 /// <summary>
 /// The NEN 7513 access log, in the same database as everything else. The application only ever
 /// inserts (the schema refuses UPDATE and DELETE on the table); the client reads their own lines.
+/// Lines of concurrent requests are written together: one writer takes whatever is waiting and
+/// stores it in one transaction, so a busy host commits (and syncs to disk) once per group instead
+/// of once per request, and on SQLite the log never races a grain's write for the one writer.
+/// A request still answers only once its lines are stored.
 /// </summary>
-public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
+public sealed class AccessLog : IAsyncDisposable
 {
     private const string Select =
         "SELECT l.at_utc, l.account_id, l.role, a.display_name, l.client_id, l.action, l.what, l.via, l.allowed " +
         "FROM access_log l LEFT JOIN account a ON a.id = l.account_id";
+
+    // Enough lines for one transaction to stay short while a crowd of pages catches up.
+    private const int MostLinesPerWrite = 2_000;
+
+    private readonly ClusterSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly SqliteWriteGate _writer;
+    private readonly Channel<Lines> _waiting = Channel.CreateUnbounded<Lines>(new() { SingleReader = true });
+    private readonly Task _writing;
+
+    public AccessLog(ClusterSettings settings, TimeProvider clock, SqliteWriteGate writer)
+    {
+        _settings = settings;
+        _clock = clock;
+        _writer = writer;
+        _writing = Task.Run(WriteWhatWaits);
+    }
 
     public Task Write(Caller? caller, Guid? clientId, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default) =>
         Write(caller, [clientId], rule, via, allowed, cancellationToken);
@@ -25,7 +47,7 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
     public Task Write(Caller? caller, IReadOnlyCollection<Guid?> clientIds, AccessRule rule, string via, bool allowed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return Insert(caller, clientIds, rule.Changes ? "change" : "read", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString(), via, allowed, cancellationToken);
+        return Insert(caller, clientIds, rule.Changes ? "change" : "read", rule.Scope == Scope.Client ? rule.Part.ToString() : rule.Scope.ToString(), via, allowed);
     }
 
     /// <summary>
@@ -36,32 +58,85 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clientIds);
         IReadOnlyCollection<Guid?> lines = clientIds.Count == 0 ? [null] : [.. clientIds.Select(c => (Guid?)c)];
-        return Insert(caller, lines, "grant", $"TeamMembership nurse {nurseId:D}", via, allowed: true, cancellationToken);
+        return Insert(caller, lines, "grant", $"TeamMembership nurse {nurseId:D}", via, allowed: true);
     }
 
-    private async Task Insert(Caller? caller, IReadOnlyCollection<Guid?> clientIds, string action, string what, string via, bool allowed, CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
+    {
+        _waiting.Writer.TryComplete();
+        await _writing;
+    }
+
+    // The request may be cancelled by the caller, but its trace is kept regardless: no token here.
+    private Task Insert(Caller? caller, IReadOnlyCollection<Guid?> clientIds, string action, string what, string via, bool allowed)
     {
         ArgumentNullException.ThrowIfNull(clientIds);
-        await using var connection = await Open(cancellationToken);
-        // The request may be cancelled by the caller, but its trace is kept regardless.
+        var lines = new Lines(_clock.GetUtcNow().UtcDateTime, caller, [.. clientIds], action, what, via, allowed);
+        if (!_waiting.Writer.TryWrite(lines))
+        {
+            throw new ObjectDisposedException(nameof(AccessLog));
+        }
+
+        return lines.Stored.Task;
+    }
+
+    private async Task WriteWhatWaits()
+    {
+        var group = new List<Lines>();
+        while (await _waiting.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            var count = 0;
+            while (count < MostLinesPerWrite && _waiting.Reader.TryRead(out var lines))
+            {
+                group.Add(lines);
+                count += lines.ClientIds.Length;
+            }
+
+            try
+            {
+                await Store(group);
+                group.ForEach(l => l.Stored.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                // Each request whose lines are not stored fails as it would have on its own.
+                group.ForEach(l => l.Stored.TrySetException(ex));
+            }
+
+            group.Clear();
+        }
+    }
+
+    private async Task Store(List<Lines> group)
+    {
+        using var turn = await _writer.Enter();
+        await using var connection = await Open(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-        // One command for every line: only the client differs between them.
+        // One command for every line: only the values differ between them.
         await using var command = AccountStore.Command(connection,
             "INSERT INTO access_log (at_utc, account_id, role, client_id, action, what, via, allowed) " +
             "VALUES (@at, @account, @role, @client, @action, @what, @via, @allowed);");
         command.Transaction = transaction;
-        AccountStore.Add(command, "at", clock.GetUtcNow().UtcDateTime);
-        AccountStore.Add(command, "account", caller?.AccountId.ToString("D"));
-        AccountStore.Add(command, "role", caller?.Role.ToString() ?? "Anonymous");
-        AccountStore.Add(command, "client", null);
-        AccountStore.Add(command, "action", action);
-        AccountStore.Add(command, "what", what);
-        AccountStore.Add(command, "via", via);
-        AccountStore.Add(command, "allowed", allowed);
-        foreach (var clientId in clientIds)
+        foreach (var name in (string[])["at", "account", "role", "client", "action", "what", "via", "allowed"])
         {
-            command.Parameters["client"].Value = clientId?.ToString("D") ?? (object)DBNull.Value;
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            AccountStore.Add(command, name, null);
+        }
+
+        object Value(object? value) => value ?? DBNull.Value;
+        foreach (var lines in group)
+        {
+            command.Parameters["at"].Value = lines.At;
+            command.Parameters["account"].Value = Value(lines.Caller?.AccountId.ToString("D"));
+            command.Parameters["role"].Value = lines.Caller?.Role.ToString() ?? "Anonymous";
+            command.Parameters["action"].Value = lines.Action;
+            command.Parameters["what"].Value = lines.What;
+            command.Parameters["via"].Value = lines.Via;
+            command.Parameters["allowed"].Value = lines.Allowed;
+            foreach (var clientId in lines.ClientIds)
+            {
+                command.Parameters["client"].Value = Value(clientId?.ToString("D"));
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
         }
 
         await transaction.CommitAsync(CancellationToken.None);
@@ -134,9 +209,15 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
 
     private async Task<DbConnection> Open(CancellationToken cancellationToken)
     {
-        var connection = SchemaMigrator.Open(settings.Storage);
+        var connection = SchemaMigrator.Open(_settings.Storage);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>One request's lines, waiting to be stored; its request goes on when they are.</summary>
+    private sealed record Lines(DateTime At, Caller? Caller, Guid?[] ClientIds, string Action, string What, string Via, bool Allowed)
+    {
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private static async Task<IReadOnlyList<AccessLogEntry>> Read(DbCommand command, CancellationToken cancellationToken)
@@ -161,3 +242,4 @@ public sealed class AccessLog(ClusterSettings settings, TimeProvider clock)
         return entries;
     }
 }
+

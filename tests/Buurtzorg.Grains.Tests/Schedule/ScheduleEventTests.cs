@@ -25,7 +25,7 @@ public sealed class ScheduleEventTests(ClusterFixture fixture)
         Assert.Equal(nurses, received.Skip(1).Select(c => c.NurseId!.Value));
     }
 
-    private static async Task<List<TeamChanged>> ReadFor(Guid teamId, int count)
+    internal static async Task<List<TeamChanged>> ReadFor(Guid teamId, int count)
     {
         using var timeout = new CancellationTokenSource(Patience);
         var received = new List<TeamChanged>();
