@@ -22,7 +22,7 @@ public sealed class ScheduleEventRelay(
     public async Task OnTeamChanges(IReadOnlyList<TeamChanged> changes)
     {
         // A team's members changed: rights may have ended, and watches end before anything else is sent.
-        await watches.Recheck();
+        await watches.TeamsChanged([.. changes]);
         foreach (var change in changes)
         {
             await hub.Clients.Group(ScheduleGroups.Team(change.TeamId)).TeamChanged(change);
@@ -44,5 +44,5 @@ public sealed class ScheduleEventRelay(
     public Task OnCapacityChanged(CapacityChanged change) => hub.Clients.Group(ScheduleGroups.Capacity).CapacityChanged(change);
 
     public Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes) =>
-        watches.AccessChanged(changes.Select(c => c.ClientId).Distinct());
+        watches.AccessChanged([.. changes.Select(c => c.ClientId).Distinct()]);
 }
