@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using Google.OrTools.ConstraintSolver;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Buurtzorg.Planning;
 
-/// <summary>How long the planner may take.</summary>
-public sealed record PlanningOptions(TimeSpan TimeLimit);
+/// <summary>How long the planner may take; cancelling ends the planning early with the best plan found so far.</summary>
+public sealed record PlanningOptions(TimeSpan TimeLimit, CancellationToken Cancellation = default);
 
 /// <summary>
 /// Proposes each nurse's round for a day. Method: tasks no plan can hold are set aside with their
@@ -31,7 +30,7 @@ public static class RoundPlanner
 {
     public static PlanningResult Plan(PlanningProblem problem, PlanningOptions options)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = PlanningClock.Start(options.Cancellation);
         var released = problem.Tasks.Select(t => (t.Id, Why: Screening.WhyNotKept(problem, t)))
             .Where(x => x.Why is not null).ToDictionary(x => x.Id, x => x.Why!.Value);
         var working = Unpinned(problem, released.Keys);
@@ -66,7 +65,7 @@ public static class RoundPlanner
     /// left out (their place in a round is what is searched for), and what was placed stays placed
     /// unless the solver finds better.
     /// </summary>
-    private static PlanningResult Refit(PlanningProblem problem, PlanningResult first, Stopwatch clock, TimeSpan until)
+    private static PlanningResult Refit(PlanningProblem problem, PlanningResult first, PlanningClock clock, TimeSpan until)
     {
         var (tasks, unplaced) = Screening.Screen(problem);
         var node = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -105,7 +104,7 @@ public static class RoundPlanner
         return result with { Unplaced = unplaced, MovedTasks = moved };
     }
 
-    private static PlanningResult PlanPinned(PlanningProblem problem, PlanningOptions options, Stopwatch clock)
+    private static PlanningResult PlanPinned(PlanningProblem problem, PlanningOptions options, PlanningClock clock)
     {
         var (tasks, unplaced) = Screening.Screen(problem);
         if (tasks.Count == 0 || problem.Nurses.Count == 0)
@@ -178,7 +177,7 @@ public static class RoundPlanner
     /// </summary>
     public static PlanningResult Evaluate(PlanningProblem problem, IReadOnlyDictionary<string, IReadOnlyList<string>> orderByNurse)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = PlanningClock.Start();
         var tasks = problem.Tasks;
         var node = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var routes = problem.Nurses.Select(n => orderByNurse.TryGetValue(n.Id, out var order) ? order.Where(node.ContainsKey).Select(id => node[id]).ToList() : []).ToList();
@@ -240,7 +239,7 @@ public static class RoundPlanner
 
     private static PlanningResult Result(
         PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes,
-        List<UnplacedTask> unplaced, Stopwatch clock, TimeSpan? first, int improvements, string engine)
+        List<UnplacedTask> unplaced, PlanningClock clock, TimeSpan? first, int improvements, string engine)
     {
         var rounds = Rounds(problem, tasks, nurses, routes);
         return new PlanningResult(rounds, unplaced, PlanCosts.Count(problem, rounds), new PlanningStats(clock.Elapsed, first, improvements, engine));
@@ -256,7 +255,7 @@ public static class RoundPlanner
     }
 
     /// <summary>One planning run's searches, sharing the clock and what they learned.</summary>
-    private sealed class Search(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, Stopwatch clock, bool optional = false)
+    private sealed class Search(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, PlanningClock clock, bool optional = false)
     {
         // Until a model that must place every task fails, tasks are not optional.
         private bool _optional = optional;
@@ -300,7 +299,10 @@ public static class RoundPlanner
                 Improvements++;
                 // Emptying a round succeeds the moment every visit has a place again; the time
                 // left is better spent on the next round to empty.
-                if (stopWhenAllPlaced && setup.Routing.CostVar().Max() < RoutingSetup.DropPenalty)
+                // The solver looks at no clock of ours: a cancelled planning ends at its next solution
+                // (RoutingModel.CancelSearch would be sooner, but it also stopped other plannings running at the same time).
+                if (clock.Cancellation.IsCancellationRequested
+                    || (stopWhenAllPlaced && setup.Routing.CostVar().Max() < RoutingSetup.DropPenalty))
                 {
                     setup.Routing.solver().FinishCurrentSearch();
                 }

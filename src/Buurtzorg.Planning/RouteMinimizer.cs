@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Buurtzorg.Planning;
 
@@ -19,7 +18,7 @@ internal sealed class RouteMinimizer
     public RouteMinimizer(AlikeDay day) => _day = day;
 
     /// <summary>The rounds with as few nurses as it managed before <paramref name="until"/>; every task still placed.</summary>
-    public List<List<int>> Minimize(List<List<int>> plan, Stopwatch clock, TimeSpan until)
+    public List<List<int>> Minimize(List<List<int>> plan, PlanningClock clock, TimeSpan until)
     {
         var best = plan.Where(r => r.Count > 0).Select(r => new List<int>(r)).ToList();
         var penalty = new int[_day.Count];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Buurtzorg.Planning;
 
@@ -112,7 +111,7 @@ internal sealed class SequenceSearch
     public TimeSpan? FirstPlanAfter { get; private set; }
 
     /// <summary>The best plan found before <paramref name="until"/> on <paramref name="clock"/>: a round of task indices per nurse.</summary>
-    public List<List<int>> Search(Stopwatch clock, TimeSpan until, int seed = 1)
+    public List<List<int>> Search(PlanningClock clock, TimeSpan until, int seed = 1)
     {
         var random = new Random(seed);
         // The first order: by window, as a nurse would start reading her day.

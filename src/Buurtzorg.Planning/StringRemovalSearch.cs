@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Buurtzorg.Planning;
 
@@ -46,7 +45,7 @@ internal sealed class StringRemovalSearch
     }
 
     /// <summary>The best plan found before <paramref name="until"/>, starting from a complete one (every task in a round).</summary>
-    public List<List<int>> Improve(List<List<int>> plan, Stopwatch clock, TimeSpan until)
+    public List<List<int>> Improve(List<List<int>> plan, PlanningClock clock, TimeSpan until)
     {
         var rounds = plan.Where(r => r.Count > 0).ToList();
         for (var r = 0; r < _rounds.Length; r++)

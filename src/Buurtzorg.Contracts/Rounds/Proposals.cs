@@ -74,10 +74,14 @@ public sealed record ProposalAccepted(
     [property: Id(4)] int RoundsReordered = 0,
     [property: Id(5)] int Moved = 0);
 
-/// <summary>Proposes rounds for a team's day; keyed by the team's id, any silo may run it.</summary>
+/// <summary>Proposes rounds for a team's day; keyed by the team's id, one planning at a time per team.</summary>
 [Alias("Buurtzorg.Rounds.IRoundPlannerGrain")]
 public interface IRoundPlannerGrain : IGrainWithGuidKey
 {
-    [Alias("Propose")]
-    ValueTask<RoundProposal> Propose(DateOnly date, TimeSpan timeLimit);
+    /// <summary>
+    /// The planner may think up to <paramref name="timeLimit"/> (at most 30 s, plus a refit), so
+    /// the answer may take longer than Orleans' default 30 s; cancelling stops the planning.
+    /// </summary>
+    [Alias("Propose"), ResponseTimeout("00:02:00")]
+    ValueTask<RoundProposal> Propose(DateOnly date, TimeSpan timeLimit, CancellationToken cancellationToken = default);
 }

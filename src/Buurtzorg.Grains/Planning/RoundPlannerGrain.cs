@@ -4,23 +4,51 @@ using Buurtzorg.Contracts.Rounds;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Planning;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace Buurtzorg.Grains.Planning;
 
 /// <summary>
 /// Turns a team's day into a planning problem, asks the planner and sets its proposal beside the
-/// rounds as they are. Stateless and local: planning takes CPU, not state, and any silo may do it.
+/// rounds as they are. One per team, so a team plans one day at a time: a second nurse asking
+/// for the same day (with no longer a limit) shares the planning under way, any other request
+/// waits for it. The planner's CPU runs on the thread pool, not on Orleans' scheduler, and stops
+/// when everyone waiting for it has gone.
 /// </summary>
-[StatelessWorker]
-public sealed class RoundPlannerGrain : Grain, IRoundPlannerGrain
+[Reentrant]
+public sealed partial class RoundPlannerGrain(ILogger<RoundPlannerGrain> logger) : Grain, IRoundPlannerGrain
 {
-    public async ValueTask<RoundProposal> Propose(DateOnly date, TimeSpan timeLimit)
+    private SharedPlanning? _current;
+
+    public async ValueTask<RoundProposal> Propose(DateOnly date, TimeSpan timeLimit, CancellationToken cancellationToken)
+    {
+        while (_current is { IsRunning: true } running)
+        {
+            if (running.Date == date && running.TimeLimit >= timeLimit)
+            {
+                return await running.Join(cancellationToken);
+            }
+
+            await running.Finished.WaitAsync(cancellationToken);
+        }
+
+        var planning = _current = new SharedPlanning(date, timeLimit);
+        planning.Start(stop => ProposeNow(date, timeLimit, stop));
+        return await planning.Join(cancellationToken);
+    }
+
+    private async Task<RoundProposal> ProposeNow(DateOnly date, TimeSpan timeLimit, CancellationToken stop)
     {
         var teamId = this.GetPrimaryKey();
         var day = await TeamDay.Read(GrainFactory, teamId, date);
-        var result = RoundPlanner.Plan(day.Problem, new PlanningOptions(timeLimit));
-        var now = RoundPlanner.Evaluate(day.Problem, day.CurrentOrder);
+        var (result, now) = await Task.Run(
+            () => (RoundPlanner.Plan(day.Problem, new PlanningOptions(timeLimit, stop)), RoundPlanner.Evaluate(day.Problem, day.CurrentOrder)),
+            CancellationToken.None);
+        if (stop.IsCancellationRequested)
+        {
+            LogStopped(logger, teamId, date, result.Stats.Elapsed.TotalSeconds);
+        }
 
         var movedFrom = result.Moved.ToDictionary(m => m.TaskId, m => Guid.Parse(m.From));
         var rounds = day.Problem.Nurses.Select(n =>
@@ -49,6 +77,9 @@ public sealed class RoundPlannerGrain : Grain, IRoundPlannerGrain
             result.Stats.Engine);
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "The planning of team {TeamId} for {Date} stopped after {Seconds:0.0} s: nobody waits for it any more")]
+    private static partial void LogStopped(ILogger logger, Guid teamId, DateOnly date, double seconds);
+
     private static RoundFigures Figures(PlanningProblem problem, PlannedRound round)
     {
         var cost = PlanCosts.Count(problem, [round]);
@@ -58,6 +89,45 @@ public sealed class RoundPlannerGrain : Grain, IRoundPlannerGrain
     private static RoundFigures Sum(IEnumerable<RoundFigures> figures) => figures.Aggregate(
         new RoundFigures(0, 0, 0, 0),
         (a, b) => new RoundFigures(a.Visits + b.Visits, Math.Round(a.TravelMinutes + b.TravelMinutes, 1), Math.Round(a.LateMinutes + b.LateMinutes, 1), a.NewClients + b.NewClients));
+
+    /// <summary>
+    /// One planning and the requests waiting for it. It is stopped when the last of them has
+    /// gone (a closed page, a cancelled request), and not before: one nurse giving up must not
+    /// cut short the proposal a colleague still waits for.
+    /// </summary>
+    private sealed class SharedPlanning(DateOnly date, TimeSpan timeLimit)
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private Task<RoundProposal> _result = null!;
+        private int _waiting;
+
+        public DateOnly Date => date;
+
+        public TimeSpan TimeLimit => timeLimit;
+
+        public bool IsRunning => !_result.IsCompleted;
+
+        /// <summary>Completes when the planning has ended, however it ended.</summary>
+        public Task Finished => _result.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        public void Start(Func<CancellationToken, Task<RoundProposal>> plan) => _result = plan(_stop.Token);
+
+        public async Task<RoundProposal> Join(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                return await _result.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                if (Interlocked.Decrement(ref _waiting) == 0 && !_result.IsCompleted)
+                {
+                    await _stop.CancelAsync();
+                }
+            }
+        }
+    }
 }
 
 /// <summary>

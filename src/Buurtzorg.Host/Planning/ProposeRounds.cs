@@ -27,6 +27,6 @@ public sealed class ProposeRoundsHandler(IGrainFactory grains) : IQueryHandler<P
         await grains.RequireTeam(query.TeamId);
 
         return await grains.GetGrain<IRoundPlannerGrain>(query.TeamId)
-            .Propose(query.Date, TimeSpan.FromSeconds(query.Seconds ?? ProposeRounds.DefaultSeconds));
+            .Propose(query.Date, TimeSpan.FromSeconds(query.Seconds ?? ProposeRounds.DefaultSeconds), cancellationToken);
     }
 }

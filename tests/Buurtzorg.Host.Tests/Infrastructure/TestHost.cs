@@ -45,6 +45,10 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartOnSqlite(string path, params string[] args) =>
         Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, args);
 
+    /// <summary>A host on SQLite with services of the test's own added last (Orleans' options, say).</summary>
+    public static Task<TestHost> StartOnSqlite(string path, Action<IServiceCollection> services) =>
+        Start(new() { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" }, services: services);
+
     /// <summary>A host on SQLite with <c>Orleans:*</c> settings of the test's own.</summary>
     public static Task<TestHost> StartOnSqliteWith(string path, Dictionary<string, string?> settings) =>
         Start(new(settings) { ["Storage:SqlitePath"] = path, ["Orleans:ClusterId"] = $"sqlite-{Guid.NewGuid():N}" });

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Buurtzorg.Planning.Benchmarks;
 using Buurtzorg.Planning.Checking;
 
@@ -15,7 +14,7 @@ public sealed class RouteMinimizerTests
         var problem = instance with { Nurses = [.. Enumerable.Range(0, instance.Tasks.Count).Select(v => instance.Nurses[0] with { Id = $"v{v}" })] };
         var oneEach = problem.Tasks.Select((_, i) => new List<int> { i }).ToList();
 
-        var rounds = new RouteMinimizer(new AlikeDay(problem, problem.Tasks)).Minimize(oneEach, Stopwatch.StartNew(), TimeSpan.FromSeconds(2));
+        var rounds = new RouteMinimizer(new AlikeDay(problem, problem.Tasks)).Minimize(oneEach, PlanningClock.Start(), TimeSpan.FromSeconds(2));
 
         var order = problem.Nurses.Select((n, v) => (n.Id, Tasks: (IReadOnlyList<string>)[.. rounds[v].Select(t => problem.Tasks[t].Id)]))
             .ToDictionary(x => x.Id, x => x.Tasks);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Buurtzorg.Planning.Benchmarks;
 using Buurtzorg.Planning.Checking;
 
@@ -15,7 +14,7 @@ public sealed class StringRemovalSearchTests
         var oneEach = problem.Tasks.Select((_, i) => new List<int> { i }).ToList();
 
         var rounds = new StringRemovalSearch(new AlikeDay(problem, problem.Tasks), problem.Cost, problem.Nurses.Count)
-            .Improve(oneEach, Stopwatch.StartNew(), TimeSpan.FromSeconds(3));
+            .Improve(oneEach, PlanningClock.Start(), TimeSpan.FromSeconds(3));
 
         var check = Check(problem, rounds);
         Assert.True(check.Feasible, string.Join(Environment.NewLine, check.Violations));
@@ -29,10 +28,10 @@ public sealed class StringRemovalSearchTests
     {
         var problem = Solomon("RC101");
         var day = new AlikeDay(problem, problem.Tasks);
-        var start = new RouteMinimizer(day).Minimize([.. problem.Tasks.Select((_, i) => new List<int> { i })], Stopwatch.StartNew(), TimeSpan.FromSeconds(1));
+        var start = new RouteMinimizer(day).Minimize([.. problem.Tasks.Select((_, i) => new List<int> { i })], PlanningClock.Start(), TimeSpan.FromSeconds(1));
         var before = Check(problem, start);
 
-        var rounds = new StringRemovalSearch(day, problem.Cost, problem.Nurses.Count).Improve(start, Stopwatch.StartNew(), TimeSpan.FromMilliseconds(300));
+        var rounds = new StringRemovalSearch(day, problem.Cost, problem.Nurses.Count).Improve(start, PlanningClock.Start(), TimeSpan.FromMilliseconds(300));
 
         var after = Check(problem, rounds);
         Assert.True(after.Feasible, string.Join(Environment.NewLine, after.Violations));
