@@ -173,7 +173,8 @@ public sealed partial class TeamScheduleGrain
             }
         }
 
-        var oldest = State.GeneratedFrom.AddDays(-DaysKeptAfter);
+        // A schedule that never generated its horizon (one that only took over clients) keeps every day.
+        var oldest = State.GeneratedFrom.DayNumber > DaysKeptAfter ? State.GeneratedFrom.AddDays(-DaysKeptAfter) : DateOnly.MinValue;
         var leaving = _days.Keys.Where(d => d < oldest && !days.Contains(d)).ToList();
 
         // A day not yet in the index may still have a row: one cleared, or written by a change
