@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Faults;
+using Buurtzorg.Contracts.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -10,13 +11,19 @@ namespace Buurtzorg.Persistence;
 /// driver's own exceptions would otherwise cross between silos, where Orleans has no codec for
 /// them, and reach the host as an unexplained 500. A version conflict keeps its own meaning.
 /// </summary>
-public sealed partial class GuardedGrainStorage(IGrainStorage inner, ILogger<GuardedGrainStorage> logger) : IGrainStorage
+public sealed partial class GuardedGrainStorage(IGrainStorage inner, ILogger<GuardedGrainStorage> logger, AdoNetBatchReader? batches = null) : IGrainStorage, IBatchGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Guard("read", grainId, () => inner.ReadStateAsync(stateName, grainId, grainState));
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Guard("write", grainId, () => inner.WriteStateAsync(stateName, grainId, grainState));
+
+    public Task ReadStatesAsync<T>(string stateName, IReadOnlyList<(GrainId GrainId, IGrainState<T> State)> states)
+        where T : new() =>
+        batches is null
+            ? Task.WhenAll(states.Select(s => ReadStateAsync(stateName, s.GrainId, s.State)))
+            : Guard("read", states.Count > 0 ? states[0].GrainId : default, () => batches.ReadStatesAsync(stateName, states));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Guard("clear", grainId, () => inner.ClearStateAsync(stateName, grainId, grainState));

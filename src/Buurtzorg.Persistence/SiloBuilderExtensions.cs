@@ -95,7 +95,8 @@ public static class SiloBuilderExtensions
             });
             silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) => new GuardedGrainStorage(
                 services.GetRequiredKeyedService<IGrainStorage>(adoNet),
-                services.GetRequiredService<ILogger<GuardedGrainStorage>>()));
+                services.GetRequiredService<ILogger<GuardedGrainStorage>>(),
+                new AdoNetBatchReader(settings.Storage, settings.ServiceId, services.GetRequiredService<IGrainStorageSerializer>())));
 
             configure?.Invoke(silo);
         });

@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.CarePlans;
+using Buurtzorg.Contracts.Storage;
 using Buurtzorg.Grains.Idempotency;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -67,8 +68,8 @@ public sealed partial class TeamScheduleGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadDays();
 
     /// <summary>
-    /// Builds memory from the head just read and its days. The days are read all at once: the
-    /// storage interface reads one state a call, so they go in parallel (about 43 a team).
+    /// Builds memory from the head just read and its days (about 43 a team): in one query where
+    /// the storage reads many states at once (the database), else one read a day, in parallel.
     /// </summary>
     private async Task LoadDays()
     {
@@ -88,14 +89,21 @@ public sealed partial class TeamScheduleGrain
         }
 
         var teamId = this.GetPrimaryKey();
-        var rows = await Task.WhenAll(head.Days.Distinct().Order().Select(async date =>
+        var rows = head.Days.Distinct().Order().Select(date => new GrainState<TeamScheduleDayState>(new TeamScheduleDayState { Date = date })).ToList();
+        if (Storage is IBatchGrainStorage batch)
         {
-            var row = new GrainState<TeamScheduleDayState>(new TeamScheduleDayState { Date = date });
-            await Storage.ReadStateAsync(DayStateName, DayGrainId(teamId, date), row);
-            row.State ??= new TeamScheduleDayState { Date = date };
+            await batch.ReadStatesAsync(DayStateName, [.. rows.Select(r => (DayGrainId(teamId, Day(r).Date), (IGrainState<TeamScheduleDayState>)r))]);
+        }
+        else
+        {
+            await Task.WhenAll(rows.Select(r => Storage.ReadStateAsync(DayStateName, DayGrainId(teamId, Day(r).Date), r)));
+        }
+
+        foreach (var (row, date) in rows.Zip(head.Days.Distinct().Order()))
+        {
+            row.State ??= new TeamScheduleDayState();
             Day(row).Date = date;
-            return row;
-        }));
+        }
 
         var state = new TeamScheduleState
         {
