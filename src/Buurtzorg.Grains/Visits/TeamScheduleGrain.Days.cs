@@ -37,6 +37,13 @@ public sealed partial class TeamScheduleGrain
     /// <summary>The state name of the day rows (the storage's GrainTypeString).</summary>
     public const string DayStateName = "team-schedule-day";
 
+    /// <summary>
+    /// Outcomes a day row keeps (the ledger keeps 64 in memory). Each is about 0.6 kB (the answer
+    /// with its visit): 64 would add up to 40 kB to every write of a busy morning, more than the
+    /// day's visits; a retry comes within seconds, well inside the last 16 keyed changes of a day.
+    /// </summary>
+    private const int OutcomesKeptPerDay = 16;
+
     private TeamScheduleState _state = new();
 
     private IGrainStorage? _storage;
@@ -212,6 +219,10 @@ public sealed partial class TeamScheduleGrain
                 if (outcome is not null)
                 {
                     outcomes.Add(outcome);
+                    if (outcomes.Entries.Count > OutcomesKeptPerDay)
+                    {
+                        outcomes.Entries.RemoveRange(0, outcomes.Entries.Count - OutcomesKeptPerDay);
+                    }
                 }
 
                 row.State = new TeamScheduleDayState
