@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Faults;
+using Buurtzorg.Contracts.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -11,7 +12,7 @@ namespace Buurtzorg.Persistence;
 /// them, and reach the host as an unexplained 500. A version conflict keeps its own meaning.
 /// Writes take their turn at the embedded database's single writer (<see cref="SqliteWriteGate"/>).
 /// </summary>
-public sealed partial class GuardedGrainStorage(IGrainStorage inner, SqliteWriteGate writer, ILogger<GuardedGrainStorage> logger) : IGrainStorage
+public sealed partial class GuardedGrainStorage(IGrainStorage inner, SqliteWriteGate writer, ILogger<GuardedGrainStorage> logger, AdoNetBatchReader? batches = null) : IGrainStorage, IBatchGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Guard("read", grainId, () => inner.ReadStateAsync(stateName, grainId, grainState));
@@ -22,6 +23,12 @@ public sealed partial class GuardedGrainStorage(IGrainStorage inner, SqliteWrite
             using var turn = await writer.Enter();
             await inner.WriteStateAsync(stateName, grainId, grainState);
         });
+
+    public Task ReadStatesAsync<T>(string stateName, IReadOnlyList<(GrainId GrainId, IGrainState<T> State)> states)
+        where T : new() =>
+        batches is null
+            ? Task.WhenAll(states.Select(s => ReadStateAsync(stateName, s.GrainId, s.State)))
+            : Guard("read", states.Count > 0 ? states[0].GrainId : default, () => batches.ReadStatesAsync(stateName, states));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         Guard("clear", grainId, async () =>

@@ -97,7 +97,8 @@ public static class SiloBuilderExtensions
             silo.Services.AddKeyedSingleton<IGrainStorage>(storageName, (services, _) => new GuardedGrainStorage(
                 services.GetRequiredKeyedService<IGrainStorage>(adoNet),
                 services.GetRequiredService<SqliteWriteGate>(),
-                services.GetRequiredService<ILogger<GuardedGrainStorage>>()));
+                services.GetRequiredService<ILogger<GuardedGrainStorage>>(),
+                new AdoNetBatchReader(settings.Storage, settings.ServiceId, services.GetRequiredService<IGrainStorageSerializer>())));
 
             configure?.Invoke(silo);
         });

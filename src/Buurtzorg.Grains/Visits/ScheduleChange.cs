@@ -17,6 +17,12 @@ internal sealed class ScheduleChange
     public HashSet<Guid> Nurses { get; } = [];
 
     /// <summary>
+    /// Days changed besides those of <see cref="Visits"/>: a nurse's order of a day can change
+    /// without any visit of that day changing, and is stored with the day.
+    /// </summary>
+    public HashSet<DateOnly> Days { get; } = [];
+
+    /// <summary>
     /// The command's answer as it will read once stored, kept with the change in the same write
     /// when the command carries an idempotency key (see <see cref="Idempotency.OutcomeLedger"/>).
     /// </summary>

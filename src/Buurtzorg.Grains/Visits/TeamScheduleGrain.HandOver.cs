@@ -69,6 +69,7 @@ public sealed partial class TeamScheduleGrain
                 // Replacing (not adding to) her order keeps a repeated take-over from doubling stops.
                 var hers = RoundVisits(order.NurseId, order.Date).Select(v => v.Id).ToHashSet();
                 StoredRoundOf(order.NurseId, order.Date).Stops = [.. order.Stops.Where(s => hers.Contains(s.VisitId))];
+                change.Days.Add(order.Date);
             }
 
             // One event names the visits and also the nurses taken off them, so their own pages

@@ -149,6 +149,7 @@ public sealed partial class TeamScheduleGrain
         }
 
         StoredRoundOf(nurseId, date).Stops = [.. stops];
+        change.Days.Add(date);
         change.Visits.UnionWith(hers);
         change.Nurses.Add(nurseId);
         return RoundError.None;

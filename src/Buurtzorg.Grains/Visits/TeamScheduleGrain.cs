@@ -17,7 +17,8 @@ public sealed partial class TeamScheduleGrain(
     // Done and past visits stay four weeks (they feed the team's hours), then go.
     private const int DaysKeptAfter = 28;
 
-    private TeamScheduleState State => schedule.State;
+    /// <summary>The whole schedule in memory; what is stored of it, and where, is in TeamScheduleGrain.Days.cs.</summary>
+    private TeamScheduleState State => _state;
 
     // What coverage was last told, in memory only: a new activation tells it once more.
     private List<VisitNeed>? _reportedNeeds;
@@ -277,25 +278,36 @@ public sealed partial class TeamScheduleGrain(
 
         State.Version++;
         var present = new HashSet<Guid>();
+        var days = new HashSet<DateOnly>(change.Days);
         for (var i = 0; i < State.Visits.Count; i++)
         {
             if (change.Visits.Contains(State.Visits[i].Id))
             {
                 State.Visits[i] = State.Visits[i] with { Version = State.Version };
                 present.Add(State.Visits[i].Id);
+                days.Add(State.Visits[i].Date);
                 change.Clients.Add(State.Visits[i].ClientId);
                 change.Nurses.UnionWith(State.Visits[i].AssignedNurses);
             }
         }
 
         var today = DutchCalendar.Today(clock);
-        State.Removed.AddRange(change.Visits.Where(id => !present.Contains(id)).Select(id => new RemovedVisit(id, State.Version, today)));
+        var removed = change.Visits.Where(id => !present.Contains(id)).Select(id => new RemovedVisit(id, State.Version, today)).ToList();
+        State.Removed.AddRange(removed);
+        KeptOutcome? outcome = null;
         if (change.Answer is { } answer)
         {
-            State.Outcomes.Keep(answer());
+            // Kept apart first, so it can be stored with the days the change wrote.
+            var kept = new OutcomeLedger();
+            kept.Keep(answer());
+            outcome = kept.Entries.SingleOrDefault();
+            if (outcome is not null)
+            {
+                State.Outcomes.Add(outcome);
+            }
         }
 
-        await schedule.WriteStateAsync();
+        await WriteChange(days, change.Visits, removed, outcome);
         return new ScheduleChanged(this.GetPrimaryKey(), State.Version, [.. change.Visits], [.. change.Clients], [.. change.Nurses]);
     }
 
@@ -305,6 +317,7 @@ public sealed partial class TeamScheduleGrain(
         try
         {
             await schedule.ReadStateAsync();
+            await LoadDays();
         }
         catch (Exception ex)
         {

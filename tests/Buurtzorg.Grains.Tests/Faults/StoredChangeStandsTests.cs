@@ -33,7 +33,7 @@ public sealed class StoredChangeStandsTests(ClusterFixture fixture)
         Assert.True(fault.Failed.Task.IsCompleted, "The claim should have tried to report the team's figures.");
         Assert.Equal(RoundError.None, claimed.Error);
         Assert.Equal([nurse], claimed.Visit!.AssignedNurses);
-        var stored = await fixture.Storage.Stored<TeamScheduleState>("team-schedule", day.Schedule.GetGrainId());
+        var stored = await fixture.Storage.Stored<TeamScheduleDayState>(TeamScheduleGrain.DayStateName, TeamScheduleGrain.DayGrainId(day.TeamId, visit.Date));
         Assert.Equal(claimed.Version, stored.Version);
         Assert.Equal([nurse], stored.Visits.Single(v => v.Id == visit.Id).AssignedNurses);
 

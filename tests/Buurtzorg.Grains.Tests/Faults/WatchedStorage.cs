@@ -8,10 +8,26 @@ namespace Buurtzorg.Grains.Tests.Faults;
 /// while a test asks it to, so a test can tell how many writes a command took and what a failed
 /// write leaves behind.
 /// </summary>
-public sealed class WatchedStorage(IGrainStorage inner) : IGrainStorage
+public sealed class WatchedStorage(IGrainStorage inner, IGrainStorageSerializer serializer) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
     private readonly ConcurrentDictionary<GrainId, bool> _failing = new();
+    private readonly ConcurrentDictionary<string, long> _bytes = new();
+    private volatile bool _countingBytes;
+
+    /// <summary>
+    /// From now until disposed, the bytes each state name's writes would store, as the host's
+    /// serializer makes them (serializing costs, so only while a test measures).
+    /// </summary>
+    public IDisposable CountBytes()
+    {
+        _bytes.Clear();
+        _countingBytes = true;
+        return new Healing(() => _countingBytes = false);
+    }
+
+    /// <summary>Bytes counted for these state names since <see cref="CountBytes"/>.</summary>
+    public long BytesWritten(params string[] stateNames) => stateNames.Sum(n => _bytes.GetValueOrDefault(n));
 
     /// <summary>How many writes of this grain's state were stored.</summary>
     public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
@@ -44,6 +60,11 @@ public sealed class WatchedStorage(IGrainStorage inner) : IGrainStorage
 
         await inner.WriteStateAsync(stateName, grainId, grainState);
         _writes.AddOrUpdate(grainId, 1, (_, count) => count + 1);
+        if (_countingBytes)
+        {
+            var size = serializer.Serialize(grainState.State).ToMemory().Length;
+            _bytes.AddOrUpdate(stateName, size, (_, total) => total + size);
+        }
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Buurtzorg.Contracts.Rounds;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains.Tests.Schedule;
+using Buurtzorg.Grains.Visits;
 using static Buurtzorg.Grains.Tests.Visits.TeamDay;
 
 namespace Buurtzorg.Grains.Tests.Visits;
@@ -28,11 +29,13 @@ public sealed class AcceptProposalTests(ClusterFixture fixture)
             Round(bram, visits[10..20]),
             Round(cor, visits[20..29], moved: (visits[29], bram)),
         ];
-        var writes = fixture.Storage.Writes(day.Schedule.GetGrainId());
+        // The schedule is stored per day: a proposal for one day writes that day's row and no other.
+        var row = TeamScheduleGrain.DayGrainId(day.TeamId, Today);
+        var (headWrites, dayWrites) = (fixture.Storage.Writes(day.Schedule.GetGrainId()), fixture.Storage.Writes(row));
 
         var accepted = await day.Schedule.AcceptProposal(planned.Version, Today, rounds, acceptedBy: bram);
 
-        Assert.Equal(writes + 1, fixture.Storage.Writes(day.Schedule.GetGrainId()));
+        Assert.Equal((headWrites, dayWrites + 1), (fixture.Storage.Writes(day.Schedule.GetGrainId()), fixture.Storage.Writes(row)));
         Assert.Equal((RoundError.None, planned.Version + 1), (accepted.Error, accepted.Version));
         // Anne's two come in another order; Bram's one went to Cor.
         Assert.Equal((27, 1, 1), (accepted.Claimed, accepted.Moved, accepted.RoundsReordered));
@@ -61,7 +64,7 @@ public sealed class AcceptProposalTests(ClusterFixture fixture)
         var before = await Snapshot(day);
         ProposedRound[] rounds = [Round(anne, Enumerable.Reverse(day.Visits[..3])), Round(bram, day.Visits[3..])];
 
-        using (fixture.Storage.FailWrites(day.Schedule.GetGrainId()))
+        using (fixture.Storage.FailWrites(TeamScheduleGrain.DayGrainId(day.TeamId, Today)))
         {
             var failed = await Assert.ThrowsAnyAsync<Exception>(() => day.Schedule.AcceptProposal(before.Version, Today, rounds, anne).AsTask());
             Assert.Contains("Injected storage fault", failed.ToString(), StringComparison.Ordinal);
