@@ -45,7 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.UseSystemTextJsonGrainStorageSerializer();
             siloBuilder.AddMemoryGrainStorage(MemoryStorage);
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(
-                GrainStorage.Name, (services, _) => new WatchedStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorage)));
+                GrainStorage.Name, (services, _) => new WatchedStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorage), services.GetRequiredService<IGrainStorageSerializer>()));
             siloBuilder.Services.AddSingleton<FailingCalls>();
             siloBuilder.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<FailingCalls>());
             siloBuilder.Services.AddScheduleEventRelay<RecordingRelay>();
