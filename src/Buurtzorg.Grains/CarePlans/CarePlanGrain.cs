@@ -11,6 +11,7 @@ namespace Buurtzorg.Grains.CarePlans;
 
 public sealed partial class CarePlanGrain(
     [PersistentState("care-plan", GrainStorage.Name)] IPersistentState<CarePlanState> plan,
+    [PersistentState("care-plan-synced", GrainStorage.Name)] IPersistentState<CarePlanSynced> synced,
     TimeProvider clock,
     ILogger<CarePlanGrain> logger) : Grain, ICarePlanGrain, IKeepsOutcomes
 {
@@ -36,11 +37,17 @@ public sealed partial class CarePlanGrain(
     {
         _pages = new(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name), LogName, this.GetGrainId(), e => e.Version);
         await LoadLog();
-        if (State.ScheduleSyncPending)
+        if (SyncPending)
         {
             await SyncSchedule();
         }
     }
+
+    /// <summary>
+    /// An edit whose sync was cut off (a silo stopped): the version the schedule has lags the
+    /// plan's. A plan not edited since the upgrade still says so in its own state.
+    /// </summary>
+    private bool SyncPending => State.Schema >= 2 ? synced.State.Version < State.Version : State.ScheduleSyncPending;
 
     private async Task LoadLog()
     {
@@ -94,6 +101,7 @@ public sealed partial class CarePlanGrain(
                 await _pages.AppendAll(State.Log);
                 State.Log = [];
                 State.Problems = [];
+                State.ScheduleSyncPending = false;
                 State.Schema = 2;
             }
 
@@ -103,7 +111,6 @@ public sealed partial class CarePlanGrain(
             Apply(_problems, entry);
             State.Version = entry.Version;
             State.ChangedAt = now;
-            State.ScheduleSyncPending = true;
             result = new CarePlanResult(Current(), CarePlanError.None);
             State.Outcomes.KeepVersion(State.Version);
             await plan.WriteStateAsync();
@@ -139,10 +146,11 @@ public sealed partial class CarePlanGrain(
                 await GrainFactory.GetGrain<ITeamScheduleGrain>(client.Details.TeamId).SyncClient(this.GetPrimaryKey(), interventions);
             }
 
-            if (State.ScheduleSyncPending)
+            if (SyncPending)
             {
-                State.ScheduleSyncPending = false;
-                await plan.WriteStateAsync();
+                // Its own small row, so that telling the schedule does not store the plan's state again.
+                synced.State.Version = State.Version;
+                await synced.WriteStateAsync();
             }
 
             _syncRetry?.Dispose();

@@ -29,10 +29,19 @@ public sealed class CarePlanState
     public List<CarePlanLogEntry> Log { get; set; } = [];
 
     /// <summary>
-    /// Stored true with every edit and false once the team's schedule has it: an activation
-    /// that finds it true knows a sync was cut off, and only then syncs.
+    /// Schema 1 only: stored true with every edit and false once the team's schedule had it.
+    /// Since schema 2, <see cref="CarePlanSynced"/> says which version the schedule has.
     /// </summary>
     public bool ScheduleSyncPending { get; set; }
+}
+
+/// <summary>
+/// The version of the plan the client's team schedule was last brought in line with: an
+/// activation that finds it behind the plan knows a sync was cut off, and only then syncs.
+/// </summary>
+public sealed class CarePlanSynced
+{
+    public int Version { get; set; }
 }
 
 /// <summary>One version of a care plan: who made it, when, and what changed.</summary>

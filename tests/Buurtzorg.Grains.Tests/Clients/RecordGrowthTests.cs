@@ -17,8 +17,10 @@ namespace Buurtzorg.Grains.Tests.Clients;
 [Collection(ClusterCollection.Name)]
 public sealed class RecordGrowthTests(ClusterFixture fixture, ITestOutputHelper output)
 {
+    private const int Later = (13 * Grains.History.PagedLog<object>.PageSize) - 1;
+
     [Fact]
-    public async Task A_network_change_of_a_full_network_stores_as_much_after_a_hundred_keyed_changes_as_after_one()
+    public async Task A_network_change_of_a_full_network_stores_as_much_after_two_hundred_keyed_changes_as_after_one()
     {
         var (id, client) = await NewClient();
         for (var i = 0; i < ClientLimits.MaxNetworkMembers; i++)
@@ -35,15 +37,16 @@ public sealed class RecordGrowthTests(ClusterFixture fixture, ITestOutputHelper 
         }
 
         var early = await BytesOf(id, () => Keyed("early", () => client.SetNetworkAccess(members[0].Id, NetworkAccess.Agenda).AsTask()));
-        for (var i = 0; i < 100; i++)
+        // Whole pages later, so both figures rewrite a log page holding as many entries.
+        for (var i = 0; i < Later; i++)
         {
             await Keyed($"access-{i}", () => client.SetNetworkAccess(members[i % members.Count].Id, (NetworkAccess)(i % 3)).AsTask());
         }
 
         var late = await BytesOf(id, () => Keyed("late", () => client.SetNetworkAccess(members[1].Id, NetworkAccess.CarePlan).AsTask()));
 
-        output.WriteLine($"client, {members.Count} network members: {early} bytes per keyed change after {31 + OutcomeLedger.Capacity} changes, {late} after {131 + OutcomeLedger.Capacity}");
-        Assert.True(late <= early + 2_000, $"{late} bytes late against {early} early");
+        output.WriteLine($"client, {members.Count} network members: {early} bytes per keyed change after {31 + OutcomeLedger.Capacity} changes, {late} after {32 + OutcomeLedger.Capacity + Later}");
+        Assert.True(late <= early + 100, $"{late} bytes late against {early} early");
     }
 
     [Fact]
@@ -64,15 +67,15 @@ public sealed class RecordGrowthTests(ClusterFixture fixture, ITestOutputHelper 
         }
 
         var early = await BytesOf(id, () => Rate(plan, "early", by));
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < Later; i++)
         {
             await Rate(plan, $"rate-{i}", by);
         }
 
         var late = await BytesOf(id, () => Rate(plan, "late", by));
 
-        output.WriteLine($"care plan, 5 problems: {early} bytes per keyed rating after {6 + OutcomeLedger.Capacity} edits, {late} after {206 + OutcomeLedger.Capacity}");
-        Assert.True(late <= early + 2_000, $"{late} bytes late against {early} early");
+        output.WriteLine($"care plan, 5 problems: {early} bytes per keyed rating after {6 + OutcomeLedger.Capacity} edits, {late} after {7 + OutcomeLedger.Capacity + Later}");
+        Assert.True(late <= early + 100, $"{late} bytes late against {early} early");
     }
 
     private static async Task<CarePlanResult> Rate(ICarePlanGrain plan, string key, Guid by)
@@ -85,7 +88,9 @@ public sealed class RecordGrowthTests(ClusterFixture fixture, ITestOutputHelper 
     {
         var before = fixture.Storage.Log.Count;
         await change();
-        return fixture.Storage.WritesSince(before, key).Sum(w => w.Bytes);
+        var writes = fixture.Storage.WritesSince(before, key);
+        output.WriteLine(string.Join(", ", writes.Select(w => $"{w.StateName} {w.Bytes} B")));
+        return writes.Sum(w => w.Bytes);
     }
 
     private async Task<(Guid Id, IClientGrain Client)> NewClient()
@@ -112,6 +117,8 @@ public sealed class RecordGrowthTests(ClusterFixture fixture, ITestOutputHelper 
 
     private static async Task<T> Keyed<T>(string key, Func<Task<T>> call)
     {
+        // Keys of one length, as the host's are: the ledger's size then says nothing about which key came when.
+        key = key.PadRight(24, '.');
         IdempotentRequest.Carry(key, "request " + key);
         try
         {
