@@ -98,7 +98,7 @@ public sealed partial class CarePlanGrain(
             if (State.Log.Count > 0)
             {
                 // Upgraded: the log moves to its pages before the state that held it lets go of it.
-                await _pages.AppendAll(State.Log);
+                await _pages.AppendAll([.. State.Log.Select(Compact)]);
                 State.Log = [];
                 State.Problems = [];
                 State.ScheduleSyncPending = false;
@@ -200,6 +200,20 @@ public sealed partial class CarePlanGrain(
             problems.Remove(entry.ProblemCode);
         }
     }
+
+    /// <summary>
+    /// A schema 1 entry in the schema 2 form, which replays the same: a rating's entry held the
+    /// problem with every rating so far (the last one is the rating), and a written problem held
+    /// the ratings it kept.
+    /// </summary>
+    private static CarePlanLogEntry Compact(CarePlanLogEntry entry) => entry switch
+    {
+        { Rating: null, Kind: CarePlanChangeKind.OutcomeRated, ProblemAfter.Ratings: [.., var rating] } =>
+            new() { Version = entry.Version, At = entry.At, By = entry.By, Kind = entry.Kind, ProblemCode = entry.ProblemCode, Rating = rating },
+        { Kind: CarePlanChangeKind.ProblemWritten, ProblemAfter: { } after } =>
+            new() { Version = entry.Version, At = entry.At, By = entry.By, Kind = entry.Kind, ProblemCode = entry.ProblemCode, ProblemAfter = after with { Ratings = [] } },
+        _ => entry,
+    };
 
     private CarePlanSnapshot Snapshot(int version)
     {

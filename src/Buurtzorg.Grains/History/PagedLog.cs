@@ -22,7 +22,7 @@ public sealed class LogPage<TEntry>
 /// reach: readers skip it and the next change overwrites it, so nothing is half stored, and
 /// nothing acknowledged is missing from the history.
 /// </remarks>
-internal sealed class PagedLog<TEntry>(IGrainStorage storage, string stateName, GrainId owner, Func<TEntry, long> versionOf)
+public sealed class PagedLog<TEntry>(IGrainStorage storage, string stateName, GrainId owner, Func<TEntry, long> versionOf)
 {
     /// <summary>
     /// Small enough that rewriting the last page costs about one current record, large enough that
