@@ -105,6 +105,17 @@ public sealed class CarePlanHistoryTests(ClusterFixture fixture)
         Assert.Equal(Json(new CarePlanSnapshot(id, 2, at.AddDays(1), [rated])), Json(await plan.Get()));
         Assert.Equal(Json(new CarePlanSnapshot(id, 1, at, [written])), Json(await plan.GetVersion(1)));
 
+        // Cut off after its pages and before its head: the plan is still the one its state holds.
+        var before = await Read(plan);
+        using (fixture.Storage.FailWrites(plan.GetGrainId()))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => plan.RateOutcome(2, 1, Rating(9), Nurse).AsTask());
+        }
+
+        Assert.Equal(before, await Read(plan));
+        await Reactivate(plan);
+        Assert.Equal(before, await Read(plan));
+
         var next = await plan.RateOutcome(2, 1, Rating(2), Nurse);
         await Reactivate(plan);
 
