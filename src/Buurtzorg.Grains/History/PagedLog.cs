@@ -61,9 +61,12 @@ public sealed class PagedLog<TEntry>(IGrainStorage storage, string stateName, Gr
             return entries;
         }
 
-        for (var index = IndexOf(Math.Max(from, 1)); index <= IndexOf(to); index++)
+        // The pages are read together: an activation that reads a long history waits for one round trip, not one per page.
+        var first = IndexOf(Math.Max(from, 1));
+        var pages = await Task.WhenAll(Enumerable.Range(0, (int)(IndexOf(to) - first + 1)).Select(offset => first + offset)
+            .Select(index => _last is not null && _lastIndex == index ? Task.FromResult(_last) : ReadPage(index)));
+        foreach (var page in pages)
         {
-            var page = _last is not null && _lastIndex == index ? _last : await ReadPage(index);
             entries.AddRange(page.State!.Entries.Where(e => versionOf(e) >= from && versionOf(e) <= to));
         }
 
