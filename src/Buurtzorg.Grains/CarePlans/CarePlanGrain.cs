@@ -1,79 +1,89 @@
 using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Visits;
-using Microsoft.Extensions.Logging;
+using Buurtzorg.Grains.History;
 using Buurtzorg.Grains.Idempotency;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Buurtzorg.Grains.CarePlans;
 
 public sealed partial class CarePlanGrain(
     [PersistentState("care-plan", GrainStorage.Name)] IPersistentState<CarePlanState> plan,
+    [PersistentState("care-plan-synced", GrainStorage.Name)] IPersistentState<CarePlanSynced> synced,
     TimeProvider clock,
     ILogger<CarePlanGrain> logger) : Grain, ICarePlanGrain, IKeepsOutcomes
 {
+    /// <summary>The state name of the plan's log pages.</summary>
+    public const string LogName = "care-plan-log";
+
     OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
 
     private static readonly TimeSpan SyncRetry = TimeSpan.FromSeconds(30);
 
     private IGrainTimer? _syncRetry;
+    private PagedLog<CarePlanLogEntry> _pages = null!;
+
+    // The whole log is held in memory, as the plan's earlier versions and its history are read
+    // from it; only its last page is ever written.
+    private List<CarePlanLogEntry> _log = [];
+    private SortedDictionary<int, CarePlanProblem> _problems = [];
 
     private CarePlanState State => plan.State;
 
     /// <summary>The team's schedule follows the plan: an edit whose sync was cut off (a silo stopped) is caught up here.</summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        State.ScheduleSyncPending ? SyncSchedule() : Task.CompletedTask;
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _pages = new(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name), LogName, this.GetGrainId(), e => e.Version);
+        await LoadLog();
+        if (SyncPending)
+        {
+            await SyncSchedule();
+        }
+    }
+
+    /// <summary>
+    /// An edit whose sync was cut off (a silo stopped): the version the schedule has lags the
+    /// plan's. A plan not edited since the upgrade still says so in its own state.
+    /// </summary>
+    private bool SyncPending => State.Schema >= 2 ? synced.State.Version < State.Version : State.ScheduleSyncPending;
+
+    private async Task LoadLog()
+    {
+        // A plan stored before the log moved to pages still carries it in its state.
+        _log = State.Log.Count > 0 ? [.. State.Log] : await _pages.Read(1, State.Version);
+        _problems = Replay(_log);
+    }
 
     public ValueTask<CarePlanSnapshot> Get() => ValueTask.FromResult(Current());
 
-    public ValueTask<CarePlanSnapshot?> GetVersion(int version)
-    {
-        if (version < 0 || version > State.Version)
-        {
-            return ValueTask.FromResult<CarePlanSnapshot?>(null);
-        }
-
-        var problems = new SortedDictionary<int, CarePlanProblem>();
-        DateTimeOffset? changedAt = null;
-        foreach (var entry in State.Log.TakeWhile(e => e.Version <= version))
-        {
-            if (entry.ProblemAfter is { } problem)
-            {
-                problems[entry.ProblemCode] = problem;
-            }
-            else
-            {
-                problems.Remove(entry.ProblemCode);
-            }
-
-            changedAt = entry.At;
-        }
-
-        return ValueTask.FromResult<CarePlanSnapshot?>(new CarePlanSnapshot(this.GetPrimaryKey(), version, changedAt, [.. problems.Values]));
-    }
+    public ValueTask<CarePlanSnapshot?> GetVersion(int version) =>
+        ValueTask.FromResult(version < 0 || version > State.Version ? null : Snapshot(version));
 
     public ValueTask<IReadOnlyList<CarePlanChange>> GetHistory() => ValueTask.FromResult<IReadOnlyList<CarePlanChange>>(
-        [.. State.Log.Select(e => new CarePlanChange(e.Version, e.At, e.By, e.Kind, e.ProblemCode))]);
+        [.. _log.Select(e => new CarePlanChange(e.Version, e.At, e.By, e.Kind, e.ProblemCode))]);
 
-    public ValueTask<CarePlanResult> WriteProblem(int expectedVersion, ProblemEdit edit, Guid by)
-    {
-        // Ratings are a dated record of change over time: rewriting a problem keeps them.
-        var ratings = Find(edit.Code)?.Ratings ?? [];
-        var problem = new CarePlanProblem(edit.Code, edit.Scope, edit.Type, edit.SignsAndSymptoms, edit.Interventions, ratings);
-        return Commit(expectedVersion, CarePlanChangeKind.ProblemWritten, edit.Code, problem, by);
-    }
+    public ValueTask<CarePlanResult> WriteProblem(int expectedVersion, ProblemEdit edit, Guid by) =>
+        Commit(expectedVersion, CarePlanChangeKind.ProblemWritten, edit.Code, by,
+            written: new CarePlanProblem(edit.Code, edit.Scope, edit.Type, edit.SignsAndSymptoms, edit.Interventions, []));
 
     public ValueTask<CarePlanResult> RemoveProblem(int expectedVersion, int problemCode, Guid by) =>
         Find(problemCode) is null && expectedVersion == State.Version
             ? Refuse(CarePlanError.ProblemNotInPlan)
-            : Commit(expectedVersion, CarePlanChangeKind.ProblemRemoved, problemCode, problemAfter: null, by);
+            : Commit(expectedVersion, CarePlanChangeKind.ProblemRemoved, problemCode, by);
 
     public ValueTask<CarePlanResult> RateOutcome(int expectedVersion, int problemCode, OutcomeRating rating, Guid by) =>
-        Find(problemCode) is not { } problem
+        Find(problemCode) is null
             ? Refuse(expectedVersion == State.Version ? CarePlanError.ProblemNotInPlan : CarePlanError.VersionConflict)
-            : Commit(expectedVersion, CarePlanChangeKind.OutcomeRated, problemCode,
-                problem with { Ratings = [.. problem.Ratings, rating] }, by);
+            : Commit(expectedVersion, CarePlanChangeKind.OutcomeRated, problemCode, by, rating: rating);
 
-    private async ValueTask<CarePlanResult> Commit(int expectedVersion, CarePlanChangeKind kind, int problemCode, CarePlanProblem? problemAfter, Guid by)
+    /// <summary>A kept edit's answer: the plan as that edit left it.</summary>
+    ValueTask<object?> IKeepsOutcomes.Rebuild(long version) =>
+        ValueTask.FromResult<object?>(new CarePlanResult(Snapshot((int)version), CarePlanError.None));
+
+    private async ValueTask<CarePlanResult> Commit(
+        int expectedVersion, CarePlanChangeKind kind, int problemCode, Guid by, CarePlanProblem? written = null, OutcomeRating? rating = null)
     {
         if (expectedVersion != State.Version)
         {
@@ -81,27 +91,36 @@ public sealed partial class CarePlanGrain(
         }
 
         var now = clock.GetUtcNow();
-        State.Version++;
-        State.ChangedAt = now;
-        State.Problems.RemoveAll(p => p.Code == problemCode);
-        if (problemAfter is not null)
-        {
-            State.Problems.Add(problemAfter);
-            State.Problems.Sort((a, b) => a.Code.CompareTo(b.Code));
-        }
-
-        State.Log.Add(new CarePlanLogEntry { Version = State.Version, At = now, By = by, Kind = kind, ProblemCode = problemCode, ProblemAfter = problemAfter });
-        State.ScheduleSyncPending = true;
-        var result = new CarePlanResult(Current(), CarePlanError.None);
-        State.Outcomes.Keep(result);
+        var entry = new CarePlanLogEntry { Version = State.Version + 1, At = now, By = by, Kind = kind, ProblemCode = problemCode, ProblemAfter = written, Rating = rating };
+        CarePlanResult result;
         try
         {
+            if (State.Log.Count > 0)
+            {
+                // Upgraded: the log moves to its pages before the state that held it lets go of it.
+                await _pages.AppendAll([.. State.Log.Select(Compact)]);
+                State.Log = [];
+                State.Problems = [];
+                State.ScheduleSyncPending = false;
+                State.Schema = 2;
+            }
+
+            // The entry first, the version that makes it part of the plan second (see PagedLog).
+            await _pages.Append(entry);
+            _log.Add(entry);
+            Apply(_problems, entry);
+            State.Version = entry.Version;
+            State.ChangedAt = now;
+            result = new CarePlanResult(Current(), CarePlanError.None);
+            State.Outcomes.KeepVersion(State.Version);
             await plan.WriteStateAsync();
         }
         catch
         {
             // Not stored: drop the edit in memory too (see TeamGrain).
+            _pages.Forget();
             await plan.ReadStateAsync();
+            await LoadLog();
             throw;
         }
 
@@ -122,15 +141,16 @@ public sealed partial class CarePlanGrain(
             {
                 // A paused or discharged client gets no visits; the plan itself stays as it is.
                 IReadOnlyList<Intervention> interventions = client.Status == ClientStatus.Active
-                    ? [.. State.Problems.SelectMany(p => p.Interventions)]
+                    ? [.. _problems.Values.SelectMany(p => p.Interventions)]
                     : [];
                 await GrainFactory.GetGrain<ITeamScheduleGrain>(client.Details.TeamId).SyncClient(this.GetPrimaryKey(), interventions);
             }
 
-            if (State.ScheduleSyncPending)
+            if (SyncPending)
             {
-                State.ScheduleSyncPending = false;
-                await plan.WriteStateAsync();
+                // Its own small row, so that telling the schedule does not store the plan's state again.
+                synced.State.Version = State.Version;
+                await synced.WriteStateAsync();
             }
 
             _syncRetry?.Dispose();
@@ -146,9 +166,64 @@ public sealed partial class CarePlanGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not bring the team schedule in line with a care plan; retrying")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);
 
+    private static SortedDictionary<int, CarePlanProblem> Replay(IEnumerable<CarePlanLogEntry> entries)
+    {
+        var problems = new SortedDictionary<int, CarePlanProblem>();
+        foreach (var entry in entries)
+        {
+            Apply(problems, entry);
+        }
+
+        return problems;
+    }
+
+    private static void Apply(SortedDictionary<int, CarePlanProblem> problems, CarePlanLogEntry entry)
+    {
+        var before = problems.GetValueOrDefault(entry.ProblemCode);
+        if (entry.Rating is { } rating)
+        {
+            if (before is not null)
+            {
+                problems[entry.ProblemCode] = before with { Ratings = [.. before.Ratings, rating] };
+            }
+        }
+        else if (entry.ProblemAfter is { } after)
+        {
+            // Ratings are a dated record of change over time: rewriting a problem keeps them. A
+            // schema 1 entry carries them itself (the same ratings, or a rating's new list).
+            problems[entry.ProblemCode] = entry.Kind == CarePlanChangeKind.ProblemWritten && before is not null
+                ? after with { Ratings = before.Ratings }
+                : after;
+        }
+        else
+        {
+            problems.Remove(entry.ProblemCode);
+        }
+    }
+
+    /// <summary>
+    /// A schema 1 entry in the schema 2 form, which replays the same: a rating's entry held the
+    /// problem with every rating so far (the last one is the rating), and a written problem held
+    /// the ratings it kept.
+    /// </summary>
+    private static CarePlanLogEntry Compact(CarePlanLogEntry entry) => entry switch
+    {
+        { Rating: null, Kind: CarePlanChangeKind.OutcomeRated, ProblemAfter.Ratings: [.., var rating] } =>
+            new() { Version = entry.Version, At = entry.At, By = entry.By, Kind = entry.Kind, ProblemCode = entry.ProblemCode, Rating = rating },
+        { Kind: CarePlanChangeKind.ProblemWritten, ProblemAfter: { } after } =>
+            new() { Version = entry.Version, At = entry.At, By = entry.By, Kind = entry.Kind, ProblemCode = entry.ProblemCode, ProblemAfter = after with { Ratings = [] } },
+        _ => entry,
+    };
+
+    private CarePlanSnapshot Snapshot(int version)
+    {
+        var upTo = _log.TakeWhile(e => e.Version <= version).ToList();
+        return new CarePlanSnapshot(this.GetPrimaryKey(), version, upTo.LastOrDefault()?.At, [.. Replay(upTo).Values]);
+    }
+
     private ValueTask<CarePlanResult> Refuse(CarePlanError error) => ValueTask.FromResult(new CarePlanResult(Current(), error));
 
-    private CarePlanProblem? Find(int code) => State.Problems.Find(p => p.Code == code);
+    private CarePlanProblem? Find(int code) => _problems.GetValueOrDefault(code);
 
-    private CarePlanSnapshot Current() => new(this.GetPrimaryKey(), State.Version, State.ChangedAt, [.. State.Problems]);
+    private CarePlanSnapshot Current() => new(this.GetPrimaryKey(), State.Version, State.ChangedAt, [.. _problems.Values]);
 }

@@ -1,9 +1,12 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Teams;
-using Buurtzorg.Grains.Schedule;
+using Buurtzorg.Grains.History;
 using Buurtzorg.Grains.Idempotency;
+using Buurtzorg.Grains.Schedule;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Buurtzorg.Grains.Clients;
 
@@ -12,15 +15,23 @@ public sealed class ClientGrain(
     TimeProvider clock,
     ILogger<ClientGrain> logger) : Grain, IClientGrain, IKeepsOutcomes
 {
+    /// <summary>The state name of the client's log pages.</summary>
+    public const string LogName = "client-log";
+
     OutcomeLedger IKeepsOutcomes.Outcomes => State.Outcomes;
 
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly List<ClientLogEntry> _unlogged = [];
+    private PagedLog<ClientLogEntry>? _pages;
     private IGrainTimer? _admission;
     private FollowUps? _followUps;
 
     private ClientState State => client.State;
 
     private FollowUps FollowUps => _followUps ??= new(this, logger);
+
+    private PagedLog<ClientLogEntry> Pages => _pages ??=
+        new(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name), LogName, this.GetGrainId(), e => e.Version);
 
     /// <summary>
     /// A registration cut off before the team heard of the client is finished in a turn of its
@@ -62,8 +73,9 @@ public sealed class ClientGrain(
             return;
         }
 
+        var before = Before();
         State.Details = State.Details with { TeamId = teamId };
-        await Commit();
+        await Commit(before);
         await FollowUps.Refresh(CapacityLane(previous), () => GrainFactory.GetGrain<ITeamCapacityGrain>(previous)
             .ReportClient(this.GetPrimaryKey(), State.Status, waiting: false, inTeam: false).AsTask());
     }
@@ -75,10 +87,11 @@ public sealed class ClientGrain(
             return ClientResult.Refused(ClientError.AlreadyRegistered);
         }
 
+        var before = Before();
         State.Details = registration;
         State.Status = ClientStatus.Active;
         State.AdmissionPending = true;
-        await Commit();
+        await Commit(before);
 
         // Registered, and stored as waiting for the team: a team that cannot be reached now takes
         // the client on when the call is tried again, or when this grain next activates.
@@ -169,15 +182,17 @@ public sealed class ClientGrain(
             return ClientResult.Refused(ClientError.NotFound);
         }
 
+        var before = Before();
         var error = change();
-        return error == ClientError.None ? await Commit() : ClientResult.Refused(error);
+        return error == ClientError.None ? await Commit(before) : ClientResult.Refused(error);
     }
 
-    private async ValueTask<ClientResult> Commit()
+    private async ValueTask<ClientResult> Commit(Facts before)
     {
         State.Version++;
+        _unlogged.Add(Logged(before));
         var result = ClientResult.Ok(Record());
-        State.Outcomes.Keep(result);
+        State.Outcomes.KeepVersion(State.Version);
         await Write();
 
         // Stored: the team's figures may hear of it late, but never turn it into an error.
@@ -196,11 +211,21 @@ public sealed class ClientGrain(
         await _writing.WaitAsync();
         try
         {
+            // The log first, the version that makes its entries part of the record second (see
+            // PagedLog). A write that waited here may find its entry stored by the one before.
+            if (_unlogged.Count > 0)
+            {
+                await Pages.AppendAll([.. _unlogged]);
+                _unlogged.Clear();
+            }
+
             await client.WriteStateAsync();
         }
         catch
         {
             // Not stored: drop the change in memory too (see TeamGrain).
+            _unlogged.Clear();
+            Pages.Forget();
             await client.ReadStateAsync();
             throw;
         }
@@ -211,4 +236,72 @@ public sealed class ClientGrain(
     }
 
     private ClientRecord Record() => new(this.GetPrimaryKey(), State.Version, State.Details!, State.Status, [.. State.Network]);
+
+    /// <summary>A kept command's answer: the record as that change left it, the later changes undone.</summary>
+    async ValueTask<object?> IKeepsOutcomes.Rebuild(long version)
+    {
+        var later = await Pages.Read(version + 1, State.Version);
+        if (later.Count != State.Version - version)
+        {
+            throw new InvalidOperationException($"The log of client {this.GetPrimaryKey()} lacks versions after {version}.");
+        }
+
+        var (details, status, network) = (State.Details, State.Status, new List<NetworkMember>(State.Network));
+        foreach (var entry in Enumerable.Reverse(later))
+        {
+            if (entry.DetailsAfter is not null)
+            {
+                details = entry.DetailsBefore;
+            }
+
+            if (entry.StatusAfter is not null)
+            {
+                status = entry.StatusBefore ?? status;
+            }
+
+            if (entry.MemberAfter is { } after)
+            {
+                network.RemoveAll(m => m.Id == after.Id);
+            }
+
+            if (entry.MemberBefore is { } before)
+            {
+                network.Insert(entry.MemberIndex, before);
+            }
+        }
+
+        return ClientResult.Ok(new ClientRecord(this.GetPrimaryKey(), version, details!, status, network));
+    }
+
+    private Facts Before() => new(State.Details, State.Status, [.. State.Network]);
+
+    /// <summary>What the change just made did, from the facts before it: at most one network member changes at a time.</summary>
+    private ClientLogEntry Logged(Facts before)
+    {
+        var entry = new ClientLogEntry { Version = State.Version, At = clock.GetUtcNow() };
+        if (!Equals(before.Details, State.Details))
+        {
+            (entry.DetailsBefore, entry.DetailsAfter) = (before.Details, State.Details);
+        }
+
+        if (before.Status != State.Status)
+        {
+            (entry.StatusBefore, entry.StatusAfter) = (before.Status, State.Status);
+        }
+
+        var (was, now) = (before.Network, State.Network);
+        var index = Enumerable.Range(0, Math.Max(was.Count, now.Count))
+            .FirstOrDefault(i => i >= was.Count || i >= now.Count || !Equals(was[i], now[i]), -1);
+        if (index >= 0)
+        {
+            entry.MemberIndex = index;
+            entry.MemberBefore = now.Count > was.Count ? null : was[index];
+            entry.MemberAfter = now.Count < was.Count ? null : now[index];
+            entry.MemberId = (entry.MemberAfter ?? entry.MemberBefore)!.Id;
+        }
+
+        return entry;
+    }
+
+    private sealed record Facts(ClientRegistration? Details, ClientStatus Status, IReadOnlyList<NetworkMember> Network);
 }

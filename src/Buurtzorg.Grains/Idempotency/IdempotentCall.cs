@@ -19,4 +19,7 @@ internal sealed class IdempotentCall(string key, string operation, string finger
 
     public void KeepIn(OutcomeLedger ledger, object? outcome) =>
         ledger.Add(new KeptOutcome(key, operation, fingerprint, at, outcome is null ? null : serializer.SerializeToArray<object>(outcome)));
+
+    public void KeepVersionIn(OutcomeLedger ledger, long version) =>
+        ledger.Add(new KeptOutcome(key, operation, fingerprint, at, null, version));
 }

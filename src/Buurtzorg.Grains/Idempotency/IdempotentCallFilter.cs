@@ -52,7 +52,9 @@ public sealed class IdempotentCallFilter(Serializer serializer, TimeProvider clo
                 throw new IdempotencyKeyReusedException();
             }
 
-            context.Result = kept.Outcome is null ? null : serializer.Deserialize<object>(kept.Outcome);
+            context.Result = kept.Version is { } version ? await keeper.Rebuild(version)
+                : kept.Outcome is null ? null
+                : serializer.Deserialize<object>(kept.Outcome);
             return;
         }
 

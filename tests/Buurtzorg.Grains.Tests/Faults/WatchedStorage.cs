@@ -6,11 +6,12 @@ namespace Buurtzorg.Grains.Tests.Faults;
 /// <summary>
 /// The test silo's grain storage: memory storage that counts each grain's writes and fails them
 /// while a test asks it to, so a test can tell how many writes a command took and what a failed
-/// write leaves behind.
+/// write leaves behind, and how many bytes each write stored (as the host's serializer writes them).
 /// </summary>
 public sealed class WatchedStorage(IGrainStorage inner, IGrainStorageSerializer serializer) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentQueue<StoredWrite> _log = new();
     private readonly ConcurrentDictionary<GrainId, bool> _failing = new();
     private readonly ConcurrentDictionary<string, long> _bytes = new();
     private volatile bool _countingBytes;
@@ -31,6 +32,13 @@ public sealed class WatchedStorage(IGrainStorage inner, IGrainStorageSerializer 
 
     /// <summary>How many writes of this grain's state were stored.</summary>
     public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
+
+    /// <summary>Every write stored so far, in order: a test takes the count before a change and reads what followed.</summary>
+    public IReadOnlyList<StoredWrite> Log => [.. _log];
+
+    /// <summary>The writes stored after the first <paramref name="skip"/> whose grain key is <paramref name="key"/> (with any extension).</summary>
+    public IReadOnlyList<StoredWrite> WritesSince(int skip, Guid key) =>
+        [.. _log.Skip(skip).Where(w => w.Grain.TryGetGuidKey(out var guid, out _) && guid == key)];
 
     /// <summary>Every write of this grain's state fails until the result is disposed.</summary>
     public IDisposable FailWrites(GrainId grain)
@@ -59,6 +67,7 @@ public sealed class WatchedStorage(IGrainStorage inner, IGrainStorageSerializer 
         }
 
         await inner.WriteStateAsync(stateName, grainId, grainState);
+        _log.Enqueue(new StoredWrite(stateName, grainId, serializer.Serialize(grainState.State).Length));
         _writes.AddOrUpdate(grainId, 1, (_, count) => count + 1);
         if (_countingBytes)
         {
@@ -75,3 +84,6 @@ public sealed class WatchedStorage(IGrainStorage inner, IGrainStorageSerializer 
         public void Dispose() => heal();
     }
 }
+
+/// <summary>One stored write: which row, and how many bytes its payload took.</summary>
+public sealed record StoredWrite(string StateName, GrainId Grain, int Bytes);
