@@ -17,7 +17,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Benchmarks;
 
@@ -94,8 +93,9 @@ internal static class EndToEndWrites
                 // A private one-silo cluster on loopback with no gateway: nothing else joins it.
                 ["Orleans:Tls:AllowInsecureDevelopmentCluster"] = "true",
                 ["Orleans:AdvertisedIP"] = "127.0.0.1",
+                // Above the host's own settings: only what goes wrong is printed.
+                ["Logging:LogLevel:Default"] = "Warning",
             });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
         return app;
