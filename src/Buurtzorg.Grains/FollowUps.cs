@@ -9,6 +9,7 @@ namespace Buurtzorg.Grains;
 /// Calls keep their order within a lane (a later event waits for an earlier one), and lanes do not
 /// hold each other up. Kept in memory only: a silo that stops with calls still due loses them, as
 /// it would have lost them stopping just after the write; figures are made good by the next report.
+/// A grain that posts calls (rather than awaiting them) drains them when it deactivates.
 /// </summary>
 internal sealed partial class FollowUps(IGrainBase grain, ILogger logger)
 {
@@ -21,14 +22,19 @@ internal sealed partial class FollowUps(IGrainBase grain, ILogger logger)
     // grain is unreachable do not each wait for it to time out again.
     private readonly HashSet<string> _failing = [];
     private bool _running;
+    private Task _run = Task.CompletedTask;
     private IGrainTimer? _retry;
     private TimeSpan _wait = FirstRetry;
 
     /// <summary>Makes the call now, after any still due in its lane; if it fails, later.</summary>
-    public Task Send(string lane, Func<Task> call)
+    public async Task Send(string lane, Func<Task> call)
     {
         _due.Add(new Call(lane, call));
-        return Run(retrying: false);
+
+        // Calls posted earlier may still be under way: the run making them makes this one too,
+        // in order, and the caller waits for it as before.
+        await _run;
+        await Run(retrying: false);
     }
 
     /// <summary>
@@ -39,6 +45,49 @@ internal sealed partial class FollowUps(IGrainBase grain, ILogger logger)
     {
         _due.RemoveAll(c => c.Lane == lane);
         return Send(lane, call);
+    }
+
+    /// <summary>
+    /// As <see cref="Send"/>, without holding up the caller: its answer goes out while the call is
+    /// made. The call runs on the grain's own scheduler, between the turns of later requests, in
+    /// its lane's order; <paramref name="call"/> must capture what it reports, as the grain may
+    /// have moved on (even to a change not yet stored) by the time it is made.
+    /// </summary>
+    public void Post(string lane, Func<Task> call)
+    {
+        _due.Add(new Call(lane, call));
+        Start();
+    }
+
+    /// <summary>As <see cref="Refresh"/>, without holding up the caller (see <see cref="Post"/>): under load, reports that pile up behind a slow one are sent once.</summary>
+    public void PostRefresh(string lane, Func<Task> call)
+    {
+        _due.RemoveAll(c => c.Lane == lane);
+        Post(lane, call);
+    }
+
+    /// <summary>Waits for posted calls being made; for a grain's deactivation, so none is dropped half-way.</summary>
+    public Task Drain() => _run;
+
+    private void Start()
+    {
+        if (!_running)
+        {
+            _run = Detached();
+        }
+    }
+
+    // Posted calls are awaited by nobody: whatever escapes a run is logged here, not left unobserved.
+    private async Task Detached()
+    {
+        try
+        {
+            await Run(retrying: false);
+        }
+        catch (Exception ex)
+        {
+            LogRunFailed(logger, ex);
+        }
     }
 
     private async Task Retry()
@@ -108,6 +157,9 @@ internal sealed partial class FollowUps(IGrainBase grain, ILogger logger)
         _retry = grain.RegisterGrainTimer(Retry, new GrainTimerCreationOptions { DueTime = _wait, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
         _wait = _wait * 2 < LongestRetry ? _wait * 2 : LongestRetry;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calls after a stored change could not be scheduled; the change stands")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception);
 
     private sealed record Call(string Lane, Func<Task> Make);
 

@@ -2,18 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Grains;
+using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Benchmarks;
 
 /// <summary>
 /// Durable grain writes per second: N concurrent writers, each driving its own team grain
-/// through the real TeamGrain (add a nurse, remove her: one persisted write each) on a silo
-/// whose storage is the project's AdoNet schema. Usage:
+/// through the real TeamGrain (add a nurse, remove her: one persisted write each, each published
+/// as a change event) on a silo whose storage is the project's AdoNet schema. Usage:
 ///   Buurtzorg.Benchmarks --postgres "&lt;connection string&gt;" [--writers 16] [--seconds 20]
 /// </summary>
 internal static class DurableWrites
@@ -22,7 +22,7 @@ internal static class DurableWrites
     {
         var options = Arguments.Parse(args);
 
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -36,6 +36,7 @@ internal static class DurableWrites
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
         });
         builder.AddBuurtzorgSilo(GrainStorage.Name);
+        builder.Services.AddScheduleEventRelay<NoWatchersRelay>();
         using var host = builder.Build();
         await host.StartAsync();
 
@@ -45,6 +46,8 @@ internal static class DurableWrites
         {
             teams[i] = grains.GetGrain<ITeamGrain>(Guid.NewGuid());
             await teams[i].Create($"Benchmark team {i + 1}");
+            // The founder stays: a team left with nobody retires, and refuses changes after that.
+            Check(await teams[i].AddNurse(Guid.NewGuid(), "Benchmark oprichter"));
         }
 
         // Warm-up: activations, connection pool and JIT, not counted.

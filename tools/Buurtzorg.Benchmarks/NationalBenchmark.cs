@@ -148,7 +148,7 @@ internal static class NationalBenchmark
 
     private static async Task<IHost> StartSilo(string postgres, string purpose)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -164,7 +164,7 @@ internal static class ScheduleDaysBenchmark
 
     private static async Task<IHost> StartSilo(string? postgres, string sqlite, string serviceId, string purpose)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         // No host relays the schedule events here: the publisher's warnings that it cannot reach
         // one would drown the figures (the changes stand without them).
         builder.Logging.SetMinimumLevel(LogLevel.Error);

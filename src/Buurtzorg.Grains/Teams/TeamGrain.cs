@@ -48,6 +48,10 @@ public sealed partial class TeamGrain(
         return result;
     }
 
+    // Events and figures posted by the last changes are handed over before the activation goes.
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        FollowUps.Drain().WaitAsync(cancellationToken);
+
     public ValueTask<TeamSnapshot?> Get() => ValueTask.FromResult(State.Founded && !State.Retired ? Snapshot() : null);
 
     public async ValueTask<TeamResult> AddNurse(Guid nurseId, string name)
@@ -204,13 +208,17 @@ public sealed partial class TeamGrain(
             throw;
         }
 
-        // Stored: telling others may be late, but never turns the change into an error.
+        // Stored: telling others may be late, but never turns the change into an error, and the
+        // answer does not wait for it (the write is what the caller waits for; measured in
+        // docs/benchmarks.md). Events keep their order in their lane; the figures are taken now,
+        // as stored, since a later request may change memory before the report is made.
         var changed = new TeamChanged(this.GetPrimaryKey(), State.Version, kind, nurseId, now, children, by);
-        await FollowUps.Send("events", () => GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(changed).AsTask());
+        FollowUps.Post("events", () => GrainFactory.GetGrain<IScheduleEventPublisherGrain>(0).Publish(changed).AsTask());
 
         // A retired team, like a divided one, no longer counts as a team of its own.
-        await FollowUps.Refresh("capacity", () => GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey())
-            .ReportTeam(State.Name, State.Region, State.Nurses.Count, Divided || State.Retired).AsTask());
+        var (name, region, nurses, uncounted) = (State.Name, State.Region, State.Nurses.Count, Divided || State.Retired);
+        FollowUps.PostRefresh("capacity", () => GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey())
+            .ReportTeam(name, region, nurses, uncounted).AsTask());
         return result;
     }
 
