@@ -32,6 +32,7 @@ public static class Report
         Line($"| events lost: watcher-versions never heard / versions no watcher heard (of versions made) | {Lost(host)} | {Lost(anchor)} | |");
         Line($"| changes timed / skipped (all visits busy) / failed / no new version | {Changes(host)} | {Changes(anchor)} | |");
         Line($"| CPU: process / whole machine; max thread-pool queue; peak working set | {Load(host)} | {Load(anchor)} | |");
+        Line($"| events heard before their change's HTTP answer was read (timed as 0 ms) | {Early(host)} | {Early(anchor)} | |");
         Line($"| drain after the last answer; connections dropped | {Drain(host)} | {Drain(anchor)} | |");
         text.AppendLine();
         foreach (var (name, result) in new[] { ("host", host), ("anchor", anchor) })
@@ -39,6 +40,11 @@ public static class Report
             if (result is { ErrorKinds.Length: > 0 })
             {
                 Line($"Errors ({name}): {result.ErrorKinds}.");
+            }
+
+            if (result is { LostSample.Length: > 0 })
+            {
+                Line($"Lost ({name}), first few: {result.LostSample}.");
             }
         }
 
@@ -66,6 +72,8 @@ public static class Report
     private static string Lost(StreamResult? r) => r is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{r.LostDeliveries:N0} / {r.VersionsNoneSaw:N0} (of {r.VersionsProduced:N0})");
 
     private static string Changes(StreamResult? r) => r is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{r.ChangesTimed:N0} / {r.ChangesSkipped:N0} / {r.ChangeErrors:N0} / {r.ChangesWithoutNewVersion:N0}");
+
+    private static string Early(StreamResult? r) => r is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{r.EventsBeforeAnswer:N0}");
 
     private static string Load(StreamResult? r) => r is null ? "–" : string.Create(CultureInfo.InvariantCulture,
         $"{r.Machine.ProcessCpu:P0} / {r.Machine.MachineCpu:P0}; {r.Machine.MaxThreadPoolQueue:N0}; {r.Machine.PeakWorkingSetMiB:N0} MiB");

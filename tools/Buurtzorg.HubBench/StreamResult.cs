@@ -26,6 +26,7 @@ public sealed record StreamResult(
     long VersionsProduced,
     long LostDeliveries,
     long VersionsNoneSaw,
+    string LostSample,
     long EventsBeforeAnswer,
     long CatchUpErrors,
     int Disconnects,

@@ -234,10 +234,15 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
         {
             if (early.Team.Answers.TryGetValue(early.Version, out var answer) && answer.Measured)
             {
-                (early.CatchUp ? _catchUp : _event).RecordTicks(early.At - answer.At);
-                if (!early.CatchUp)
+                if (early.HeardBy is { } watcher)
                 {
+                    _event.RecordTicks(early.At - answer.At);
+                    watcher.CountEarly(early.At);
                     earlyCount++;
+                }
+                else
+                {
+                    _catchUp.RecordTicks(early.At - answer.At);
                 }
             }
         }
@@ -245,14 +250,19 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
         long lost = 0;
         long versionsNoneSaw = 0;
         long produced = 0;
+        var lostSample = new List<string>();
         foreach (var team in _teams)
         {
             produced += team.Answers.Count;
-            foreach (var version in team.Answers.Keys)
+            foreach (var version in team.Answers.Keys.Order())
             {
                 var missing = team.Watchers.Count(w => !w.Seen.Contains(version - team.Target.Version));
                 lost += missing;
                 versionsNoneSaw += missing == team.Watchers.Count && missing > 0 ? 1 : 0;
+                if (missing > 0 && lostSample.Count < 10)
+                {
+                    lostSample.Add($"team {team.Target.Id:N} version {version} (before the run {team.Target.Version}, answered {team.Answers.Count}, last {team.Answers.Keys.Max()}): {missing} of {team.Watchers.Count} watchers");
+                }
             }
         }
 
@@ -265,7 +275,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
             _change, _event, _catchUp, _catchUpRead,
             _change.Count, Interlocked.Read(ref _skipped), Interlocked.Read(ref _errors), Interlocked.Read(ref _noChange),
             string.Join(", ", _errorKinds.OrderByDescending(e => e.Value).Select(e => $"{e.Key} x{e.Value}")),
-            deliveries, window > 0 ? deliveries / window : 0, produced, lost, versionsNoneSaw, earlyCount,
+            deliveries, window > 0 ? deliveries / window : 0, produced, lost, versionsNoneSaw, string.Join("; ", lostSample), earlyCount,
             Interlocked.Read(ref _catchUpErrors), _disconnects, drained, drainSeconds, machine);
     }
 
@@ -274,7 +284,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
     private readonly record struct Answer(long At, bool Measured);
 
     /// <summary>An event or a read that came before the HTTP answer it reports was read: timed at the end.</summary>
-    private readonly record struct Early(TeamRun Team, long Version, long At, bool CatchUp);
+    private readonly record struct Early(TeamRun Team, long Version, long At, Watcher? HeardBy);
 
     private sealed class Slot(Guid visitId)
     {
@@ -321,6 +331,13 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
 
         public long LastMeasuredAt { get; private set; }
 
+        /// <summary>An event timed after the run: it came before its change's answer was read.</summary>
+        public void CountEarly(long at)
+        {
+            MeasuredDeliveries++;
+            LastMeasuredAt = Math.Max(LastMeasuredAt, at);
+        }
+
         /// <summary>SignalR calls this in order, one event at a time per connection.</summary>
         public void Heard(ScheduleChanged change)
         {
@@ -341,16 +358,17 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
             }
             else
             {
-                run._early.Enqueue(new Early(Team, change.Version, at, CatchUp: false));
-                MeasuredDeliveries++;
-                LastMeasuredAt = at;
+                run._early.Enqueue(new Early(Team, change.Version, at, this));
             }
 
-            run.Delivered();
+            // The read is asked for before the delivery counts: a run that sees every event
+            // delivered then waits for the reads already asked for.
             if (catchesUp && change.Version > Volatile.Read(ref _known))
             {
                 CatchUp();
             }
+
+            run.Delivered();
         }
 
         /// <summary>One read at a time; events during a read ask for one more after it, as the page's retryingRead does.</summary>
@@ -408,7 +426,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
                     }
                     else
                     {
-                        run._early.Enqueue(new Early(Team, v, at, CatchUp: true));
+                        run._early.Enqueue(new Early(Team, v, at, null));
                     }
                 }
 
