@@ -52,10 +52,9 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
             Volatile.Write(ref _expected, _teams.Sum(t => (long)t.Answers.Count * t.Watchers.Count));
             CheckDrained();
             var drained = await Task.WhenAny(_drained.Task, Task.Delay(settings.DrainTimeout, cancellationToken)) == _drained.Task;
-            var drainSeconds = Seconds(Stopwatch.GetTimestamp() - answered);
             await Task.WhenAll(_catchUps.ToArray()).WaitAsync(settings.DrainTimeout, cancellationToken);
             var machine = load.Stop();
-            return Result(window, lastIssued, drained, drainSeconds, machine);
+            return Result(window, lastIssued, answered, drained, machine);
         }
         finally
         {
@@ -227,7 +226,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
         }
     }
 
-    private StreamResult Result(long windowStart, long lastIssued, bool drained, double drainSeconds, MachineLoad.Figures machine)
+    private StreamResult Result(long windowStart, long lastIssued, long answered, bool drained, MachineLoad.Figures machine)
     {
         long earlyCount = 0;
         while (_early.TryDequeue(out var early))
@@ -270,6 +269,8 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
         var deliveries = watchers.Sum(w => w.MeasuredDeliveries);
         var lastDelivery = watchers.Select(w => w.LastMeasuredAt).DefaultIfEmpty(0).Max();
         var window = Seconds(Math.Max(lastIssued, lastDelivery) - windowStart);
+        // How long events were still arriving after the last change was answered: queued events.
+        var drainSeconds = Math.Max(0, Seconds(lastDelivery - answered));
         return new StreamResult(
             target.Name, watchers.Count, _teams.Count, settings.Rate, settings.Seconds,
             _change, _event, _catchUp, _catchUpRead,
