@@ -11,11 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Each connection is two sockets in this one process (client and server end), twice over with
-# the anchor, plus the host's own files and database connections.
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 65536 ]; then
-  ulimit -n 65536 2>/dev/null || echo "warning: open files limited to $(ulimit -n); large runs need about 4 per connection" >&2
+# Each connection is two sockets in this one process (client and server end), plus the host's
+# own files and database connections: about 3 open files per connection.
+ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+connections=10000
+for ((i = 1; i <= $#; i++)); do [ "${!i}" = --connections ] && j=$((i + 1)) && connections=${!j}; done
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((connections * 3 + 1000)) ]; then
+  echo "warning: open files limited to $(ulimit -n); $connections connections need about $((connections * 3 + 1000)) (raise the hard limit: ulimit -Hn as root, or LimitNOFILE)" >&2
 fi
 
 dotnet build -c Release tools/Buurtzorg.HubBench -v q -nologo >&2
