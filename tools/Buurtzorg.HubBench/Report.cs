@@ -24,8 +24,9 @@ public static class Report
         text.AppendLine();
         text.AppendLine("| | host | bare hub (anchor) | host / anchor |");
         text.AppendLine("|---|---|---|---|");
-        Row(text, "change → event on every watcher, p50 / p99 / max ms", host?.Event, anchor?.Event);
-        Row(text, "change → page's catch-up read done, p50 / p99 / max ms", host?.CatchUp, anchor?.CatchUp);
+        Row(text, "HTTP answer of a change → its event on every watcher, p50 / p99 / max ms", host?.Event, anchor?.Event);
+        Row(text, "HTTP request of a change sent → its event on every watcher (the answer can lag the event), p50 / p99 / max ms", host?.EventFromRequest, anchor?.EventFromRequest);
+        Row(text, "HTTP answer of a change → the page's catch-up read that covers it done, p50 / p99 / max ms", host?.CatchUp, anchor?.CatchUp);
         Row(text, "catch-up read itself, p50 / p99 / max ms", host?.CatchUpRead, anchor?.CatchUpRead);
         Row(text, "change HTTP request → answer, p50 / p99 / max ms", host?.Change, anchor?.Change);
         Line($"| deliveries/s (offered {o.Rate * o.Connections / o.Teams:N0}) | {Rate(host)} | {Rate(anchor)} | **{Ratio(host?.DeliveriesPerSecond, anchor?.DeliveriesPerSecond)}** |");

@@ -14,6 +14,7 @@ public sealed record StreamResult(
     double Seconds,
     LatencyHistogram Change,
     LatencyHistogram Event,
+    LatencyHistogram EventFromRequest,
     LatencyHistogram CatchUp,
     LatencyHistogram CatchUpRead,
     long ChangesTimed,

@@ -25,6 +25,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
 {
     private readonly LatencyHistogram _change = new();
     private readonly LatencyHistogram _event = new();
+    private readonly LatencyHistogram _eventFromRequest = new();
     private readonly LatencyHistogram _catchUp = new();
     private readonly LatencyHistogram _catchUpRead = new();
     private readonly ConcurrentQueue<Early> _early = new();
@@ -179,7 +180,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
 
             slot.Claimed = !slot.Claimed;
             var version = Version(body);
-            if (!team.Answers.TryAdd(version, new Answer(answered, measured)))
+            if (!team.Answers.TryAdd(version, new Answer(sent, answered, measured)))
             {
                 Interlocked.Increment(ref _noChange);
                 return;
@@ -236,6 +237,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
                 if (early.HeardBy is { } watcher)
                 {
                     _event.RecordTicks(early.At - answer.At);
+                    _eventFromRequest.RecordTicks(early.At - answer.SentAt);
                     watcher.CountEarly(early.At);
                     earlyCount++;
                 }
@@ -273,7 +275,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
         var drainSeconds = Math.Max(0, Seconds(lastDelivery - answered));
         return new StreamResult(
             target.Name, watchers.Count, _teams.Count, settings.Rate, settings.Seconds,
-            _change, _event, _catchUp, _catchUpRead,
+            _change, _event, _eventFromRequest, _catchUp, _catchUpRead,
             _change.Count, Interlocked.Read(ref _skipped), Interlocked.Read(ref _errors), Interlocked.Read(ref _noChange),
             string.Join(", ", _errorKinds.OrderByDescending(e => e.Value).Select(e => $"{e.Key} x{e.Value}")),
             deliveries, window > 0 ? deliveries / window : 0, produced, lost, versionsNoneSaw, string.Join("; ", lostSample), earlyCount,
@@ -282,7 +284,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
 
     private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 
-    private readonly record struct Answer(long At, bool Measured);
+    private readonly record struct Answer(long SentAt, long At, bool Measured);
 
     /// <summary>An event or a read that came before the HTTP answer it reports was read: timed at the end.</summary>
     private readonly record struct Early(TeamRun Team, long Version, long At, Watcher? HeardBy);
@@ -353,6 +355,7 @@ public sealed class StreamRun(StreamTarget target, RunSettings settings)
                 if (answer.Measured)
                 {
                     run._event.RecordTicks(at - answer.At);
+                    run._eventFromRequest.RecordTicks(at - answer.SentAt);
                     MeasuredDeliveries++;
                     LastMeasuredAt = at;
                 }
