@@ -4,6 +4,7 @@ using Buurtzorg.Planning.Checking;
 namespace Buurtzorg.Planning.Tests.Planner;
 
 /// <summary>A planning given thirty seconds that nobody waits for any more ends at once, with a feasible plan.</summary>
+[Collection(nameof(RoundPlannerTests))]
 public sealed class CancellationTests
 {
     [Theory]

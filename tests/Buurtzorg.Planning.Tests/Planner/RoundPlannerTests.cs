@@ -5,6 +5,7 @@ using Buurtzorg.Planning.Checking;
 namespace Buurtzorg.Planning.Tests.Planner;
 
 /// <summary>Every plan here is verified by the independent <see cref="PlanChecker"/>, never by the planner's own model.</summary>
+[Collection(nameof(RoundPlannerTests))]
 public sealed class RoundPlannerTests
 {
     [Fact]
