@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Buurtzorg.Grains;
 using Buurtzorg.Host.Tests.Infrastructure;
 using Buurtzorg.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Storage;
 
 namespace Buurtzorg.Host.Tests.Persistence;
@@ -145,6 +147,107 @@ public abstract class GrainStorageContractTests
         var read = new GrainState<Probe>();
         await Storage.ReadStateAsync("probe", grain, read);
         Assert.Equal(("kept", "1"), (read.State!.Text, read.ETag));
+    }
+
+    /// <summary>
+    /// Every string-keyed grain (a team's schedule day, for one) has the numeric key (0, 0): a
+    /// query that cannot match the extension through an index reads all such rows for each one.
+    /// Checked on the plan PostgreSQL keeps for a prepared statement (the host prepares them) and
+    /// on SQLite's plan, among a few thousand string-keyed rows.
+    /// </summary>
+    [Theory]
+    [InlineData("ReadFromStorageKey")]
+    [InlineData("WriteToStorageKey")]
+    [InlineData("ClearStorageKey")]
+    [InlineData("DeleteStorageKey")]
+    public async Task A_string_keyed_row_is_found_by_its_whole_key_through_an_index(string queryKey)
+    {
+        var backend = Host.App.Services.GetRequiredService<ClusterSettings>().Storage;
+        // Unpooled: the plan settings below must not go back to the pool with the connection.
+        await using var connection = backend.Kind == StorageKind.Postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(backend.ConnectionString) { Pooling = false }.ConnectionString)
+            : SchemaMigrator.Open(backend);
+        await connection.OpenAsync();
+        await Execute(connection, backend.Kind == StorageKind.Postgres
+            ? "INSERT INTO grain_state (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_ext, payload, version) " +
+              $"SELECT '{TestHost.ServiceId}', 'plan-probe', 0, 0, 'day/' || n, NULL, 1 FROM generate_series(1, 3000) n ON CONFLICT DO NOTHING; ANALYZE grain_state;"
+            : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) " +
+              "INSERT OR IGNORE INTO grain_state (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_ext, payload, version) " +
+              $"SELECT '{TestHost.ServiceId}', 'plan-probe', 0, 0, 'day/' || i, NULL, 1 FROM n; ANALYZE;");
+        string text;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = $"SELECT QueryText FROM OrleansQuery WHERE QueryKey = '{queryKey}'";
+            text = (string)(await read.ExecuteScalarAsync())!;
+        }
+
+        // The statements that find a stored row (not the first write's insert).
+        var statements = string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)))
+            .Split(';')
+            .Where(s => s.Contains("grain_id_ext", StringComparison.Ordinal) && !s.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        Assert.NotEmpty(statements);
+        foreach (var statement in statements)
+        {
+            var plan = backend.Kind == StorageKind.Postgres ? await PostgresPlan(connection, statement) : await SqlitePlan(connection, statement);
+            Assert.True(
+                backend.Kind == StorageKind.Postgres
+                    ? plan.Any(line => line.Contains("Index Cond", StringComparison.Ordinal) && line.Contains("grain_id_ext", StringComparison.Ordinal))
+                    : plan.Any(line => line.Contains("USING INDEX grain_state_identity", StringComparison.Ordinal) && line.Contains("<expr>=?", StringComparison.Ordinal)),
+                $"{queryKey} does not find the row through an index:\n{string.Join('\n', plan)}");
+        }
+    }
+
+    private static readonly (string Name, string Type, object Value, string Literal)[] ProbeParameters =
+    [
+        ("ServiceId", "text", TestHost.ServiceId, $"'{TestHost.ServiceId}'"), ("GrainTypeString", "text", "plan-probe", "'plan-probe'"),
+        ("GrainIdN0", "bigint", 0L, "0"), ("GrainIdN1", "bigint", 0L, "0"), ("GrainIdExtensionString", "text", "day/1234", "'day/1234'"),
+        ("GrainStateVersion", "integer", 1, "1"), ("PayloadBinary", "bytea", new byte[] { 1 }, "'\\x01'"), ("GrainIdHash", "integer", 0, "0"), ("GrainTypeHash", "integer", 0, "0"),
+    ];
+
+    // The generic plan: the one PostgreSQL settles on for a statement prepared and run many times.
+    private static async Task<List<string>> PostgresPlan(DbConnection connection, string statement)
+    {
+        var used = ProbeParameters.Where(p => statement.Contains("@" + p.Name, StringComparison.Ordinal)).ToList();
+        var numbered = used.Select((p, i) => (p, i)).Aggregate(statement, (s, x) => s.Replace("@" + x.p.Name, "$" + (x.i + 1), StringComparison.Ordinal));
+        await Execute(connection, "DEALLOCATE ALL; SET plan_cache_mode = force_generic_plan;");
+        await Execute(connection, $"PREPARE probe({string.Join(", ", used.Select(p => p.Type))}) AS {numbered}");
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = $"EXPLAIN EXECUTE probe({string.Join(", ", used.Select(p => p.Literal))})";
+        return await Lines(explain, 0);
+    }
+
+    private static async Task<List<string>> SqlitePlan(DbConnection connection, string statement)
+    {
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + statement;
+        foreach (var p in ProbeParameters.Where(p => statement.Contains("@" + p.Name, StringComparison.Ordinal)))
+        {
+            var parameter = explain.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = ("@" + p.Name, p.Value);
+            explain.Parameters.Add(parameter);
+        }
+
+        return await Lines(explain, 3);
+    }
+
+    private static async Task<List<string>> Lines(DbCommand command, int column)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(column));
+        }
+
+        return lines;
+    }
+
+    private static async Task Execute(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<int[]> Race(List<GrainId> grains, int writers, string? etag) =>

@@ -1,3 +1,4 @@
+-- The extension is matched through grain_state_by_key (see migration 004), then exactly.
 -- With a version: a guarded update that succeeds only on the version the caller read.
 -- Without one (first write): an insert that loses quietly to any existing row, tombstones included.
 -- At most one branch returns a row; no row tells the provider the write was stale.
@@ -10,6 +11,7 @@ WITH updated AS (
   AND state_name = @GrainTypeString
   AND grain_id_n0 = @GrainIdN0
   AND grain_id_n1 = @GrainIdN1
+  AND coalesce(grain_id_ext, '') = coalesce(@GrainIdExtensionString, '')
   AND grain_id_ext IS NOT DISTINCT FROM @GrainIdExtensionString
     RETURNING version
 ), inserted AS (

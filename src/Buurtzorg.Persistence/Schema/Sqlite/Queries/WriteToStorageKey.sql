@@ -1,3 +1,5 @@
+-- The extension is matched through the expression the identity index holds (IS cannot use it):
+-- every string-keyed grain has the numeric key (0, 0), so only the extension tells those rows apart.
 -- Single statements that cannot both change a row, each answered through changes() rather than
 -- a re-read; no explicit transaction, so a failure can never leave a pooled connection holding
 -- the write lock.
@@ -9,7 +11,7 @@ WHERE @GrainStateVersion IS NOT NULL
   AND state_name = @GrainTypeString
   AND grain_id_n0 = @GrainIdN0
   AND grain_id_n1 = @GrainIdN1
-  AND grain_id_ext IS @GrainIdExtensionString;
+  AND ifnull(grain_id_ext, x'00') = ifnull(@GrainIdExtensionString, x'00');
 SELECT @GrainStateVersion + 1 AS NewGrainStateVersion WHERE @GrainStateVersion IS NOT NULL AND changes() = 1;
 
 INSERT INTO grain_state (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_ext, payload, version)
