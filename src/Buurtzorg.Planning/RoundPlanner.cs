@@ -4,7 +4,25 @@ using Google.Protobuf.WellKnownTypes;
 namespace Buurtzorg.Planning;
 
 /// <summary>How long the planner may take; cancelling ends the planning early with the best plan found so far.</summary>
-public sealed record PlanningOptions(TimeSpan TimeLimit, CancellationToken Cancellation = default);
+public sealed record PlanningOptions(TimeSpan TimeLimit, CancellationToken Cancellation = default)
+{
+    /// <summary>What one step of a counted budget stands for in the planner's shares of its limit.</summary>
+    public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Set by <see cref="Steps"/>: the limit is a number of looks at the clock, not time.</summary>
+    public bool Counted { get; private init; }
+
+    /// <summary>
+    /// A budget of steps instead of time (see <see cref="PlanningClock"/>): the plan no longer
+    /// depends on the machine's speed or load, which is what tests need. The solver's own search
+    /// still stops at <see cref="SolverSafetyLimit"/> of real time, should it ever run that long.
+    /// </summary>
+    public static PlanningOptions Steps(int steps, CancellationToken cancellation = default) =>
+        new(Step * steps, cancellation) { Counted = true };
+
+    /// <summary>The solver's wall-clock limit under a counted budget: a safety net, never the budget itself.</summary>
+    public static readonly TimeSpan SolverSafetyLimit = TimeSpan.FromMinutes(2);
+}
 
 /// <summary>
 /// Proposes each nurse's round for a day. Method: tasks no plan can hold are set aside with their
@@ -30,7 +48,7 @@ public static class RoundPlanner
 {
     public static PlanningResult Plan(PlanningProblem problem, PlanningOptions options)
     {
-        var clock = PlanningClock.Start(options.Cancellation);
+        var clock = PlanningClock.Start(options);
         var released = problem.Tasks.Select(t => (t.Id, Why: Screening.WhyNotKept(problem, t)))
             .Where(x => x.Why is not null).ToDictionary(x => x.Id, x => x.Why!.Value);
         var working = Unpinned(problem, released.Keys);
@@ -134,10 +152,14 @@ public static class RoundPlanner
             // from the routing solver, rounds taken away by the route minimiser, then string
             // removals shorten what is left (and empty a round where they can).
             var day = new AlikeDay(problem, tasks);
-            // A busy machine can need longer for the first plan than its share: the rest of the
-            // time is better spent finding one than answering with every visit unplaced.
-            routes = search.Solve(problem.Nurses, initial: null, until: Fraction(deadline, FirstPlanShare))
-                ?? search.Solve(problem.Nurses, initial: null, until: deadline);
+            routes = search.Solve(problem.Nurses, initial: null, until: Fraction(deadline, FirstPlanShare));
+            if (routes is null || routes.Sum(r => r.Count) < tasks.Count)
+            {
+                // A busy machine can need longer for the first plan than its share, and then the
+                // plan that came in time leaves visits out (once, nearly all of them): the rest of
+                // the time goes to placing them, from that plan, before rounds are taken away.
+                routes = search.Solve(problem.Nurses, initial: routes, until: deadline, stopWhenAllPlaced: true) ?? routes;
+            }
             if (routes is not null && routes.Sum(r => r.Count) == tasks.Count)
             {
                 routes = new RouteMinimizer(day).Minimize(routes, clock, Fraction(deadline, FewerRoundsUntil));
@@ -292,16 +314,20 @@ public static class RoundPlanner
             parameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
             parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
             var left = until - clock.Elapsed;
-            parameters.TimeLimit = Duration.FromTimeSpan(left > TimeSpan.FromMilliseconds(50) ? left : TimeSpan.FromMilliseconds(50));
+            parameters.TimeLimit = Duration.FromTimeSpan(clock.Counting ? PlanningOptions.SolverSafetyLimit
+                : left > TimeSpan.FromMilliseconds(50) ? left : TimeSpan.FromMilliseconds(50));
             setup.Routing.AddAtSolutionCallback(() =>
             {
-                FirstFeasibleAfter ??= clock.Elapsed;
+                var now = clock.Elapsed;
+                FirstFeasibleAfter ??= now;
                 Improvements++;
                 // Emptying a round succeeds the moment every visit has a place again; the time
                 // left is better spent on the next round to empty.
-                // The solver looks at no clock of ours: a cancelled planning ends at its next solution
-                // (RoutingModel.CancelSearch would be sooner, but it also stopped other plannings running at the same time).
+                // The solver looks at no clock of ours: a cancelled planning, or one counting
+                // steps, ends at its next solution (RoutingModel.CancelSearch would be sooner, but
+                // it also stopped other plannings running at the same time).
                 if (clock.Cancellation.IsCancellationRequested
+                    || (clock.Counting && now >= until)
                     || (stopWhenAllPlaced && setup.Routing.CostVar().Max() < RoutingSetup.DropPenalty))
                 {
                     setup.Routing.solver().FinishCurrentSearch();

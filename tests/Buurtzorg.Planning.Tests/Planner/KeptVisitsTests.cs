@@ -9,7 +9,7 @@ namespace Buurtzorg.Planning.Tests.Planner;
 /// </summary>
 public sealed class KeptVisitsTests
 {
-    private static readonly PlanningOptions OneSecond = new(TimeSpan.FromSeconds(1));
+    private static readonly PlanningOptions Budget = PlanningOptions.Steps(1_000);
 
     [Fact]
     public void Visits_her_round_has_no_room_for_go_to_an_idle_qualified_colleague_and_the_plan_says_from_whom()
@@ -19,7 +19,7 @@ public sealed class KeptVisitsTests
         var tasks = Enumerable.Range(1, 4).Select(i => Task($"v{i}", pinned: "anne", duration: 90)).ToList();
         var problem = Problem(tasks, nurses);
 
-        var result = RoundPlanner.Plan(problem, OneSecond);
+        var result = RoundPlanner.Plan(problem, Budget);
 
         Assert.Empty(result.Unplaced);
         var check = PlanChecker.Check(problem, result);
@@ -36,7 +36,7 @@ public sealed class KeptVisitsTests
     {
         var problem = Problem([Task("v1", pinned: "carla")], [Nurse("bram", end: 600)]);
 
-        var result = RoundPlanner.Plan(problem, OneSecond);
+        var result = RoundPlanner.Plan(problem, Budget);
 
         Assert.Empty(result.Unplaced);
         Assert.Equal(new MovedTask("v1", "carla", "bram", KeepFailure.NotOnShift), Assert.Single(result.Moved));
@@ -50,7 +50,7 @@ public sealed class KeptVisitsTests
         var nurses = new[] { Nurse("anne", end: 120, "WoundCare"), Nurse("bram", end: 600) };
         var problem = Problem([Task("wound", pinned: "anne", start: 300, qualification: "WoundCare"), Task("other")], nurses);
 
-        var result = RoundPlanner.Plan(problem, OneSecond);
+        var result = RoundPlanner.Plan(problem, Budget);
 
         var kept = Assert.Single(result.Unplaced);
         Assert.Equal(("wound", "anne", KeepFailure.ShiftMissesWindow), (kept.TaskId, kept.KeptBy, kept.NotKept));
@@ -65,7 +65,7 @@ public sealed class KeptVisitsTests
         var tasks = Enumerable.Range(1, 3).Select(i => Task($"v{i}", pinned: "anne", duration: 90, qualification: "WoundCare")).ToList();
         var problem = Problem(tasks, nurses);
 
-        var result = RoundPlanner.Plan(problem, OneSecond);
+        var result = RoundPlanner.Plan(problem, Budget);
 
         var kept = Assert.Single(result.Unplaced);
         Assert.Equal(("anne", KeepFailure.RoundFull), (kept.KeptBy, kept.NotKept));

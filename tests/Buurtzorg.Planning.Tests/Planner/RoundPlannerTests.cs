@@ -13,7 +13,7 @@ public sealed class RoundPlannerTests
     {
         var day = TeamDays.Generate(visits: 50, nurses: 6, seed: 7);
 
-        var result = RoundPlanner.Plan(day, new PlanningOptions(TimeSpan.FromSeconds(2)));
+        var result = RoundPlanner.Plan(day, PlanningOptions.Steps(250));
 
         var check = PlanChecker.Check(day, result);
         Assert.True(check.Feasible, string.Join(Environment.NewLine, check.Violations));
@@ -50,7 +50,7 @@ public sealed class RoundPlannerTests
         var impossible = day.Tasks[0] with { Id = "palliatief", Qualification = "PalliativeCare", PinnedNurse = null };
         var problem = day with { Tasks = [.. day.Tasks.Skip(1), impossible], Links = [.. day.TaskLinks.Where(l => l.First != day.Tasks[0].Id && l.Second != day.Tasks[0].Id)] };
 
-        var result = RoundPlanner.Plan(problem, new PlanningOptions(TimeSpan.FromSeconds(1)));
+        var result = RoundPlanner.Plan(problem, PlanningOptions.Steps(1_000));
 
         var unplaced = Assert.Single(result.Unplaced, u => u.TaskId == "palliatief");
         Assert.Equal(UnplacedReason.NoQualifiedNurse, unplaced.Reason);
@@ -65,7 +65,7 @@ public sealed class RoundPlannerTests
         var tasks = new[] { Task("w1", "WoundCare"), Task("w2", "WoundCare"), Task("basic") };
         var problem = new PlanningProblem(tasks, nurses, new EuclideanTravelTimes([(0, 0), (1, 1)]), [new TaskLink("w1", "w2")]);
 
-        var result = RoundPlanner.Plan(problem, new PlanningOptions(TimeSpan.FromSeconds(1)));
+        var result = RoundPlanner.Plan(problem, PlanningOptions.Steps(1_000));
 
         Assert.Equal(["w1", "w2"], result.Unplaced.Select(u => u.TaskId).Order());
         Assert.All(result.Unplaced, u => Assert.Equal(UnplacedReason.NoSecondNurse, u.Reason));
@@ -81,7 +81,7 @@ public sealed class RoundPlannerTests
         var instance = SolomonInstance.Read(BenchmarkData.SolomonFile(name));
         var problem = instance.ToProblem();
 
-        var result = RoundPlanner.Plan(problem, new PlanningOptions(TimeSpan.FromSeconds(2)));
+        var result = RoundPlanner.Plan(problem, PlanningOptions.Steps(30_000));
 
         var check = PlanChecker.Check(problem, result);
         Assert.True(check.Feasible, string.Join(Environment.NewLine, check.Violations));
@@ -90,11 +90,51 @@ public sealed class RoundPlannerTests
     }
 
     [Fact]
+    public void When_not_every_visit_fits_the_planner_spends_its_time_placing_as_many_as_it_can()
+    {
+        // C101 needs ten vehicles; with six, a third of its customers cannot be served.
+        var full = SolomonInstance.Read(BenchmarkData.SolomonFile("C101")).ToProblem();
+        var problem = full with { Nurses = [.. full.Nurses.Take(6)] };
+        var limit = TimeSpan.FromSeconds(2);
+
+        var result = RoundPlanner.Plan(problem, new PlanningOptions(limit));
+
+        var check = PlanChecker.Check(problem, result);
+        Assert.True(check.Feasible, string.Join(Environment.NewLine, check.Violations));
+        Assert.NotEmpty(result.Unplaced);
+        // The first plan's share is a twentieth of the limit; a planner that answered with the
+        // plan it had then (as it did, once, with nearly every visit left out) stops long before this.
+        Assert.True(result.Stats.Elapsed >= limit / 2, $"answered after {result.Stats.Elapsed} of {limit}, with {result.Unplaced.Count} visits unplaced");
+    }
+
+    [Theory]
+    [InlineData("team day")] // double visits: the sequence search, polished by the routing solver
+    [InlineData("RC201")] // the routing solver's first plan, the route minimiser, string removals
+    public async Task A_budget_in_steps_gives_the_same_plan_however_busy_the_machine_is(string day)
+    {
+        var (problem, budget) = day == "RC201"
+            ? (SolomonInstance.Read(BenchmarkData.SolomonFile(day)).ToProblem(), PlanningOptions.Steps(5_000))
+            : (TeamDays.Generate(visits: 50, nurses: 6, seed: 7), PlanningOptions.Steps(250));
+        var quiet = RoundPlanner.Plan(problem, budget);
+
+        // Again, with another planning beside it competing for the same cores.
+        using var stop = new CancellationTokenSource();
+        var beside = System.Threading.Tasks.Task.Run(() => RoundPlanner.Plan(TeamDays.Generate(visits: 60, nurses: 6, seed: 11), new PlanningOptions(TimeSpan.FromSeconds(30), stop.Token)));
+        var busy = RoundPlanner.Plan(problem, budget);
+        await stop.CancelAsync();
+        await beside;
+
+        static string Routes(PlanningResult result) => string.Join(" | ", result.Rounds.Select(r => $"{r.NurseId}: {string.Join(",", r.Stops.Select(s => s.TaskId))}"));
+        Assert.Equal(Routes(quiet), Routes(busy));
+        Assert.Equal(quiet.Stats.Elapsed, busy.Stats.Elapsed);
+    }
+
+    [Fact]
     public void Mankowska_double_services_keep_their_delays_and_go_to_two_different_qualified_staff()
     {
         var problem = MankowskaInstance.Read(BenchmarkData.MankowskaFile("InstanzCPLEX_HCSRP_25_1")).ToProblem();
 
-        var result = RoundPlanner.Plan(problem, new PlanningOptions(TimeSpan.FromSeconds(2)));
+        var result = RoundPlanner.Plan(problem, PlanningOptions.Steps(1_000));
 
         var check = PlanChecker.Check(problem, result);
         Assert.True(check.Feasible, string.Join(Environment.NewLine, check.Violations));

@@ -13,8 +13,9 @@ public sealed class RouteMinimizerTests
         var instance = SolomonInstance.Read(BenchmarkData.SolomonFile("R101")).ToProblem();
         var problem = instance with { Nurses = [.. Enumerable.Range(0, instance.Tasks.Count).Select(v => instance.Nurses[0] with { Id = $"v{v}" })] };
         var oneEach = problem.Tasks.Select((_, i) => new List<int> { i }).ToList();
+        var (clock, until) = Counted.Steps(55_000);
 
-        var rounds = new RouteMinimizer(new AlikeDay(problem, problem.Tasks)).Minimize(oneEach, PlanningClock.Start(), TimeSpan.FromSeconds(2));
+        var rounds = new RouteMinimizer(new AlikeDay(problem, problem.Tasks)).Minimize(oneEach, clock, until);
 
         var order = problem.Nurses.Select((n, v) => (n.Id, Tasks: (IReadOnlyList<string>)[.. rounds[v].Select(t => problem.Tasks[t].Id)]))
             .ToDictionary(x => x.Id, x => x.Tasks);

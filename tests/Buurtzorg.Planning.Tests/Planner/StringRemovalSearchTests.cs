@@ -13,8 +13,9 @@ public sealed class StringRemovalSearchTests
         var problem = Solomon("C101");
         var oneEach = problem.Tasks.Select((_, i) => new List<int> { i }).ToList();
 
-        var rounds = new StringRemovalSearch(new AlikeDay(problem, problem.Tasks), problem.Cost, problem.Nurses.Count)
-            .Improve(oneEach, PlanningClock.Start(), TimeSpan.FromSeconds(3));
+        var (clock, until) = Counted.Steps(60_000);
+
+        var rounds = new StringRemovalSearch(new AlikeDay(problem, problem.Tasks), problem.Cost, problem.Nurses.Count).Improve(oneEach, clock, until);
 
         var check = Check(problem, rounds);
         Assert.True(check.Feasible, string.Join(Environment.NewLine, check.Violations));
@@ -28,10 +29,12 @@ public sealed class StringRemovalSearchTests
     {
         var problem = Solomon("RC101");
         var day = new AlikeDay(problem, problem.Tasks);
-        var start = new RouteMinimizer(day).Minimize([.. problem.Tasks.Select((_, i) => new List<int> { i })], PlanningClock.Start(), TimeSpan.FromSeconds(1));
+        var (minimizing, minimized) = Counted.Steps(25_000);
+        var start = new RouteMinimizer(day).Minimize([.. problem.Tasks.Select((_, i) => new List<int> { i })], minimizing, minimized);
         var before = Check(problem, start);
+        var (clock, until) = Counted.Steps(6_000);
 
-        var rounds = new StringRemovalSearch(day, problem.Cost, problem.Nurses.Count).Improve(start, PlanningClock.Start(), TimeSpan.FromMilliseconds(300));
+        var rounds = new StringRemovalSearch(day, problem.Cost, problem.Nurses.Count).Improve(start, clock, until);
 
         var after = Check(problem, rounds);
         Assert.True(after.Feasible, string.Join(Environment.NewLine, after.Violations));
