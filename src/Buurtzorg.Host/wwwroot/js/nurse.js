@@ -397,7 +397,9 @@ async function loadDay() {
   state.round = round;
   // The team's board was just read: a "not found" still on screen was about a team she has left.
   if ($("board-problem").dataset.problemCode === "not-found") clearProblem($("board-problem"));
-  state.version = Math.max(board.version, round.version);
+  // The two reads may fall either side of a change: only the older version is one both show, so
+  // the next catch-up asks from there (the newer one made a page miss a colleague's claim for good).
+  state.version = Math.min(board.version, round.version);
   render();
 }
 
