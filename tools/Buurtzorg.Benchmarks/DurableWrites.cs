@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Buurtzorg.Contracts.Teams;
-using Buurtzorg.Grains;
-using Buurtzorg.Grains.Schedule;
-using Buurtzorg.Persistence;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Benchmarks;
 
@@ -22,23 +17,7 @@ internal static class DurableWrites
     {
         var options = Arguments.Parse(args);
 
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = options.Postgres,
-            ["Orleans:ServiceId"] = "buurtzorg-benchmark",
-            ["Orleans:ClusterId"] = $"benchmark-{Environment.ProcessId}",
-            ["Orleans:SiloPort"] = "11411",
-            // A private one-silo cluster on loopback with no gateway: nothing else joins it, so it
-            // runs without the cluster certificate (and says so in its log).
-            ["Orleans:Tls:AllowInsecureDevelopmentCluster"] = "true",
-            ["Orleans:AdvertisedIP"] = "127.0.0.1",
-        });
-        builder.AddBuurtzorgSilo(GrainStorage.Name);
-        builder.Services.AddScheduleEventRelay<NoWatchersRelay>();
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await BenchmarkSilo.Start(options.Postgres, "buurtzorg-benchmark", "benchmark", 11411);
 
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var teams = new ITeamGrain[options.Writers];

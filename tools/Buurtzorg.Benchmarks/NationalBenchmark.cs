@@ -7,12 +7,8 @@ using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Demo;
-using Buurtzorg.Grains;
-using Buurtzorg.Persistence;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Buurtzorg.Benchmarks;
 
@@ -146,26 +142,8 @@ internal static class NationalBenchmark
         return (heap, Environment.WorkingSet);
     }
 
-    private static async Task<IHost> StartSilo(string postgres, string purpose)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = postgres,
-            ["Orleans:ServiceId"] = "buurtzorg-national",
-            ["Orleans:ClusterId"] = $"national-{purpose}-{Environment.ProcessId}",
-            ["Orleans:SiloPort"] = "11611",
-            // A private one-silo cluster on loopback with no gateway: nothing else joins it, so it
-            // runs without the cluster certificate (and says so in its log).
-            ["Orleans:Tls:AllowInsecureDevelopmentCluster"] = "true",
-            ["Orleans:AdvertisedIP"] = "127.0.0.1",
-        });
-        builder.AddBuurtzorgSilo(GrainStorage.Name);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    private static Task<IHost> StartSilo(string postgres, string purpose) =>
+        BenchmarkSilo.Start(postgres, "buurtzorg-national", $"national-{purpose}", 11611);
 
     private static void Print(string line) => Console.WriteLine(line);
 }

@@ -9,11 +9,8 @@ using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains;
 using Buurtzorg.Grains.Visits;
-using Buurtzorg.Persistence;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Buurtzorg.Benchmarks;
@@ -162,29 +159,8 @@ internal static class ScheduleDaysBenchmark
         new InterventionSchedule(1, SchedulePeriod.Day, from, to, 15, Qualification.InjectionsAndMedication, false),
         Performer.Team, null);
 
-    private static async Task<IHost> StartSilo(string? postgres, string sqlite, string serviceId, string purpose)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        // No host relays the schedule events here: the publisher's warnings that it cannot reach
-        // one would drown the figures (the changes stand without them).
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = postgres,
-            ["Storage:SqlitePath"] = sqlite,
-            ["Orleans:ServiceId"] = serviceId,
-            ["Orleans:ClusterId"] = $"schedule-days-{purpose}-{Environment.ProcessId}",
-            ["Orleans:SiloPort"] = "11711",
-            // A private one-silo cluster on loopback with no gateway: nothing else joins it, so it
-            // runs without the cluster certificate (and says so in its log).
-            ["Orleans:Tls:AllowInsecureDevelopmentCluster"] = "true",
-            ["Orleans:AdvertisedIP"] = "127.0.0.1",
-        });
-        builder.AddBuurtzorgSilo(GrainStorage.Name);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    private static Task<IHost> StartSilo(string? postgres, string sqlite, string serviceId, string purpose) =>
+        BenchmarkSilo.Start(postgres, serviceId, $"schedule-days-{purpose}", 11711, sqlite);
 
     private static void Print(string line) => Console.WriteLine(line);
 }
