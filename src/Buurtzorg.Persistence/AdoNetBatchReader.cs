@@ -23,9 +23,6 @@ public sealed class AdoNetBatchReader(StorageBackend backend, string serviceId, 
             return;
         }
 
-        await using var connection = Connection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
         var keys = new List<string>(states.Count);
         foreach (var (id, _) in states)
         {
@@ -37,20 +34,25 @@ public sealed class AdoNetBatchReader(StorageBackend backend, string serviceId, 
             keys.Add(key);
         }
 
-        command.CommandText =
-            "SELECT grain_id_ext, payload, version FROM grain_state WHERE service_id = @ServiceId AND state_name = @StateName " +
-            // SQLite indexes the extension through ifnull (see 001-grain-state.sql): the same expression uses that index.
-            "AND grain_id_n0 = 0 AND grain_id_n1 = 0 AND " + (backend.Kind == StorageKind.Sqlite ? "ifnull(grain_id_ext, x'00')" : "grain_id_ext") + " IN (" + string.Join(", ", keys.Select((_, i) => "@k" + i.ToString(CultureInfo.InvariantCulture))) + ")";
-        Add(command, "ServiceId", serviceId);
-        Add(command, "StateName", stateName);
-        for (var i = 0; i < keys.Count; i++)
-        {
-            Add(command, "k" + i.ToString(CultureInfo.InvariantCulture), keys[i]);
-        }
-
+        // The connection goes back to the pool before the payloads are deserialised: a cold start
+        // activates many schedules at once, and holding it through that work exhausted the pool.
         var rows = new Dictionary<string, (byte[]? Payload, int Version)>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync())
+        await using (var connection = Connection())
         {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "SELECT grain_id_ext, payload, version FROM grain_state WHERE service_id = @ServiceId AND state_name = @StateName " +
+                // SQLite indexes the extension through ifnull (see 001-grain-state.sql): the same expression uses that index.
+                "AND grain_id_n0 = 0 AND grain_id_n1 = 0 AND " + (backend.Kind == StorageKind.Sqlite ? "ifnull(grain_id_ext, x'00')" : "grain_id_ext") + " IN (" + string.Join(", ", keys.Select((_, i) => "@k" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+            Add(command, "ServiceId", serviceId);
+            Add(command, "StateName", stateName);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                Add(command, "k" + i.ToString(CultureInfo.InvariantCulture), keys[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
                 rows[reader.GetString(0)] = (reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture));
