@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Claims and releases per second through HTTP, measured in one run against one PostgreSQL server:
 #  1. the anchor: pgbench, 16 clients, each upserting its own row shaped like a grain-state row
-#     (the same script as tools/bench-durable-writes.sh);
+#     (tools/pgbench-anchor.sh, shared with tools/bench-durable-writes.sh);
 #  2. the system: the real host in-process on a real Kestrel port, 16 signed-in nurses of 16
 #     teams, each claiming and releasing a visit of her team in a loop (session cookie, access
 #     gate, access-log line, team schedule grain, PostgreSQL; one request at a time per nurse).
@@ -14,39 +14,16 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_SIDE="${1:-15}"
 ROUNDS=3
 CLIENTS=16
-server=$(./tools/pg-test-server.sh | tail -n 1)
-bench_cs="${server/Database=buurtzorg/Database=buurtzorg_bench}"
-port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$server")
-BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-psql_bench() { "$BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d buurtzorg_bench -v ON_ERROR_STOP=1 -qtA "$@"; }
-
-# The same shape and key as the grain_state table: one row per client, upserted in place.
-psql_bench -c "DROP TABLE IF EXISTS bench_upsert;
-  CREATE TABLE bench_upsert (service_id varchar(150) NOT NULL, state_name varchar(150) NOT NULL,
-    grain_id_n0 bigint NOT NULL, grain_id_n1 bigint NOT NULL, grain_id_ext varchar(512) NULL,
-    payload bytea NULL, version integer NOT NULL, modified_at timestamptz NOT NULL DEFAULT now(),
-    UNIQUE NULLS NOT DISTINCT (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_ext));"
-script=$(mktemp)
-cat > "$script" <<'SQL'
-INSERT INTO bench_upsert (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_ext, payload, version)
-VALUES ('bench', 'team', :client_id, 0, NULL, decode(repeat('7b226e616d65223a22', 28), 'hex'), 1)
-ON CONFLICT (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_ext)
-DO UPDATE SET payload = excluded.payload, version = bench_upsert.version + 1, modified_at = now();
-SQL
+source tools/pgbench-anchor.sh
 
 dotnet build -c Release tools/Buurtzorg.Benchmarks -v q -nologo >&2
 
-pgbench_rate() {
-  "$BIN/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -c "$CLIENTS" -j 2 -T "$SECONDS_PER_SIDE" -M "$1" -f "$script" buurtzorg_bench 2>&1 |
-    grep -oE 'tps = [0-9.]+' | head -n 1 | awk '{print $3}'
-}
 # Prints "rate p50 p99" of one run of the host.
 host_run() {
   dotnet tools/Buurtzorg.Benchmarks/bin/Release/net10.0/Buurtzorg.Benchmarks.dll end-to-end \
     --postgres "$bench_cs" --nurses "$CLIENTS" --seconds "$SECONDS_PER_SIDE" |
     grep -E '^end-to-end:' | sed -E 's/.*= ([0-9.]+) changes\/s \(p50 ([0-9.]+) ms, p99 ([0-9.]+) ms\).*/\1 \2 \3/'
 }
-median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 simple=(); prepared=(); hosts=(); p50s=(); p99s=()
 for round in $(seq 1 "$ROUNDS"); do
@@ -56,7 +33,6 @@ for round in $(seq 1 "$ROUNDS"); do
   hosts+=("$rate"); p50s+=("$p50"); p99s+=("$p99")
   echo "round $round: pgbench ${simple[-1]} (simple), ${prepared[-1]} (prepared); claims and releases $rate/s (p50 $p50 ms, p99 $p99 ms)" >&2
 done
-rm -f "$script"
 
 pg_simple=$(printf '%s\n' "${simple[@]}" | median)
 pg_prepared=$(printf '%s\n' "${prepared[@]}" | median)
