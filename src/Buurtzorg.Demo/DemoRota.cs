@@ -7,8 +7,8 @@ namespace Buurtzorg.Demo;
 /// least three nurses in the morning (07:00-12:30), one in the afternoon (12:30-17:00) and one in
 /// the evening (17:00-22:30); the hours left over go to where most care is asked, weekday
 /// a fourth nurse every morning and a fifth on weekdays first, then a second evening and
-/// afternoon nurse. Each nurse works at most one shift
-/// a day and about her contract hours.
+/// afternoon nurse. Each nurse works at most one shift a day and about her contract hours, and
+/// keeps to one part of the day in a run of days where her hours allow.
 /// </summary>
 public static class DemoRota
 {
@@ -58,7 +58,9 @@ public static class DemoRota
         bool CanTake(int nurse, DayOfWeek day, Shift shift) =>
             left[nurse] + Slack >= shift.Hours && !slots[nurse].Exists(s => s.Day == day);
 
-        // The nurse with most hours left takes it: the rota fills everyone evenly.
+        // Clients see few nurses only if nurses keep to a part of the day and work days in a row:
+        // the nurse who worked this shift the day before takes it, else one who works it on
+        // another day, else the one with most hours left, so that the rota still fills evenly.
         bool Assign(DayOfWeek day, Shift shift)
         {
             var candidates = Enumerable.Range(0, left.Length).Where(n => CanTake(n, day, shift)).ToList();
@@ -67,7 +69,13 @@ public static class DemoRota
                 return false;
             }
 
-            var nurse = candidates.MaxBy(n => left[n]);
+            var yesterday = Week[(Array.IndexOf(Week, day) + 6) % 7];
+            var nurse = candidates
+                .OrderBy(n => slots[n].Exists(s => s.Day == yesterday && s.From == shift.From) ? 0 : 1)
+                .ThenBy(n => slots[n].Exists(s => s.From == shift.From) ? 0 : 1)
+                .ThenByDescending(n => left[n])
+                .ThenBy(n => n)
+                .First();
             slots[nurse].Add(new AvailabilitySlot(day, shift.From, shift.To));
             left[nurse] -= shift.Hours;
             return true;

@@ -7,9 +7,9 @@ public static class PlanCosts
     {
         var tasks = problem.Tasks.ToDictionary(t => t.Id);
         var nurses = problem.Nurses.ToDictionary(n => n.Id);
-        var known = problem.CareHistory.Select(h => (h.NurseId, h.ClientId)).ToHashSet();
+        var familiarity = new Familiarity(problem);
         double travel = 0, lateness = 0, maxLateness = 0;
-        var newPairs = new HashSet<(string, string)>();
+        var pairs = new HashSet<(string Nurse, string Client)>();
         var clientNurses = new Dictionary<string, HashSet<string>>();
         var work = new List<double>();
         foreach (var round in rounds)
@@ -26,11 +26,7 @@ public static class PlanCosts
                 lateness += late;
                 maxLateness = Math.Max(maxLateness, late);
                 minutes += stop.End - stop.Start;
-                if (!known.Contains((nurse.Id, task.ClientId)))
-                {
-                    newPairs.Add((nurse.Id, task.ClientId));
-                }
-
+                pairs.Add((nurse.Id, task.ClientId));
                 (clientNurses.TryGetValue(task.ClientId, out var set) ? set : clientNurses[task.ClientId] = []).Add(nurse.Id);
             }
 
@@ -45,9 +41,11 @@ public static class PlanCosts
         var weights = problem.Cost;
         var used = rounds.Count(r => r.Stops.Count > 0);
         var spread = work.Count == 0 ? 0 : work.Max() - work.Min();
-        var continuityCounts = problem.CareHistory.Count > 0 ? newPairs.Count : 0;
+        // Each nurse a client gets that day is priced once, by how much of a stranger she is.
+        var strangeness = familiarity.Counts ? pairs.Sum(p => familiarity.Strangeness(p.Nurse, p.Client)) : 0;
         var weighted = weights.Travel * travel + weights.Lateness * lateness + weights.MaxLateness * maxLateness
-            + weights.Continuity * continuityCounts + weights.Fairness * spread + weights.PerNurseUsed * used;
-        return new PlanCost(travel, lateness, maxLateness, newPairs.Count, clientNurses.Values.Sum(s => s.Count), spread, used, weighted);
+            + weights.Continuity * strangeness + weights.Fairness * spread + weights.PerNurseUsed * used;
+        var newPairs = pairs.Count(p => !familiarity.HasBeen(p.Nurse, p.Client));
+        return new PlanCost(travel, lateness, maxLateness, newPairs, clientNurses.Values.Sum(s => s.Count), spread, used, weighted);
     }
 }

@@ -96,6 +96,7 @@ public static class RoundPlanner
         }
 
         DropLoneHalves(problem, tasks, refit);
+        Insertion.PlaceLeftOvers(problem, tasks, problem.Nurses, refit);
         if (refit.Sum(r => r.Count) <= routes.Sum(r => r.Count))
         {
             return first;
@@ -135,11 +136,13 @@ public static class RoundPlanner
         var deadline = options.TimeLimit;
         var search = new Search(problem, tasks, clock);
         List<List<int>>? routes;
-        if (problem.TaskLinks.Count > 0)
+        if (problem.TaskLinks.Count > 0 || HomeCareDay(problem, tasks))
         {
             // Linked visits tie OR-Tools' one-task moves down; the sequence search moves a double
-            // visit as a whole. It gets most of the time, then the routing solver polishes its
-            // plan, and the better of the two by the planner's own count is kept.
+            // visit as a whole, and weighs continuity, fairness and lateness in every placement.
+            // It gets most of the time, then the routing solver polishes its plan (counting the
+            // largest lateness too, see RoutingSetup), and the better of the two by the planner's
+            // own count is kept.
             var sequence = new SequenceSearch(problem, tasks);
             routes = sequence.Search(clock, Fraction(deadline, SequenceShare));
             search.MarkFirst(sequence.FirstPlanAfter);
@@ -181,12 +184,12 @@ public static class RoundPlanner
 
         if (routes is null)
         {
-            // Not even a first plan in time: every task waits for the team.
-            unplaced.AddRange(tasks.Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No plan was found within the time limit.")));
-            return Result(problem, tasks, problem.Nurses, [.. problem.Nurses.Select(_ => new List<int>())], unplaced, clock, null, search.Improvements, Engine(problem, tasks));
+            // Not even a first plan in time: the visits go in one by one, each where it costs least.
+            routes = [.. nurses.Select(_ => new List<int>())];
         }
 
         DropLoneHalves(problem, tasks, routes);
+        Insertion.PlaceLeftOvers(problem, tasks, nurses, routes);
         var placed = routes.SelectMany(r => r).ToHashSet();
         unplaced.AddRange(tasks.Where((_, node) => !placed.Contains(node))
             .Select(t => new UnplacedTask(t.Id, UnplacedReason.NoRoom, "No round had room for it within its window and the nurses' shifts.")));
@@ -252,8 +255,16 @@ public static class RoundPlanner
         return otherPlaced > placed || (otherPlaced == placed && otherCost < cost - 1e-9) ? other : plan;
     }
 
+    /// <summary>
+    /// A district team's day: nurses who differ (qualifications, shifts, who knows whom) and no
+    /// price per nurse used. The literature's days that price vehicles go to the routing solver.
+    /// </summary>
+    private static bool HomeCareDay(PlanningProblem problem, IReadOnlyList<PlanTask> tasks) =>
+        problem.Cost.PerNurseUsed == 0 && !AlikeDay.Describes(problem, tasks);
+
     private static string Engine(PlanningProblem problem, IReadOnlyList<PlanTask> tasks) =>
-        problem.TaskLinks.Count > 0 ? "sequence search (simulated annealing), polished by OR-Tools 9.15 routing"
+        problem.TaskLinks.Count > 0 || HomeCareDay(problem, tasks)
+            ? "sequence search (simulated annealing), polished by OR-Tools 9.15 routing"
         : AlikeDay.Describes(problem, tasks) ? "OR-Tools 9.15 routing for a first plan, route minimisation, string removals (SISR)"
         : "OR-Tools 9.15 routing, guided local search";
 
@@ -268,7 +279,7 @@ public static class RoundPlanner
     }
 
     /// <summary>A round for every nurse of the day (empty for those not used), with the plan's exact times.</summary>
-    private static List<PlannedRound> Rounds(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes)
+    internal static List<PlannedRound> Rounds(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes)
     {
         var starts = Timetable.Earliest(problem, tasks, nurses, routes);
         var byNurse = nurses.Select((n, v) => (n.Id, Stops: routes[v].Select(node =>

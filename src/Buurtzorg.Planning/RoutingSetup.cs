@@ -36,12 +36,12 @@ internal sealed class RoutingSetup : IDisposable
         Manager = new RoutingIndexManager(taskCount + _depots.Count, nurses.Count, starts, ends);
         Routing = new RoutingModel(Manager);
         var weights = problem.Cost;
-        var history = problem.CareHistory.Select(h => (h.NurseId, h.ClientId)).ToHashSet();
+        var familiarity = new Familiarity(problem);
         var horizon = Scale(Math.Max(nurses.Max(n => n.ShiftEnd), tasks.Count == 0 ? 0 : tasks.Max(t => t.WindowEnd)) + 1);
 
         // When no nurse differs in how long a task takes or what it costs her, one callback
         // serves all: the solver caches it, and searches much faster than with one per nurse.
-        var knows = history.Count > 0 && weights.Continuity > 0;
+        var knows = familiarity.Counts;
         var alike = !knows && tasks.All(t => t.DurationByNurse is null);
         // Travel between nodes, computed once: the solver asks for arcs millions of times.
         var nodeCount = taskCount + _depots.Count;
@@ -71,13 +71,14 @@ internal sealed class RoutingSetup : IDisposable
             var arcCost = new long[nodeCount, nodeCount];
             var travelWeight = Weight(weights.Travel);
             var continuity = Weight(weights.Continuity) * TimeScale;
+            var strangeness = Enumerable.Range(0, taskCount).Select(t => knows ? familiarity.Strangeness(nurse.Id, tasks[t].ClientId) : 0).ToArray();
             for (var a = 0; a < nodeCount; a++)
             {
                 for (var b = 0; b < nodeCount; b++)
                 {
                     arcTime[a, b] = Ceil(service[a] + travel[a, b]);
                     arcCost[a, b] = travelWeight * (long)Math.Round(travel[a, b] * TimeScale)
-                        + (knows && b < taskCount && !history.Contains((nurse.Id, tasks[b].ClientId)) ? continuity : 0);
+                        + (b < taskCount ? (long)Math.Round(continuity * strangeness[b]) : 0);
                 }
             }
 
@@ -160,6 +161,11 @@ internal sealed class RoutingSetup : IDisposable
             }
         }
 
+        if (weights.MaxLateness > 0 && !weights.HardWindows)
+        {
+            PriceLargestLateness(tasks, horizon, Weight(weights.MaxLateness));
+        }
+
         var solver = Routing.solver();
         var nodeOf = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         foreach (var link in problem.TaskLinks)
@@ -176,6 +182,32 @@ internal sealed class RoutingSetup : IDisposable
             // Not "both or neither": the search places one half at a time and could then place
             // none. A half left alone is taken out again afterwards (see RoundPlanner).
             solver.Add(solver.MakeAllDifferentExcept(new IntVarVector([Routing.VehicleVar(first), Routing.VehicleVar(second)]), -1));
+        }
+    }
+
+    /// <summary>
+    /// The routing model has no term for the largest of the tasks' lateness, so it is built from
+    /// one: a dimension that may only rise along a round (no transit, free slack) and must stand,
+    /// at each task, at least at that task's lateness. Each round then ends at or above its own
+    /// largest lateness, and the dimension's global span (the highest end, every round starting
+    /// at 0) is the largest lateness of the day, priced at its weight. It counts whole minutes
+    /// (rounded up): the solver settles such a value one unit at a time, and in the time scale's
+    /// thousandths that took minutes for a single plan.
+    /// </summary>
+    private void PriceLargestLateness(IReadOnlyList<PlanTask> tasks, long horizon, long weight)
+    {
+        LongLongToLong none = (_, _) => 0;
+        _callbacks.Add(none);
+        var minutes = (horizon / TimeScale) + 1;
+        Routing.AddDimension(Routing.RegisterTransitCallback(none), minutes, minutes, true, "LargestLateness");
+        var largest = Routing.GetMutableDimension("LargestLateness");
+        largest.SetGlobalSpanCostCoefficient(weight * TimeScale);
+        var solver = Routing.solver();
+        for (var node = 0; node < tasks.Count; node++)
+        {
+            var index = Manager.NodeToIndex(node);
+            solver.Add(solver.MakeGreaterOrEqual(
+                solver.MakeProd(largest.CumulVar(index), TimeScale), solver.MakeSum(Time.CumulVar(index), -Floor(tasks[node].WindowEnd))));
         }
     }
 

@@ -31,7 +31,7 @@ internal sealed class SequenceSearch
     private readonly double[] _shiftStart;
     private readonly double[] _shiftEnd;
     private readonly int[] _capacity;
-    private readonly bool[] _knows; // [nurse * clients + client]: in the care history
+    private readonly double[] _strangeness; // [nurse * clients + client]: see Familiarity
     private readonly bool _countsContinuity;
     private readonly int _clientCount;
 
@@ -75,16 +75,16 @@ internal sealed class SequenceSearch
         _shiftStart = [.. nurses.Select(n => n.ShiftStart)];
         _shiftEnd = [.. nurses.Select(n => n.ShiftEnd)];
         _capacity = [.. nurses.Select(n => n.Capacity)];
-        _knows = new bool[_nurseCount * _clientCount];
-        foreach (var h in problem.CareHistory)
+        var familiarity = new Familiarity(problem);
+        _countsContinuity = familiarity.Counts;
+        _strangeness = new double[_nurseCount * _clientCount];
+        foreach (var (client, c) in clients)
         {
-            if (nurseIndex.TryGetValue(h.NurseId, out var v) && clients.TryGetValue(h.ClientId, out var c))
+            for (var v = 0; v < _nurseCount; v++)
             {
-                _knows[(v * _clientCount) + c] = true;
+                _strangeness[(v * _clientCount) + c] = _countsContinuity ? familiarity.Strangeness(nurses[v].Id, client) : 0;
             }
         }
-
-        _countsContinuity = problem.CareHistory.Count > 0 && _weights.Continuity > 0;
 
         var node = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var linked = new HashSet<int>();
@@ -237,8 +237,7 @@ internal sealed class SequenceSearch
         }
 
         _stamp++;
-        double travel = 0, lateness = 0, maxLateness = 0, dropped = 0;
-        var newPairs = 0;
+        double travel = 0, lateness = 0, maxLateness = 0, dropped = 0, strangeness = 0;
         var w = _weights;
         foreach (var u in order)
         {
@@ -248,8 +247,12 @@ internal sealed class SequenceSearch
                 var task = unit.First;
                 var bestV = -1;
                 double bestCost = double.MaxValue, bestStart = 0;
-                foreach (var v in _eligible[task])
+                // Where nurses tie, the first looked at wins: starting the look at a different
+                // nurse for each visit spreads ties over the team instead of heaping them on one.
+                var eligible = _eligible[task];
+                for (var k = 0; k < eligible.Length; k++)
                 {
+                    var v = eligible[(k + u) % eligible.Length];
                     if (!TryAppend(v, task, out var start, out var added))
                     {
                         continue;
@@ -269,21 +272,25 @@ internal sealed class SequenceSearch
                     continue;
                 }
 
-                Place(bestV, task, bestStart, routes, ref travel, ref lateness, ref maxLateness, ref newPairs);
+                Place(bestV, task, bestStart, routes, ref travel, ref lateness, ref maxLateness, ref strangeness);
             }
             else
             {
                 int bestA = -1, bestB = -1;
                 double bestCost = double.MaxValue, bestFirst = 0, bestSecond = 0;
-                foreach (var a in _eligible[unit.First])
+                var firsts = _eligible[unit.First];
+                var seconds = _eligible[unit.Second];
+                for (var k = 0; k < firsts.Length; k++)
                 {
+                    var a = firsts[(k + u) % firsts.Length];
                     if (!TryAppend(a, unit.First, out var readyA, out var addedA))
                     {
                         continue;
                     }
 
-                    foreach (var b in _eligible[unit.Second])
+                    for (var m = 0; m < seconds.Length; m++)
                     {
+                        var b = seconds[(m + u) % seconds.Length];
                         if (a == b || !TryAppend(b, unit.Second, out var readyB, out var addedB))
                         {
                             continue;
@@ -314,8 +321,8 @@ internal sealed class SequenceSearch
                     continue;
                 }
 
-                Place(bestA, unit.First, bestFirst, routes, ref travel, ref lateness, ref maxLateness, ref newPairs);
-                Place(bestB, unit.Second, bestSecond, routes, ref travel, ref lateness, ref maxLateness, ref newPairs);
+                Place(bestA, unit.First, bestFirst, routes, ref travel, ref lateness, ref maxLateness, ref strangeness);
+                Place(bestB, unit.Second, bestSecond, routes, ref travel, ref lateness, ref maxLateness, ref strangeness);
             }
         }
 
@@ -333,7 +340,7 @@ internal sealed class SequenceSearch
             least = Math.Min(least, _work[v]);
         }
 
-        return (w.Travel * travel) + (w.Lateness * lateness) + (w.MaxLateness * maxLateness) + (w.Continuity * newPairs)
+        return (w.Travel * travel) + (w.Lateness * lateness) + (w.MaxLateness * maxLateness) + (w.Continuity * strangeness)
             + (w.Fairness * (most - least)) + (w.PerNurseUsed * used) + (DropPenalty * dropped);
     }
 
@@ -355,25 +362,26 @@ internal sealed class SequenceSearch
     private double Extra(int v, int task)
     {
         var cost = _stopCount[v] == 0 ? _weights.PerNurseUsed : 0;
-        if (_countsContinuity && !_knows[(v * _clientCount) + _client[task]] && _pairStamp[(v * _clientCount) + _client[task]] != _stamp)
+        var pair = (v * _clientCount) + _client[task];
+        if (_countsContinuity && _pairStamp[pair] != _stamp)
         {
-            cost += _weights.Continuity;
+            cost += _weights.Continuity * _strangeness[pair];
         }
 
         return cost;
     }
 
-    private void Place(int v, int task, double start, List<List<int>>? routes, ref double travel, ref double lateness, ref double maxLateness, ref int newPairs)
+    private void Place(int v, int task, double start, List<List<int>>? routes, ref double travel, ref double lateness, ref double maxLateness, ref double strangeness)
     {
         travel += _travel[_at[v], _place[task]];
         var late = Math.Max(0, start - _latest[task]);
         lateness += late;
         maxLateness = Math.Max(maxLateness, late);
         var pair = (v * _clientCount) + _client[task];
-        if (!_knows[pair] && _pairStamp[pair] != _stamp)
+        if (_pairStamp[pair] != _stamp)
         {
             _pairStamp[pair] = _stamp;
-            newPairs += _countsContinuity ? 1 : 0;
+            strangeness += _strangeness[pair];
         }
 
         _free[v] = start + _duration[task][v];

@@ -11,31 +11,44 @@ namespace Buurtzorg.PlannerBench;
 /// Time to the first feasible plan of a team day shaped like the demo region's: clients in one
 /// of its neighbourhoods with the demo's care patterns (so its windows, lengths, qualifications
 /// and double visits), nurses with the demo's qualifications and morning or evening shifts,
-/// until the day holds the asked number of visits. Usage: team-day [--visits 50] [--nurses 6] [--days 20]
+/// until the day holds the asked number of visits, and a care history of four weeks (each client's
+/// own nurse, a second and a third). Usage: team-day [--visits 50] [--nurses 6] [--days 20] [--seconds 1]
 /// </summary>
 internal static class TeamDayBench
 {
+    private static readonly int[] HistoryVisits = [12, 6, 2];
+
     public static int Run(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var visits = int.Parse(Value("--visits") ?? "50", CultureInfo.InvariantCulture);
         var nurses = int.Parse(Value("--nurses") ?? "6", CultureInfo.InvariantCulture);
         var days = int.Parse(Value("--days") ?? "20", CultureInfo.InvariantCulture);
+        var seconds = double.Parse(Value("--seconds") ?? "1", CultureInfo.InvariantCulture);
 
         var firsts = new List<double>();
+        var elapsed = new List<double>();
         var infeasible = 0;
+        double travel = 0, lateness = 0, weighted = 0;
+        var unplaced = 0;
+        var strangers = 0;
         for (var seed = 1; seed <= days; seed++)
         {
             var problem = Day(visits, nurses, seed);
-            var result = RoundPlanner.Plan(problem, new PlanningOptions(TimeSpan.FromSeconds(1)));
+            var result = RoundPlanner.Plan(problem, new PlanningOptions(TimeSpan.FromSeconds(seconds)));
             infeasible += PlanChecker.Check(problem, result).Feasible ? 0 : 1;
             firsts.Add(result.Stats.FirstFeasibleAfter?.TotalMilliseconds ?? double.PositiveInfinity);
+            elapsed.Add(result.Stats.Elapsed.TotalMilliseconds);
+            (travel, lateness, weighted) = (travel + result.Cost.Travel, lateness + result.Cost.Lateness, weighted + result.Cost.Weighted);
+            unplaced += result.Unplaced.Count;
+            strangers += result.Cost.NewNurseClientPairs;
         }
 
         firsts.Sort();
-        Console.WriteLine($"| team days | visits | nurses | first feasible plan, median | max | plans the checker refused |");
-        Console.WriteLine($"|---|---|---|---|---|---|");
-        Console.WriteLine($"| {days} | {visits} | {nurses} | {firsts[firsts.Count / 2]:F0} ms | {firsts[^1]:F0} ms | {infeasible} |");
+        Console.WriteLine($"| team days | visits | nurses | limit | first feasible plan, median | max | whole proposal, max | travel per day | lateness per day | nurses new to a client per day | weighted cost per day | unplaced | plans the checker refused |");
+        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| {days} | {visits} | {nurses} | {seconds:0.##} s | {firsts[firsts.Count / 2]:F0} ms | {firsts[^1]:F0} ms | {elapsed.Max():F0} ms | " +
+            $"{travel / days:F1} min | {lateness / days:F1} min | {(double)strangers / days:F1} | {weighted / days:F1} | {unplaced} | {infeasible} |");
         return infeasible == 0 ? 0 : 1;
     }
 
@@ -84,6 +97,11 @@ internal static class TeamDayBench
             }
         }
 
-        return new PlanningProblem(tasks, nurses, new GeoTravelTimes(points), links, PlanningWeights.HomeCare);
+        // Four weeks behind the day: each client has a nurse of her own, a second and a third
+        // who stood in, so that continuity weighs in every choice as in a team's real day.
+        var history = tasks.Select(t => t.ClientId).Distinct()
+            .SelectMany(client => faker.PickRandom(nurses, 3).Select((n, i) => new CareHistory(n.Id, client, HistoryVisits[i])))
+            .ToList();
+        return new PlanningProblem(tasks, nurses, new GeoTravelTimes(points), links, PlanningWeights.HomeCare, history);
     }
 }
