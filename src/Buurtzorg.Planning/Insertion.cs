@@ -39,7 +39,10 @@ internal static class Insertion
             var bestCost = double.MaxValue;
             foreach (var candidate in Candidates(tasks, routes, eligible, task, partner.TryGetValue(task, out var p) ? p.Other : -1))
             {
-                if (Holds(problem, tasks, nurses, candidate) && Cost(problem, tasks, nurses, candidate) is var c && c < bestCost)
+                // Each round alone first: double visits only ever push times later, so a round
+                // that fails on its own fails in the plan, and most candidates end there cheaply.
+                if (Enumerable.Range(0, nurses.Count).All(v => candidate[v].Count == routes[v].Count || AloneFits(problem, tasks, nurses[v], candidate[v]))
+                    && Holds(problem, tasks, nurses, candidate) && Cost(problem, tasks, nurses, candidate) is var c && c < bestCost)
                 {
                     (best, bestCost) = (candidate, c);
                 }
@@ -98,6 +101,29 @@ internal static class Insertion
 
     private static double Cost(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes) =>
         PlanCosts.Count(problem, RoundPlanner.Rounds(problem, tasks, nurses, routes)).Weighted;
+
+    /// <summary>Whether the round keeps the nurse's shift, hard windows and capacity with every visit as early as it can be.</summary>
+    private static bool AloneFits(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, PlanNurse nurse, List<int> route)
+    {
+        var location = nurse.StartLocation;
+        var free = nurse.ShiftStart;
+        long load = 0;
+        foreach (var task in route)
+        {
+            var t = tasks[task];
+            var start = Math.Max(free + problem.Travel.Between(location, t.Location), t.WindowStart);
+            if (problem.Cost.HardWindows && start > t.WindowEnd + 1e-6)
+            {
+                return false;
+            }
+
+            free = start + t.DurationFor(nurse.Id);
+            location = t.Location;
+            load += t.Load;
+        }
+
+        return load <= nurse.Capacity && (route.Count == 0 || free + problem.Travel.Between(location, nurse.EndLocation) <= nurse.ShiftEnd + 1e-6);
+    }
 
     /// <summary>Whether the plan keeps every rule: shifts (there and home again), hard windows, capacity and the delays of double visits.</summary>
     private static bool Holds(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes)

@@ -247,12 +247,8 @@ internal sealed class SequenceSearch
                 var task = unit.First;
                 var bestV = -1;
                 double bestCost = double.MaxValue, bestStart = 0;
-                // Where nurses tie, the first looked at wins: starting the look at a different
-                // nurse for each visit spreads ties over the team instead of heaping them on one.
-                var eligible = _eligible[task];
-                for (var k = 0; k < eligible.Length; k++)
+                foreach (var v in _eligible[task])
                 {
-                    var v = eligible[(k + u) % eligible.Length];
                     if (!TryAppend(v, task, out var start, out var added))
                     {
                         continue;
@@ -260,7 +256,7 @@ internal sealed class SequenceSearch
 
                     var late = Math.Max(0, start - _latest[task]);
                     var cost = (w.Travel * added) + (w.Lateness * late) + (w.MaxLateness * Math.Max(0, late - maxLateness)) + Extra(v, task);
-                    if (cost < bestCost - 1e-9 || (cost < bestCost + 1e-9 && start < bestStart))
+                    if (cost < bestCost - 1e-9 || (cost < bestCost + 1e-9 && Earlier(start, bestStart, v, bestV)))
                     {
                         (bestV, bestCost, bestStart) = (v, cost, start);
                     }
@@ -278,19 +274,15 @@ internal sealed class SequenceSearch
             {
                 int bestA = -1, bestB = -1;
                 double bestCost = double.MaxValue, bestFirst = 0, bestSecond = 0;
-                var firsts = _eligible[unit.First];
-                var seconds = _eligible[unit.Second];
-                for (var k = 0; k < firsts.Length; k++)
+                foreach (var a in _eligible[unit.First])
                 {
-                    var a = firsts[(k + u) % firsts.Length];
                     if (!TryAppend(a, unit.First, out var readyA, out var addedA))
                     {
                         continue;
                     }
 
-                    for (var m = 0; m < seconds.Length; m++)
+                    foreach (var b in _eligible[unit.Second])
                     {
-                        var b = seconds[(m + u) % seconds.Length];
                         if (a == b || !TryAppend(b, unit.Second, out var readyB, out var addedB))
                         {
                             continue;
@@ -308,7 +300,7 @@ internal sealed class SequenceSearch
                         var lateB = Math.Max(0, second - _latest[unit.Second]);
                         var cost = (w.Travel * (addedA + addedB)) + (w.Lateness * (lateA + lateB))
                             + (w.MaxLateness * Math.Max(0, Math.Max(lateA, lateB) - maxLateness)) + Extra(a, unit.First) + Extra(b, unit.Second);
-                        if (cost < bestCost - 1e-9 || (cost < bestCost + 1e-9 && first < bestFirst))
+                        if (cost < bestCost - 1e-9 || (cost < bestCost + 1e-9 && Earlier(first, bestFirst, a, bestA)))
                         {
                             (bestA, bestB, bestCost, bestFirst, bestSecond) = (a, b, cost, first, second);
                         }
@@ -343,6 +335,13 @@ internal sealed class SequenceSearch
         return (w.Travel * travel) + (w.Lateness * lateness) + (w.MaxLateness * maxLateness) + (w.Continuity * strangeness)
             + (w.Fairness * (most - least)) + (w.PerNurseUsed * used) + (DropPenalty * dropped);
     }
+
+    /// <summary>
+    /// Of two equally cheap places, the earlier start; of two equally early, the nurse with less
+    /// work so far, so that ties between alike nurses do not all fall to the first of them.
+    /// </summary>
+    private bool Earlier(double start, double bestStart, int v, int bestV) =>
+        start < bestStart - 1e-9 || (start < bestStart + 1e-9 && bestV >= 0 && _work[v] < _work[bestV] - 1e-9);
 
     /// <summary>Whether the nurse can take the task after her last one: its earliest start and the travel it adds.</summary>
     private bool TryAppend(int v, int task, out double start, out double added)

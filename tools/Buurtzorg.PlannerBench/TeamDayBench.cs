@@ -45,9 +45,9 @@ internal static class TeamDayBench
         }
 
         firsts.Sort();
-        Console.WriteLine($"| team days | visits | nurses | limit | first feasible plan, median | max | whole proposal, max | travel per day | lateness per day | nurses new to a client per day | weighted cost per day | unplaced | plans the checker refused |");
-        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        Console.WriteLine($"| {days} | {visits} | {nurses} | {seconds:0.##} s | {firsts[firsts.Count / 2]:F0} ms | {firsts[^1]:F0} ms | {elapsed.Max():F0} ms | " +
+        Console.WriteLine($"| team days | visits | nurses | limit | first feasible plan, median | max | whole proposal, median | max | travel per day | lateness per day | nurses new to a client per day | weighted cost per day | unplaced | plans the checker refused |");
+        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| {days} | {visits} | {nurses} | {seconds:0.##} s | {firsts[firsts.Count / 2]:F0} ms | {firsts[^1]:F0} ms | {elapsed.Order().ElementAt(elapsed.Count / 2):F0} ms | {elapsed.Max():F0} ms | " +
             $"{travel / days:F1} min | {lateness / days:F1} min | {(double)strangers / days:F1} | {weighted / days:F1} | {unplaced} | {infeasible} |");
         return infeasible == 0 ? 0 : 1;
     }
