@@ -337,11 +337,13 @@ internal sealed class SequenceSearch
     }
 
     /// <summary>
-    /// Of two equally cheap places, the earlier start; of two equally early, the nurse with less
-    /// work so far, so that ties between alike nurses do not all fall to the first of them.
+    /// Of two equally cheap places, the earlier start; of two equally early, where work spread
+    /// evenly counts, the nurse with less work so far, so that ties between alike nurses do not
+    /// all fall to the first of them. Where it does not count (the literature's instances), the
+    /// first keeps them: spreading ties there cost Mankowska 100_1 about 4% (four runs each).
     /// </summary>
     private bool Earlier(double start, double bestStart, int v, int bestV) =>
-        start < bestStart - 1e-9 || (start < bestStart + 1e-9 && bestV >= 0 && _work[v] < _work[bestV] - 1e-9);
+        start < bestStart - 1e-9 || (_weights.Fairness > 0 && start < bestStart + 1e-9 && bestV >= 0 && _work[v] < _work[bestV] - 1e-9);
 
     /// <summary>Whether the nurse can take the task after her last one: its earliest start and the travel it adds.</summary>
     private bool TryAppend(int v, int task, out double start, out double added)
