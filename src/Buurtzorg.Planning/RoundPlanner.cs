@@ -26,18 +26,18 @@ public sealed record PlanningOptions(TimeSpan TimeLimit, CancellationToken Cance
 
 /// <summary>
 /// Proposes each nurse's round for a day. Method: tasks no plan can hold are set aside with their
-/// reason; the rest go to OR-Tools' routing solver, first as a model that must place every task
-/// (it searches better), with tasks made optional at a high price only if that model has no
-/// plan: parallel cheapest insertion for a first plan, then guided local search until the time
-/// limit. With double visits, the sequence search (<see cref="SequenceSearch"/>) plans first and
-/// the routing solver polishes its plan. When every nurse is alike and only travel and nurses used
-/// count (the VRPTW benchmarks: vehicles first), the solver's first plan goes to the route
-/// minimiser (<see cref="RouteMinimizer"/>) and then to string removals
-/// (<see cref="StringRemovalSearch"/>). Otherwise, when nurses used cost something, the planner
-/// also empties rounds one at a time, the smallest first, asking the solver to fit its visits
-/// into the others, and keeps each success. The plan's times are then worked out exactly
-/// (earliest starts that keep every window and double visit), and the cost is counted per
-/// objective.
+/// reason. A district team's day (nurses who differ, no price per nurse used) and any day with
+/// double visits go to the sequence search (<see cref="SequenceSearch"/>), which weighs travel,
+/// lateness, continuity and fairness in every placement; OR-Tools' routing solver then polishes
+/// its plan and the cheaper of the two is kept. When every nurse is alike and only travel and
+/// nurses used count (the VRPTW benchmarks: vehicles first), the solver's first plan goes to the
+/// route minimiser (<see cref="RouteMinimizer"/>) and then to string removals
+/// (<see cref="StringRemovalSearch"/>). Other days that price nurses used go to the solver (a
+/// model that must place every task first, as it searches better; optional tasks at a high
+/// price only if that has no plan), which then empties rounds one at a time, the smallest
+/// first, and keeps each success. Whatever the search left out goes in where a round still has
+/// room (<see cref="Insertion"/>). The plan's times are then worked out exactly (earliest starts
+/// that keep every window and double visit), and the cost is counted per objective.
 /// A task a nurse already has is pinned to her, but never at the cost of leaving it out: one she
 /// cannot keep on its own (not on shift, no longer qualified, her shift misses its window) is
 /// planned as open before the search, one her round has no room for once the search is done is
