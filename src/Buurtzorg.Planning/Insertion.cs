@@ -13,12 +13,14 @@ internal static class Insertion
     {
         var node = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var partner = new Dictionary<int, (int Other, bool IsFirst)>();
+        var links = new List<(int First, int Second, TaskLink Link)>();
         foreach (var link in problem.TaskLinks)
         {
             if (node.TryGetValue(link.First, out var a) && node.TryGetValue(link.Second, out var b))
             {
                 partner[a] = (b, true);
                 partner[b] = (a, false);
+                links.Add((a, b, link));
             }
         }
 
@@ -42,7 +44,7 @@ internal static class Insertion
                 // Each round alone first: double visits only ever push times later, so a round
                 // that fails on its own fails in the plan, and most candidates end there cheaply.
                 if (Enumerable.Range(0, nurses.Count).All(v => candidate[v].Count == routes[v].Count || AloneFits(problem, tasks, nurses[v], candidate[v]))
-                    && Holds(problem, tasks, nurses, candidate) && Cost(problem, tasks, nurses, candidate) is var c && c < bestCost)
+                    && Holds(problem, tasks, nurses, links, candidate) && Cost(problem, tasks, nurses, candidate) is var c && c < bestCost)
                 {
                     (best, bestCost) = (candidate, c);
                 }
@@ -126,7 +128,8 @@ internal static class Insertion
     }
 
     /// <summary>Whether the plan keeps every rule: shifts (there and home again), hard windows, capacity and the delays of double visits.</summary>
-    private static bool Holds(PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<List<int>> routes)
+    private static bool Holds(
+        PlanningProblem problem, IReadOnlyList<PlanTask> tasks, IReadOnlyList<PlanNurse> nurses, List<(int First, int Second, TaskLink Link)> links, List<List<int>> routes)
     {
         const double Slack = 1e-6;
         var starts = Timetable.Earliest(problem, tasks, nurses, routes);
@@ -157,19 +160,8 @@ internal static class Insertion
             }
         }
 
-        var node = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        foreach (var link in problem.TaskLinks)
-        {
-            if (node.TryGetValue(link.First, out var a) && node.TryGetValue(link.Second, out var b)
-                && (starts[b] - starts[a] < link.MinDelay - Slack || starts[b] - starts[a] > link.MaxDelay + Slack))
-            {
-                if (routes.Any(r => r.Contains(a)) && routes.Any(r => r.Contains(b)))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
+        var placed = routes.SelectMany(r => r).ToHashSet();
+        return links.TrueForAll(l => !placed.Contains(l.First) || !placed.Contains(l.Second)
+            || (starts[l.Second] - starts[l.First] >= l.Link.MinDelay - Slack && starts[l.Second] - starts[l.First] <= l.Link.MaxDelay + Slack));
     }
 }
