@@ -10,6 +10,7 @@ using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Faults;
 using Buurtzorg.Host.Notes;
+using Buurtzorg.Host.Operations;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Planning;
 using Buurtzorg.Host.Problems;
@@ -35,7 +36,8 @@ public static class BuurtzorgApp
         var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoFlag).ToArray());
         configure?.Invoke(builder);
 
-        builder.AddBuurtzorgSilo(GrainStorage.Name, silo => silo.AddOutcomeLedgers());
+        builder.AddOperations();
+        builder.AddBuurtzorgSilo(GrainStorage.Name, silo => silo.AddOutcomeLedgers().AddOperations());
         // No request of this API comes near a megabyte; a bigger body is refused before it is read.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddScheduleEventRelay<ScheduleEventRelay>();
@@ -86,6 +88,7 @@ public static class BuurtzorgApp
         app.MapCapacity();
         app.MapRounds();
         app.MapPlanning();
+        app.MapOperations();
         app.MapHub<ScheduleHub>(ScheduleHub.Path).Requires(AccessRule.Self);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -7,7 +7,8 @@ namespace Buurtzorg.Grains.Capacity;
 /// <summary>
 /// The national picture. Reports are applied in memory at once, so a query reflects them
 /// immediately; storing them is batched (at most every <see cref="StoreEvery"/>), since a
-/// report lost with a stopping silo is repeated by the team's next change anyway.
+/// silo stopping in order stores them as it deactivates, and a report lost with a crashing silo
+/// is repeated by the team's next change anyway.
 /// </summary>
 public sealed class CapacityRollupGrain(
     [PersistentState("capacity-rollup", GrainStorage.Name)] IPersistentState<CapacityRollupState> rollup,
@@ -43,6 +44,10 @@ public sealed class CapacityRollupGrain(
             [.. teams.OrderBy(t => t.Region, StringComparer.CurrentCulture).ThenBy(t => t.TeamName, StringComparer.CurrentCulture).Select(t => Public(t, withheld))],
             rollup.State.Version));
     }
+
+    /// <summary>A silo shutting down deactivates its grains: reports not yet stored are stored now.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _store is null ? Task.CompletedTask : Store();
 
     private async Task Store()
     {

@@ -9,8 +9,9 @@ namespace Buurtzorg.Grains.Capacity;
 /// Collects a team's figures from the grains that own them and passes them on. Reports come
 /// in bursts (a care plan edit, a division, a generated region), so they are stored and sent
 /// on together, at most <see cref="Settle"/> after the first of a burst: well within the
-/// second the rollup promises, at a fraction of the writes. The figures are derived, so a
-/// burst lost with a stopping silo is made good by the next report.
+/// second the rollup promises, at a fraction of the writes. A silo that stops in order flushes
+/// the burst as it deactivates; one that crashes loses it, and since the figures are derived,
+/// the next report makes it good.
 /// </summary>
 public sealed class TeamCapacityGrain(
     [PersistentState("team-capacity", GrainStorage.Name)] IPersistentState<TeamCapacityState> capacity,
@@ -101,6 +102,10 @@ public sealed class TeamCapacityGrain(
         _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions { DueTime = Settle, Period = Timeout.InfiniteTimeSpan });
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>A silo shutting down deactivates its grains: a burst still settling is passed on and stored now.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _flush is null ? Task.CompletedTask : Flush();
 
     private async Task Flush()
     {

@@ -31,6 +31,7 @@ public sealed class AccessPolicy(IGrainFactory grains, AccountStore accounts) : 
             Scope.Nurse => resource is { } nurse && await MayReachNurse(caller, nurse),
             Scope.OwnNurse => caller.Role == AccountRole.Nurse && resource is { } self && caller.SubjectId == self,
             Scope.Client => resource is { } client && await MayReachClient(caller, client, rule, cancellationToken),
+            Scope.Operations => caller.Role == AccountRole.Operations,
             _ => false,
         };
     }

@@ -29,6 +29,9 @@ public enum Scope
 
     /// <summary>Aggregated capacity: central staff and nurses.</summary>
     Capacity,
+
+    /// <summary>The running cluster (the Orleans dashboard): operations staff only.</summary>
+    Operations,
 }
 
 /// <summary>Which part of a client's data; family see parts by the tier the client granted them.</summary>
@@ -71,6 +74,8 @@ public sealed record AccessRule(Scope Scope, ClientPart Part = ClientPart.Record
     public static AccessRule TeamListing => new(Scope.TeamListing);
 
     public static AccessRule Capacity => new(Scope.Capacity);
+
+    public static AccessRule Operations => new(Scope.Operations);
 
     public static AccessRule ReadTeam => new(Scope.Team);
 

@@ -7,6 +7,9 @@ public enum AccountRole
     Client,
     Family,
     Central,
+
+    /// <summary>Runs the hosts: health, telemetry and the Orleans dashboard; no client, no team.</summary>
+    Operations,
 }
 
 /// <summary>
@@ -46,6 +49,6 @@ public sealed class Account
 
     public string? RecoveryCodes { get; set; }
 
-    /// <summary>Nurses and central staff see health data or the whole region: a password alone is not enough.</summary>
-    public bool RequiresTwoFactor => Role is AccountRole.Nurse or AccountRole.Central;
+    /// <summary>Nurses, central staff and operators see health data, the whole region or the cluster: a password alone is not enough.</summary>
+    public bool RequiresTwoFactor => Role is AccountRole.Nurse or AccountRole.Central or AccountRole.Operations;
 }

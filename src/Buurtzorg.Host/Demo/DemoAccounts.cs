@@ -8,7 +8,7 @@ namespace Buurtzorg.Host.Demo;
 
 /// <summary>
 /// Development feature, on only with <c>--demo</c>: one account per role in the demo region,
-/// with a known password and (for nurses and central staff) a known authenticator key, printed at
+/// with a known password and (for nurses, central staff and operators) a known authenticator key, printed at
 /// start-up so the demo can be tried. Never part of a real deployment.
 /// </summary>
 /// <remarks>
@@ -27,12 +27,14 @@ public sealed class DemoAccounts(IServiceProvider services, IGrainFactory grains
     public const string Client = "client";
     public const string Family = "familie";
     public const string Central = "centraal";
+    public const string Operations = "beheer";
 
     // Base32 keys, fixed so an authenticator app set up once keeps working across restarts.
     private const string NurseKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     private const string ColleagueKey = "KRUGKIDROVUWG2ZAMJZG653OEBTG66BA";
     private const string NewcomerKey = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U";
     private const string CentralKey = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    private const string OperationsKey = "3OKTZCJBJ7JE4KROUKPBM66RCX2SKQSA";
 
     public sealed record DemoAccount(string UserName, AccountRole Role, string Who, string? AuthenticatorKey);
 
@@ -67,6 +69,7 @@ public sealed class DemoAccounts(IServiceProvider services, IGrainFactory grains
 
         var family = await users.FindByNameAsync(Family) ?? await OpenFamily(directory, client);
         var central = await users.FindByNameAsync(Central) ?? await directory.Open(Central, Password, AccountRole.Central, "Centraal bureau", authenticatorKey: CentralKey);
+        var operations = await users.FindByNameAsync(Operations) ?? await directory.Open(Operations, Password, AccountRole.Operations, "Technisch beheer", authenticatorKey: OperationsKey);
 
         var opened = new List<DemoAccount>();
         foreach (var (account, key) in new[] { (nurse, NurseKey), (colleague, ColleagueKey), (newcomer, NewcomerKey) })
@@ -88,6 +91,7 @@ public sealed class DemoAccounts(IServiceProvider services, IGrainFactory grains
         }
 
         opened.Add(new DemoAccount(central.UserName, AccountRole.Central, "central office: capacity figures only", CentralKey));
+        opened.Add(new DemoAccount(operations.UserName, AccountRole.Operations, "operations: the Orleans dashboard at /dashboard, no client data", OperationsKey));
         return opened;
     }
 

@@ -1,4 +1,5 @@
 using Buurtzorg.Host.Access;
+using Buurtzorg.Host.Security;
 using Buurtzorg.Contracts.Rounds;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +16,7 @@ public static class PlanningApi
         proposals.MapGet("/", async Task<Ok<RoundProposal>> (Guid teamId, DateOnly date, int? seconds, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ProposeRounds(teamId, date, seconds), ct)))
             .Requires(AccessRule.ReadTeam)
+            .LimitedPerTeam()
             .WithName("ProposeRounds");
         proposals.MapPost("/accept", async Task<Ok<ProposalAccepted>> (Guid teamId, DateOnly date, AcceptRequest r, HttpContext context, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new AcceptProposal(teamId, date, r.ScheduleVersion, r.NurseId, r.Rounds, Actor.Nurse(context)), ct)))

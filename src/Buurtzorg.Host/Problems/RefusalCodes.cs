@@ -21,6 +21,7 @@ public static class RefusalCodes
     public const string SignInFailed = "sign-in-failed";
     public const string AccountLocked = "account-locked";
     public const string TooManyAttempts = "too-many-attempts";
+    public const string TooManyRequests = "too-many-requests";
     public const string NotFound = "not-found";
     public const string Forbidden = "forbidden";
     public const string NurseOnly = "nurse-only";

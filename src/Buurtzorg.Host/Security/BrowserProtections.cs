@@ -7,7 +7,7 @@ namespace Buurtzorg.Host.Security;
 /// <summary>
 /// What protects a signed-in browser from other pages: origin checks on the hub and on every
 /// state-changing request, strict response headers, Secure session cookies and HSTS in
-/// Production, and rate limits in front of signing in.
+/// Production, and rate limits (<see cref="RequestLimits"/>).
 /// </summary>
 public static class BrowserProtections
 {
@@ -22,7 +22,7 @@ public static class BrowserProtections
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
-        services.AddSignInLimits();
+        services.AddRequestLimits();
         return services;
     }
 

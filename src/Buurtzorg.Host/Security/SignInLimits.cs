@@ -1,14 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using Buurtzorg.Host.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Buurtzorg.Host.Security;
@@ -24,7 +20,7 @@ namespace Buurtzorg.Host.Security;
 public static class SignInLimits
 {
     public const string Section = "Buurtzorg:SignInLimits";
-    private const string Policy = "sign-in";
+    internal const string Policy = "sign-in";
     private const string SubjectItem = "Buurtzorg.SignInSubject";
     private const int PeekLimit = 4096;
 
@@ -32,30 +28,34 @@ public static class SignInLimits
     public static RouteHandlerBuilder LimitedAsSignIn(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new SignInStepMetadata()).RequireRateLimiting(Policy);
 
-    public static IServiceCollection AddSignInLimits(this IServiceCollection services)
-    {
-        services.AddOptions<SignInLimitOptions>().BindConfiguration(Section);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = Refuse;
-            // Per address across every name: spraying one password over many names.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.GetEndpoint()?.Metadata.GetMetadata<SignInStepMetadata>() is null
-                    ? RateLimitPartition.GetNoLimiter("")
-                    : Window(context, Address(context), o => o.PerAddress));
-            // Per name from one address: guessing one account's password.
-            o.AddPolicy(Policy, context => Window(context, $"{Address(context)}|{context.Items[SubjectItem] as string}", o => o.PerNameAndAddress));
-        });
-        return services;
-    }
+    /// <summary>Per address across every name: spraying one password over many names.</summary>
+    internal static RateLimitPartition<string> PerAddress(HttpContext context) =>
+        !IsSignInStep(context)
+            ? RateLimitPartition.GetNoLimiter("")
+            : Window(context, "address|" + Address(context), o => o.PerAddress);
 
-    /// <summary>After routing: learns whom a sign-in step is about, then applies the limits.</summary>
+    /// <summary>
+    /// Per name from every address: guessing one account's password from many addresses. Higher
+    /// than the per-address limit, so that someone else spending tries against a name holds its
+    /// owner up for one window at most, and only while they keep at it.
+    /// </summary>
+    internal static RateLimitPartition<string> PerName(HttpContext context) =>
+        !IsSignInStep(context) || context.Items[SubjectItem] is not string { Length: > 0 } subject
+            ? RateLimitPartition.GetNoLimiter("")
+            : Window(context, "name|" + subject, o => o.PerName);
+
+    /// <summary>Per name from one address: guessing one account's password.</summary>
+    internal static RateLimitPartition<string> PerNameAndAddress(HttpContext context) =>
+        Window(context, $"{Address(context)}|{context.Items[SubjectItem] as string}", o => o.PerNameAndAddress);
+
+    internal static bool IsSignInStep(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<SignInStepMetadata>() is not null;
+
+    /// <summary>After routing: learns whom a sign-in step is about, then applies every request limit.</summary>
     public static WebApplication UseSignInLimits(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<SignInStepMetadata>() is not null)
+            if (IsSignInStep(context))
             {
                 context.Items[SubjectItem] = await Subject(context);
             }
@@ -78,7 +78,7 @@ public static class SignInLimits
     }
 
     /// <summary>An IPv6 caller usually holds a whole /64: count it as one address.</summary>
-    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress switch
+    internal static string Address(HttpContext context) => context.Connection.RemoteIpAddress switch
     {
         null => "unknown",
         { AddressFamily: AddressFamily.InterNetworkV6, IsIPv4MappedToIPv6: false } v6 => new IPAddress([.. v6.GetAddressBytes()[..8], 0, 0, 0, 0, 0, 0, 0, 0]).ToString(),
@@ -158,26 +158,6 @@ public static class SignInLimits
             : null;
     }
 
-    private static async ValueTask Refuse(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var context = rejected.HttpContext;
-        var options = context.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value;
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.Window;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many sign-in attempts.",
-                Detail = "Wait the number of seconds in Retry-After, then try again.",
-                Extensions = { [ProblemDetailsExceptionHandler.CodeKey] = RefusalCodes.TooManyAttempts },
-            },
-        });
-    }
-
     private sealed class SignInStepMetadata;
 }
 
@@ -186,6 +166,9 @@ public sealed class SignInLimitOptions
 {
     /// <summary>Tries for one name (or half-way sign-in, or set-up token) from one address.</summary>
     public int PerNameAndAddress { get; set; } = 5;
+
+    /// <summary>Tries for one name from all addresses together.</summary>
+    public int PerName { get; set; } = 30;
 
     /// <summary>Tries from one address over all names: an office behind one address signs in many people.</summary>
     public int PerAddress { get; set; } = 100;

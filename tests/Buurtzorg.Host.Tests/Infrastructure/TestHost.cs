@@ -119,6 +119,11 @@ public sealed class TestHost : IAsyncDisposable
     private static async Task<TestHost> Start(Dictionary<string, string?> settings, string[]? args = null, bool secure = false, Action<IServiceCollection>? services = null, string environment = TestingEnvironment)
     {
         settings.TryAdd("Urls", "http://127.0.0.1:0");
+        // Tests call a host far faster than people do, all from one address: the request limits
+        // are raised unless a test sets its own (RequestLimitTests).
+        settings.TryAdd("Buurtzorg:RequestLimits:PerCallerBurst", "100000");
+        settings.TryAdd("Buurtzorg:RequestLimits:PerCallerPerSecond", "100000");
+        settings.TryAdd("Buurtzorg:RequestLimits:ProposalsPerTeamBurst", "1000");
         settings["Orleans:ServiceId"] = ServiceId;
         // Several silos run in one test process: each needs its own silo port. No gateway unless
         // a test names one (see FreePort): the hosts themselves never need it.
@@ -146,12 +151,12 @@ public sealed class TestHost : IAsyncDisposable
         return new TestHost(app, new Uri(address), logs, settings.GetValueOrDefault("Storage:SqlitePath") ?? settings.GetValueOrDefault("ConnectionStrings:Postgres") ?? "");
     }
 
-    /// <summary>Opens an account; a nurse or central staff member has her authenticator set up with <see cref="AuthenticatorKey"/> unless <c>authenticator</c> is false.</summary>
+    /// <summary>Opens an account; a nurse, central staff member or operator has her authenticator set up with <see cref="AuthenticatorKey"/> unless <c>authenticator</c> is false.</summary>
     public async Task<Account> OpenAccount(string userName, AccountRole role, Guid? subjectId = null, bool authenticator = true)
     {
         using var scope = App.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AccountDirectory>()
-            .Open(userName, Password, role, userName, subjectId, authenticator && role is AccountRole.Nurse or AccountRole.Central ? AuthenticatorKey : null);
+            .Open(userName, Password, role, userName, subjectId, authenticator && role is AccountRole.Nurse or AccountRole.Central or AccountRole.Operations ? AuthenticatorKey : null);
     }
 
     public async Task Link(Account account, Guid clientId, Guid memberId)

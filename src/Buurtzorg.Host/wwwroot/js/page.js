@@ -311,7 +311,7 @@ export async function ownTeam(me) {
 }
 
 /** The page for each role: where signing in leads, and where a page meant for another role sends one. */
-export const homeOf = { Nurse: "nurse.html", Client: "client.html", Family: "client.html", Central: "central.html" };
+export const homeOf = { Nurse: "nurse.html", Client: "client.html", Family: "client.html", Central: "central.html", Operations: "dashboard/" };
 
 export function setUpPage(render) {
   const apply = (lang) => {
