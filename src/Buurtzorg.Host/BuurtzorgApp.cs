@@ -3,6 +3,7 @@ using Buurtzorg.Grains;
 using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Host.Access;
+using Buurtzorg.Host.ApiDocs;
 using Buurtzorg.Host.Accounts;
 using Buurtzorg.Host.Capacity;
 using Buurtzorg.Host.CarePlans;
@@ -51,6 +52,7 @@ public static class BuurtzorgApp
 
         builder.Services.AddSignInAndAccess();
         builder.Services.AddBrowserProtections();
+        builder.Services.AddApiDescription();
         builder.Services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
@@ -89,6 +91,7 @@ public static class BuurtzorgApp
         app.MapRounds();
         app.MapPlanning();
         app.MapOperations();
+        app.MapApiDescription();
         app.MapHub<ScheduleHub>(ScheduleHub.Path).Requires(AccessRule.Self);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -72,6 +72,7 @@ public static class AccountsApi
             })
             .Requires(AccessRule.Public)
             .LimitedAsSignIn()
+            .ProducesProblem(StatusCodes.Status423Locked)
             .WithName("SignIn");
 
         account.MapPost("/sign-in/code", async Task<Ok<SignInStep>> (CodeRequest r, SignInManager<Account> signIn, AccountStore store, IGrainFactory grains) =>
@@ -83,6 +84,7 @@ public static class AccountsApi
             })
             .Requires(AccessRule.Public)
             .LimitedAsSignIn()
+            .ProducesProblem(StatusCodes.Status423Locked)
             .WithName("SignInWithCode");
 
         // A new key is only offered: it is stored when a code from it is confirmed, so an

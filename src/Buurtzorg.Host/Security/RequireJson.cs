@@ -11,7 +11,8 @@ public static class RequireJson
 {
     public static RouteHandlerBuilder RequiresJson(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(static async (context, next) =>
-            context.HttpContext.Request.HasJsonContentType() ? await next(context) : throw new NotJsonException());
+            context.HttpContext.Request.HasJsonContentType() ? await next(context) : throw new NotJsonException())
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }
 
 public sealed class NotJsonException() : ProblemException(

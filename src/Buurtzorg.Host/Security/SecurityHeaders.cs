@@ -17,8 +17,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
         // writes a refusal, and a refusal deserves them as much as a page.
         context.Response.OnStarting(static state =>
         {
-            var headers = ((HttpResponse)state).Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            var response = (HttpResponse)state;
+            var headers = response.Headers;
+            // Read as the answer starts, when routing has chosen the endpoint.
+            headers.ContentSecurityPolicy = response.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicyMetadata>()?.Policy ?? ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";

@@ -107,6 +107,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("PlanRound", "PUT", $"/api/teams/{a}/rounds/{round}/{today}", "{}", TheTeam),
             new("ProposeRounds", "GET", $"/api/teams/{a}/proposals/{today}?seconds=1", null, TheTeam),
             new("AcceptProposal", "POST", $"/api/teams/{a}/proposals/{today}/accept", "{}", TheTeam),
+            // The API's description: for signed-in accounts outside Development (see ApiDocsSetup).
+            new("GetOpenApiDocument", "GET", "/openapi/v1.json", null, SignedIn),
             new("/hubs/schedule/negotiate", "POST", "/hubs/schedule/negotiate?negotiateVersion=1", null, SignedIn),
             new("/hubs/schedule", "GET", "/hubs/schedule", null, SignedIn),
             // Last: it ends the caller's session.
