@@ -9,6 +9,8 @@ using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Faults;
+using Buurtzorg.Host.Interop.Fhir;
+using Buurtzorg.Host.Interop.PersonalData;
 using Buurtzorg.Host.Notes;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Planning;
@@ -86,6 +88,8 @@ public static class BuurtzorgApp
         app.MapCapacity();
         app.MapRounds();
         app.MapPlanning();
+        app.MapFhirExport();
+        app.MapPersonalData();
         app.MapHub<ScheduleHub>(ScheduleHub.Path).Requires(AccessRule.Self);
 
         app.Lifetime.ApplicationStarted.Register(() =>
