@@ -17,6 +17,13 @@ public static class DutchCalendar
         return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
     }
 
+    /// <summary>A Dutch wall-clock time on a day, with the offset of that moment (summer time included).</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+    }
+
     private static TimeZoneInfo Find()
     {
         // Without time zone data (a bare container) the server's own zone is the best guess.

@@ -10,6 +10,8 @@ using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
 using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Faults;
+using Buurtzorg.Host.Interop.Fhir;
+using Buurtzorg.Host.Interop.PersonalData;
 using Buurtzorg.Host.Notes;
 using Buurtzorg.Host.Operations;
 using Buurtzorg.Host.Nurses;
@@ -92,6 +94,8 @@ public static class BuurtzorgApp
         app.MapPlanning();
         app.MapOperations();
         app.MapApiDescription();
+        app.MapFhirExport();
+        app.MapPersonalData();
         app.MapHub<ScheduleHub>(ScheduleHub.Path).Requires(AccessRule.Self);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -80,6 +80,9 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("GetNoteVisits", "GET", $"/api/clients/{c}/notes/visits", null, CarePlan, true),
             new("WriteVisitNote", "POST", $"/api/clients/{c}/notes", "{}", TheTeam, true),
             new("CorrectVisitNote", "PUT", $"/api/clients/{c}/notes/{random}", "{}", TheTeam, true),
+            // The FHIR export and the AVG download hold the client's record: the client and their team.
+            new("GetClientFhirBundle", "GET", $"/api/clients/{c}/fhir", null, ClientRecord, true),
+            new("DownloadClientPersonalData", "GET", $"/api/clients/{c}/personal-data", null, ClientRecord, true),
             new("RegisterNurse", "POST", "/api/nurses", "{}", Nurses),
             new("GetNurse", "GET", $"/api/nurses/{nurse}", null, TheTeam),
             new("SetNurseAvailability", "PUT", $"/api/nurses/{nurse}/availability", "{}", TheTeam),
