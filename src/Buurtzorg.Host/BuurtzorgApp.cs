@@ -12,6 +12,7 @@ using Buurtzorg.Host.Faults;
 using Buurtzorg.Host.Notes;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Planning;
+using Buurtzorg.Host.Privacy;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Rounds;
 using Buurtzorg.Host.Schedule;
@@ -48,6 +49,7 @@ public static class BuurtzorgApp
         }
 
         builder.Services.AddSignInAndAccess();
+        builder.Services.AddPrivacy();
         builder.Services.AddBrowserProtections();
         builder.Services.AddMediator(options =>
         {
