@@ -16,6 +16,7 @@ using Buurtzorg.Host.Notes;
 using Buurtzorg.Host.Operations;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Planning;
+using Buurtzorg.Host.Privacy;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Rounds;
 using Buurtzorg.Host.Schedule;
@@ -53,6 +54,7 @@ public static class BuurtzorgApp
         }
 
         builder.Services.AddSignInAndAccess();
+        builder.Services.AddPrivacy();
         builder.Services.AddBrowserProtections();
         builder.Services.AddApiDescription();
         builder.Services.AddMediator(options =>

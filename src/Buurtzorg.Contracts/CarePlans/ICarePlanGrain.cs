@@ -30,6 +30,14 @@ public interface ICarePlanGrain : IGrainWithGuidKey
 
     [Alias("RateOutcome")]
     ValueTask<CarePlanResult> RateOutcome(int expectedVersion, int problemCode, OutcomeRating rating, Guid by);
+
+    /// <summary>When the plan last changed, or null if it never did.</summary>
+    [Alias("LastChange")]
+    ValueTask<DateTimeOffset?> LastChange();
+
+    /// <summary>Removes the plan and its history from storage: only when the client's retention period has run out.</summary>
+    [Alias("Erase")]
+    Task Erase();
 }
 
 [GenerateSerializer, Alias("Buurtzorg.CarePlans.CarePlanError")]

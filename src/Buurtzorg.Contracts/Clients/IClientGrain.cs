@@ -36,6 +36,15 @@ public interface IClientGrain : IGrainWithGuidKey
     /// <summary>The client decides what a person in their network may see.</summary>
     [Alias("SetNetworkAccess")]
     ValueTask<ClientResult> SetNetworkAccess(Guid memberId, NetworkAccess access);
+
+    /// <summary>
+    /// Erases the whole care record (the client, the care plan, the visit notes and their
+    /// histories) if the client is discharged and nothing in it changed after
+    /// <paramref name="cutoff"/>: the legal retention period has then run out. A record already
+    /// erased answers <see cref="Privacy.RetentionOutcome.Erased"/> again.
+    /// </summary>
+    [Alias("EraseAfterRetention")]
+    ValueTask<Privacy.RetentionCheck> EraseAfterRetention(DateTimeOffset cutoff);
 }
 
 [GenerateSerializer, Alias("Buurtzorg.Clients.ClientError")]

@@ -2,7 +2,8 @@ namespace Buurtzorg.Contracts.Clients;
 
 /// <summary>
 /// The visit notes (rapportage) of one client, keyed by the client's id: what a nurse saw at a
-/// visit and what changed. Part of the client's record; nothing written here is ever removed.
+/// visit and what changed. Part of the client's record; nothing written here is removed before the record's
+/// retention period ends, when the whole record goes.
 /// </summary>
 [Alias("Buurtzorg.Clients.IClientNotesGrain")]
 public interface IClientNotesGrain : IGrainWithGuidKey
@@ -18,6 +19,14 @@ public interface IClientNotesGrain : IGrainWithGuidKey
     /// <summary>The author corrects her own note; the text she replaces stays in its history.</summary>
     [Alias("CorrectNote")]
     ValueTask<VisitNoteResult> CorrectNote(Guid noteId, Guid authorId, string text);
+
+    /// <summary>When a note was last written or corrected, or null if none was.</summary>
+    [Alias("LastChange")]
+    ValueTask<DateTimeOffset?> LastChange();
+
+    /// <summary>Removes the notes from storage: only when the client's retention period has run out.</summary>
+    [Alias("Erase")]
+    Task Erase();
 }
 
 /// <summary>What a nurse writes about a visit, with the visit's date and time as the schedule had them.</summary>

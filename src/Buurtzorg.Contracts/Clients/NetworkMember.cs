@@ -34,7 +34,18 @@ public sealed record NetworkMemberDetails(
     [property: Id(2)] string? RelationDescription,
     [property: Id(3)] string? Phone,
     [property: Id(4)] string? Email,
-    [property: Id(5)] string? TakesOn);
+    [property: Id(5)] string? TakesOn)
+{
+    /// <summary>What stays of a person taken out of a client's network: the name and contact details go (AVG art. 17).</summary>
+    public const string ErasedName = "Removed from the network";
+
+    /// <summary>
+    /// The entry as the client's history keeps it once the person is taken out: the relation
+    /// stays, as what kind of person could see what is part of the record's accountability; who
+    /// they were and how to reach them does not.
+    /// </summary>
+    public NetworkMemberDetails Erased() => new(ErasedName, Relation, null, null, null, null);
+}
 
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Clients.NetworkMember")]
 public sealed record NetworkMember(

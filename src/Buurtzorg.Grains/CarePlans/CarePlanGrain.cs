@@ -58,6 +58,25 @@ public sealed partial class CarePlanGrain(
 
     public ValueTask<CarePlanSnapshot> Get() => ValueTask.FromResult(Current());
 
+    public ValueTask<DateTimeOffset?> LastChange() => ValueTask.FromResult(State.ChangedAt ?? _log.LastOrDefault()?.At);
+
+    public async Task Erase()
+    {
+        await _pages.Clear(State.Version);
+        if (plan.RecordExists)
+        {
+            await plan.ClearStateAsync();
+        }
+
+        if (synced.RecordExists)
+        {
+            await synced.ClearStateAsync();
+        }
+
+        (plan.State, synced.State, _log, _problems) = (new CarePlanState(), new CarePlanSynced(), [], []);
+        DeactivateOnIdle();
+    }
+
     public ValueTask<CarePlanSnapshot?> GetVersion(int version) =>
         ValueTask.FromResult(version < 0 || version > State.Version ? null : Snapshot(version));
 

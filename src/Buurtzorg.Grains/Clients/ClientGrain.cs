@@ -1,8 +1,11 @@
 using Buurtzorg.Contracts.Capacity;
+using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Privacy;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Grains.History;
 using Buurtzorg.Grains.Idempotency;
+using Buurtzorg.Grains.Privacy;
 using Buurtzorg.Grains.Schedule;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,6 +30,10 @@ public sealed class ClientGrain(
     private FollowUps? _followUps;
 
     private ClientState State => client.State;
+
+    private RetentionClock Retention => _retention ??= ServiceProvider.GetService<RetentionClock>() ?? new RetentionClock(clock);
+
+    private RetentionClock? _retention;
 
     private FollowUps FollowUps => _followUps ??= new(this, logger);
 
@@ -110,15 +117,36 @@ public sealed class ClientGrain(
 
     public async ValueTask<ClientResult> ChangeStatus(ClientStatus status)
     {
+        var (discharged, readmitted) = ((DateTimeOffset?)null, (DateTimeOffset?)null);
         var result = await Change(() =>
         {
+            if (status == ClientStatus.Discharged && State.Status != ClientStatus.Discharged)
+            {
+                discharged = State.DischargedAt = Retention.Now();
+            }
+            else if (status != ClientStatus.Discharged && State.DischargedAt is { } was)
+            {
+                (readmitted, State.DischargedAt) = (was, null);
+            }
+
             State.Status = status;
             return ClientError.None;
         });
         if (result.Error == ClientError.None)
         {
             // The plan's grain owns what the team does for the client; it re-reads the status.
-            await FollowUps.Refresh("care plan", () => GrainFactory.GetGrain<Contracts.CarePlans.ICarePlanGrain>(this.GetPrimaryKey()).SyncSchedule());
+            await FollowUps.Refresh("care plan", () => GrainFactory.GetGrain<ICarePlanGrain>(this.GetPrimaryKey()).SyncSchedule());
+
+            // One lane, in order: a discharge and a readmission right after it end up noted as neither.
+            var id = this.GetPrimaryKey();
+            if (discharged is { } at)
+            {
+                await FollowUps.Send("retention", () => GrainFactory.GetGrain<IDischargedClientsGrain>(RetentionMonths.Of(at)).Add(id, at));
+            }
+            else if (readmitted is { } at2)
+            {
+                await FollowUps.Send("retention", () => GrainFactory.GetGrain<IDischargedClientsGrain>(RetentionMonths.Of(at2)).Remove(id));
+            }
         }
 
         return result;
@@ -145,8 +173,75 @@ public sealed class ClientGrain(
     public ValueTask<ClientResult> UpdateNetworkMember(Guid memberId, NetworkMemberDetails details) =>
         ChangeMember(memberId, member => member with { Details = details });
 
-    public async ValueTask<ClientResult> RemoveNetworkMember(Guid memberId) => await AccessChanged(await Change(() =>
-        State.Network.RemoveAll(m => m.Id == memberId) == 0 ? ClientError.NetworkMemberNotFound : ClientError.None));
+    /// <summary>
+    /// Takes the person out and erases their name and contact details from the network's history
+    /// too (AVG art. 17): the history keeps that an entry of this relation was there and what it
+    /// could see when, which the record must account for, not who it was. The history is rewritten
+    /// before the removal is stored, and the removal's own entry is logged erased (see
+    /// <see cref="Logged"/>), so no moment exists at which the person is gone from the network but
+    /// not from its history.
+    /// </summary>
+    public async ValueTask<ClientResult> RemoveNetworkMember(Guid memberId)
+    {
+        if (State.Details is not null && State.Network.Exists(m => m.Id == memberId))
+        {
+            await _writing.WaitAsync();
+            try
+            {
+                await Pages.Rewrite(State.Version, entry => entry.EraseMember(memberId));
+            }
+            finally
+            {
+                _writing.Release();
+            }
+        }
+
+        return await AccessChanged(await Change(() =>
+            State.Network.RemoveAll(m => m.Id == memberId) == 0 ? ClientError.NetworkMemberNotFound : ClientError.None));
+    }
+
+    public async ValueTask<RetentionCheck> EraseAfterRetention(DateTimeOffset cutoff)
+    {
+        if (State.Details is null)
+        {
+            return new RetentionCheck(RetentionOutcome.Erased, null);
+        }
+
+        if (State.Status != ClientStatus.Discharged)
+        {
+            return new RetentionCheck(RetentionOutcome.NotDischarged, null);
+        }
+
+        // Twenty years after the last change (art. 7:454 BW): a note or a plan edit after the
+        // discharge moves the end of the period.
+        var plan = GrainFactory.GetGrain<ICarePlanGrain>(this.GetPrimaryKey());
+        var notes = GrainFactory.GetGrain<IClientNotesGrain>(this.GetPrimaryKey());
+        DateTimeOffset?[] changes = [State.ChangedAt, State.DischargedAt, await plan.LastChange(), await notes.LastChange()];
+        var last = changes.Max();
+        if (last > cutoff)
+        {
+            return new RetentionCheck(RetentionOutcome.ChangedSince, last);
+        }
+
+        // The parts first, the client last: a sweep cut off halfway finds the client still
+        // discharged and erases what is left.
+        await plan.Erase();
+        await notes.Erase();
+        await _writing.WaitAsync();
+        try
+        {
+            await Pages.Clear(State.Version);
+            await client.ClearStateAsync();
+            client.State = new ClientState();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+
+        DeactivateOnIdle();
+        return new RetentionCheck(RetentionOutcome.Erased, last);
+    }
 
     public async ValueTask<ClientResult> SetNetworkAccess(Guid memberId, NetworkAccess access) =>
         await AccessChanged(await ChangeMember(memberId, member => member with { Access = access }));
@@ -190,7 +285,9 @@ public sealed class ClientGrain(
     private async ValueTask<ClientResult> Commit(Facts before)
     {
         State.Version++;
-        _unlogged.Add(Logged(before));
+        var entry = Logged(before);
+        State.ChangedAt = Retention.Now();
+        _unlogged.Add(entry);
         var result = ClientResult.Ok(Record());
         State.Outcomes.KeepVersion(State.Version);
         await Write();
@@ -297,6 +394,12 @@ public sealed class ClientGrain(
             entry.MemberIndex = index;
             entry.MemberBefore = now.Count > was.Count ? null : was[index];
             entry.MemberAfter = now.Count < was.Count ? null : now[index];
+            if (entry.MemberAfter is null && entry.MemberBefore is { } removed)
+            {
+                // A removal's entry keeps only what the history may keep of the person (see RemoveNetworkMember).
+                entry.MemberBefore = removed with { Details = removed.Details.Erased() };
+            }
+
             entry.MemberId = (entry.MemberAfter ?? entry.MemberBefore)!.Id;
         }
 

@@ -21,6 +21,19 @@ public sealed class ClientNotesGrain(
     public ValueTask<IReadOnlyList<VisitNote>> GetNotes() => ValueTask.FromResult<IReadOnlyList<VisitNote>>(
         [.. State.Notes.OrderByDescending(n => n.VisitDate).ThenByDescending(n => n.VisitTime).ThenByDescending(n => n.FirstWrittenAt)]);
 
+    public ValueTask<DateTimeOffset?> LastChange() => ValueTask.FromResult(State.Notes.Count == 0 ? null : (DateTimeOffset?)State.Notes.Max(n => n.WrittenAt));
+
+    public async Task Erase()
+    {
+        if (notes.RecordExists)
+        {
+            await notes.ClearStateAsync();
+        }
+
+        notes.State = new ClientNotesState();
+        DeactivateOnIdle();
+    }
+
     public async ValueTask<VisitNoteResult> WriteNote(Guid noteId, VisitNoteDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);

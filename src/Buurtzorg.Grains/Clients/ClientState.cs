@@ -29,6 +29,12 @@ public sealed class ClientState
 
     /// <summary>Registered, but the team has not yet confirmed taking the client on.</summary>
     public bool AdmissionPending { get; set; }
+
+    /// <summary>When the record last changed; null for a record last stored before this was kept.</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    /// <summary>When the client was discharged, while they are: the legal retention period counts from here (or a later change).</summary>
+    public DateTimeOffset? DischargedAt { get; set; }
 }
 
 /// <summary>
@@ -63,4 +69,23 @@ public sealed class ClientLogEntry
 
     /// <summary>Null when the member was removed.</summary>
     public NetworkMember? MemberAfter { get; set; }
+
+    /// <summary>Erases the person's name and contact details from this entry; answers whether it held any.</summary>
+    public bool EraseMember(Guid memberId)
+    {
+        var changed = false;
+        if (MemberBefore is { } before && before.Id == memberId && before.Details != before.Details.Erased())
+        {
+            MemberBefore = before with { Details = before.Details.Erased() };
+            changed = true;
+        }
+
+        if (MemberAfter is { } after && after.Id == memberId && after.Details != after.Details.Erased())
+        {
+            MemberAfter = after with { Details = after.Details.Erased() };
+            changed = true;
+        }
+
+        return changed;
+    }
 }

@@ -73,6 +73,45 @@ public sealed class PagedLog<TEntry>(IGrainStorage storage, string stateName, Gr
         return entries;
     }
 
+    /// <summary>
+    /// Rewrites, in place, the stored entries of versions 1 to <paramref name="to"/> that
+    /// <paramref name="rewrite"/> changes (it answers whether it did): the one way history is
+    /// altered, for erasing a person's details that the record may not keep (AVG art. 17).
+    /// </summary>
+    public async Task Rewrite(long to, Func<TEntry, bool> rewrite)
+    {
+        Forget();
+        for (var index = 0L; index <= IndexOf(to) && to >= 1; index++)
+        {
+            var page = await ReadPage(index);
+            var changed = false;
+            foreach (var entry in page.State!.Entries)
+            {
+                changed |= rewrite(entry);
+            }
+
+            if (changed)
+            {
+                await storage.WriteStateAsync(stateName, PageId(index), page);
+            }
+        }
+    }
+
+    /// <summary>Clears every stored page up to the one of version <paramref name="to"/>: the history goes with the record it belongs to.</summary>
+    public async Task Clear(long to)
+    {
+        Forget();
+        // One page further: a change whose owner write failed may have begun a page of its own.
+        for (var index = 0L; index <= IndexOf(to + 1); index++)
+        {
+            var page = await ReadPage(index);
+            if (page.RecordExists)
+            {
+                await storage.ClearStateAsync(stateName, PageId(index), page);
+            }
+        }
+    }
+
     /// <summary>Drops the page held in memory: after a failed write its version tag may not be the stored one.</summary>
     public void Forget() => (_last, _lastIndex) = (null, -1);
 

@@ -142,6 +142,35 @@ public sealed class AccessLog : IAsyncDisposable
         await transaction.CommitAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Deletes the client's lines once the care record they account for is erased at the end of
+    /// its retention: the client is entered in <c>erased_record</c> first, the one case in which
+    /// the schema lets lines go.
+    /// </summary>
+    public async Task EraseClient(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        using var turn = await _writer.Enter();
+        await using var connection = await Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var erased = AccountStore.Command(connection,
+            "INSERT INTO erased_record (client_id, erased_at) VALUES (@client, @at) ON CONFLICT (client_id) DO NOTHING;"))
+        {
+            erased.Transaction = transaction;
+            AccountStore.Add(erased, "client", clientId.ToString("D"));
+            AccountStore.Add(erased, "at", _clock.GetUtcNow().UtcDateTime);
+            await erased.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var lines = AccountStore.Command(connection, "DELETE FROM access_log WHERE client_id = @client;"))
+        {
+            lines.Transaction = transaction;
+            AccountStore.Add(lines, "client", clientId.ToString("D"));
+            await lines.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>The client's lines, newest first, with the display name of each account.</summary>
     public async Task<IReadOnlyList<AccessLogEntry>> ForClient(Guid clientId, int limit, CancellationToken cancellationToken = default)
     {

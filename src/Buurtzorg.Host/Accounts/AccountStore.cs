@@ -113,6 +113,90 @@ public sealed class AccountStore(ClusterSettings settings) :
     }
 
     /// <summary>
+    /// Forgets that any account is this entry of the client's network, and deletes each such
+    /// family account that is then linked to no client at all (its sessions end with it: the
+    /// security stamp check finds no account). A relative still in another client's network
+    /// keeps the account for that client. Answers the accounts deleted.
+    /// </summary>
+    public Task<IReadOnlyList<Guid>> UnlinkMember(Guid clientId, Guid memberId, CancellationToken cancellationToken = default) =>
+        Unlink("client_id = @client AND member_id = @member", c =>
+        {
+            Add(c, "client", Id(clientId));
+            Add(c, "member", Id(memberId));
+        }, cancellationToken);
+
+    /// <summary>As <see cref="UnlinkMember"/> for every entry of the client's network: the client's record is gone.</summary>
+    public Task<IReadOnlyList<Guid>> UnlinkClient(Guid clientId, CancellationToken cancellationToken = default) =>
+        Unlink("client_id = @client", c => Add(c, "client", Id(clientId)), cancellationToken);
+
+    /// <summary>The client's own account, if they have one.</summary>
+    public async Task<Account?> FindClientAccount(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = Command(connection, "SELECT id FROM account WHERE role = @role AND subject_id = @subject;");
+        Add(command, "role", nameof(AccountRole.Client));
+        Add(command, "subject", Id(clientId));
+        return await command.ExecuteScalarAsync(cancellationToken) is string id ? await FindByIdAsync(id, cancellationToken) : null;
+    }
+
+    /// <summary>Which entry the account is in each client's network it belongs to.</summary>
+    public async Task<IReadOnlyList<(Guid ClientId, Guid MemberId)>> Links(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = Command(connection, "SELECT client_id, member_id FROM account_link WHERE account_id = @account ORDER BY client_id;");
+        Add(command, "account", Id(accountId));
+        var links = new List<(Guid, Guid)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            links.Add((Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1))));
+        }
+
+        return links;
+    }
+
+    private async Task<IReadOnlyList<Guid>> Unlink(string where, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var accounts = new List<Guid>();
+        await using (var select = Command(connection, $"SELECT account_id FROM account_link WHERE {where};"))
+        {
+            select.Transaction = transaction;
+            bind(select);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                accounts.Add(Guid.Parse(reader.GetString(0)));
+            }
+        }
+
+        await using (var delete = Command(connection, $"DELETE FROM account_link WHERE {where};"))
+        {
+            delete.Transaction = transaction;
+            bind(delete);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var deleted = new List<Guid>();
+        foreach (var account in accounts)
+        {
+            await using var orphan = Command(connection,
+                "DELETE FROM account WHERE id = @id AND role = @role AND NOT EXISTS (SELECT 1 FROM account_link WHERE account_id = @id);");
+            orphan.Transaction = transaction;
+            Add(orphan, "id", Id(account));
+            Add(orphan, "role", nameof(AccountRole.Family));
+            if (await orphan.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                deleted.Add(account);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>
     /// Records that an authenticator code of <paramref name="step"/> was used, if no code of that
     /// step or a later one was: false means the code was used already.
     /// </summary>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Host.Access;
+using Buurtzorg.Host.Privacy;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,8 @@ public static class AccountsApi
     public sealed record SignInRequest(string? UserName, string? Password);
 
     public sealed record CodeRequest(string? Code);
+
+    public sealed record DeleteAccountRequest(string? Password);
 
     public sealed record SetUpRequest(string? SetUpToken);
 
@@ -152,6 +155,43 @@ public static class AccountsApi
             .Requires(AccessRule.Self)
             .RequiresJson()
             .WithName("SignOut");
+
+        // The holder's own decision (AVG art. 17), confirmed with the password so a session left
+        // open on a shared computer cannot take it; limited like a sign-in, as it tries a password.
+        // Nurses' and central staff's accounts belong with their employment: the office closes
+        // them when the work ends, and the care records keep their ids for who did what.
+        account.MapDelete("", async Task<NoContent> ([Microsoft.AspNetCore.Mvc.FromBody] DeleteAccountRequest r, HttpContext context, SignInManager<Account> signIn, PasswordCheck passwords, AccountErasure erasure, CancellationToken ct) =>
+            {
+                if (string.IsNullOrEmpty(r.Password) || r.Password.Length > 256)
+                {
+                    throw new RequestValidationException(
+                        new Dictionary<string, string[]> { ["password"] = ["Give your password to confirm that the account is to be deleted."] },
+                        new Dictionary<string, string[]> { ["password"] = [FieldCodes.Required] });
+                }
+
+                var user = await signIn.UserManager.GetUserAsync(context.User) ?? throw new SignInRequiredException();
+                if (user.Role is AccountRole.Nurse or AccountRole.Central)
+                {
+                    throw new ResourceConflictException(
+                        "This account is closed by the employer.",
+                        "A nurse's or central staff member's account belongs with their employment: the team or the office closes it when the work ends. Nothing was changed.");
+                }
+
+                if (!await passwords.Matches(user, r.Password))
+                {
+                    throw new RequestValidationException(
+                        new Dictionary<string, string[]> { ["password"] = ["The password is not right: the account was not deleted."] },
+                        new Dictionary<string, string[]> { ["password"] = [FieldCodes.WrongCode] });
+                }
+
+                await erasure.EraseOwn(user, ct);
+                await signIn.SignOutAsync();
+                return TypedResults.NoContent();
+            })
+            .Requires(AccessRule.Self)
+            .RequiresJson()
+            .LimitedAsSignIn()
+            .WithName("DeleteOwnAccount");
 
         account.MapGet("/me", async Task<Ok<Me>> (HttpContext context, UserManager<Account> users, AccountStore store, IGrainFactory grains) =>
             {

@@ -34,10 +34,18 @@ public sealed class ClientHistoryTests(ClusterFixture fixture)
         await client.SetNetworkAccess(bram, NetworkAccess.Agenda);
         await Reactivate(client);
 
-        Assert.Equal(Json(first), Json(await Keyed("add-bram", () => client.AddNetworkMember(bram, Member("Bram")).AsTask())));
-        Assert.Equal(Json(access), Json(await Keyed("access-anna", () => client.SetNetworkAccess(anna, NetworkAccess.CarePlan).AsTask())));
+        // As the change left it, except that Anna, taken out of the network since, is erased
+        // from its history too (AVG art. 17): her entry keeps its id, relation and access only.
+        Assert.Equal(Json(Erased(first, anna)), Json(await Keyed("add-bram", () => client.AddNetworkMember(bram, Member("Bram")).AsTask())));
+        Assert.Equal(Json(Erased(access, anna)), Json(await Keyed("access-anna", () => client.SetNetworkAccess(anna, NetworkAccess.CarePlan).AsTask())));
+        Assert.Contains(access.Client!.Network, m => m.Id == anna && m.Details.Name == "Anna");
         Assert.Equal(["Bram Jansen", "Carla"], (await client.Get())!.Network.Select(m => m.Details.Name));
     }
+
+    private static ClientResult Erased(ClientResult result, Guid memberId) => result with
+    {
+        Client = result.Client! with { Network = [.. result.Client.Network.Select(m => m.Id == memberId ? m with { Details = m.Details.Erased() } : m)] },
+    };
 
     [Fact]
     public async Task A_network_change_whose_head_write_fails_after_its_log_page_is_not_kept_and_its_retry_is_stored_once()

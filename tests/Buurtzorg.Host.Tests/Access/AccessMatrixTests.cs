@@ -114,6 +114,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("GetOpenApiDocument", "GET", "/openapi/v1.json", null, SignedIn),
             new("/hubs/schedule/negotiate", "POST", "/hubs/schedule/negotiate?negotiateVersion=1", null, SignedIn),
             new("/hubs/schedule", "GET", "/hubs/schedule", null, SignedIn),
+            // Without the password the handler refuses: nothing is deleted, whoever asks.
+            new("DeleteOwnAccount", "DELETE", "/api/account", "{}", SignedIn),
             // Last: it ends the caller's session.
             new("SignOut", "POST", "/api/account/sign-out", "{}", SignedIn),
         ];
