@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Buurtzorg.Tools;
 
@@ -21,7 +22,13 @@ internal static class ToolCommandLine
                 await errors.WriteLineAsync(problem.Message);
             }
 
-            await errors.WriteLineAsync($"{parsed.CommandResult.Command.Name} --help lists the options.");
+            var command = new List<string>();
+            for (var result = parsed.CommandResult; result is not null; result = result.Parent as CommandResult)
+            {
+                command.Insert(0, result.Command.Name);
+            }
+
+            await errors.WriteLineAsync($"{string.Join(' ', command)} --help lists the options.");
             return UsageError;
         }
 
