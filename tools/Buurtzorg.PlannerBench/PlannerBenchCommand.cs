@@ -77,7 +77,7 @@ public static class PlannerBenchCommand
             HelpName = "region|team-day",
             DefaultValueFactory = _ => "region",
         };
-        qualifications.AcceptOnlyFromAmong("region", "team-day");
+        qualifications.Validators.Add(ToolOptions.OneOf("--qualifications", "region", "team-day"));
         var handMoves = ToolOptions.Number("--hand-moves", 0.2, "Share of each day's visits the team moves by hand after planning, from 0 to 1.", 0, 1);
         var command = new Command("continuity", "Simulates weeks of a region's teams (illness, clients coming and going, a nurse leaving) and compares how many nurses each client sees under each continuity weight and a regular-carer rule.")
         {

@@ -55,9 +55,18 @@ internal static class ToolOptions
     public static Option<string?> Only(string description, params string[] parts)
     {
         var option = new Option<string?>("--only") { Description = description, HelpName = string.Join('|', parts) };
-        option.AcceptOnlyFromAmong(parts);
+        option.Validators.Add(OneOf("--only", parts));
         return option;
     }
+
+    /// <summary>A check that names the option, where AcceptOnlyFromAmong's message would not.</summary>
+    public static Action<OptionResult> OneOf(string name, params string[] values) => result =>
+    {
+        if (result.Tokens.Count == 1 && !values.Contains(result.Tokens[0].Value, StringComparer.Ordinal))
+        {
+            result.AddError($"{name} takes {string.Join(" or ", values)}, not '{result.Tokens[0].Value}'");
+        }
+    };
 
     public static Option<int> Whole(string name, int fallback, string description, int min, int max) =>
         new(name)
