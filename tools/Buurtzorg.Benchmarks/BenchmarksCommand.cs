@@ -27,7 +27,7 @@ public static class BenchmarksCommand
             postgres, concurrency, seconds, Division(), National(), ScheduleDays(), EndToEnd(),
         };
         RequirePostgres(root, postgres);
-        root.SetAction(result => DurableWrites.Run(new Arguments(result.GetValue(postgres)!, result.GetValue(concurrency), result.GetValue(seconds))));
+        root.SetAction(result => DurableWrites.Run(new Arguments(Postgres(result, postgres)!, result.GetValue(concurrency), result.GetValue(seconds))));
         return root;
     }
 
@@ -80,21 +80,21 @@ public static class BenchmarksCommand
             postgres, concurrency, seconds,
         };
         RequirePostgres(command, postgres);
-        command.SetAction(result => EndToEndWrites.Run(result.GetValue(postgres)!, result.GetValue(concurrency), result.GetValue(seconds)));
+        command.SetAction(result => EndToEndWrites.Run(Postgres(result, postgres)!, result.GetValue(concurrency), result.GetValue(seconds)));
         return command;
     }
 
-    private static Option<string?> PostgresFromEnvironment()
-    {
-        var postgres = ToolOptions.Postgres($"The PostgreSQL database to write to [default: ${PostgresVariable}].");
-        postgres.DefaultValueFactory = _ => Environment.GetEnvironmentVariable(PostgresVariable);
-        return postgres;
-    }
+    // Not a default value: a command's validators run before defaults are filled in.
+    private static Option<string?> PostgresFromEnvironment() =>
+        ToolOptions.Postgres($"The PostgreSQL database to write to [default: ${PostgresVariable}].");
+
+    private static string? Postgres(ParseResult result, Option<string?> postgres) =>
+        result.GetValue(postgres) ?? Environment.GetEnvironmentVariable(PostgresVariable);
 
     private static void RequirePostgres(Command command, Option<string?> postgres) =>
         command.Validators.Add(result =>
         {
-            if (string.IsNullOrWhiteSpace(result.GetValue(postgres)))
+            if (string.IsNullOrWhiteSpace(result.GetValue(postgres) ?? Environment.GetEnvironmentVariable(PostgresVariable)))
             {
                 result.AddError($"Give a PostgreSQL connection string with --postgres (or in ${PostgresVariable}).");
             }
