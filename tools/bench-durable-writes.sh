@@ -18,7 +18,7 @@ dotnet build -c Release tools/Buurtzorg.Benchmarks -v q -nologo >&2
 
 grain_rate() {
   dotnet tools/Buurtzorg.Benchmarks/bin/Release/net10.0/Buurtzorg.Benchmarks.dll \
-    --postgres "$bench_cs" --writers "$CLIENTS" --seconds "$SECONDS_PER_SIDE" | grep -oE '= [0-9.]+ writes/s' | awk '{print $2}'
+    --postgres "$bench_cs" --concurrency "$CLIENTS" --seconds "$SECONDS_PER_SIDE" | grep -oE '= [0-9.]+ writes/s' | awk '{print $2}'
 }
 
 simple=(); prepared=(); grains=()

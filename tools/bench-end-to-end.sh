@@ -21,7 +21,7 @@ dotnet build -c Release tools/Buurtzorg.Benchmarks -v q -nologo >&2
 # Prints "rate p50 p99" of one run of the host.
 host_run() {
   dotnet tools/Buurtzorg.Benchmarks/bin/Release/net10.0/Buurtzorg.Benchmarks.dll end-to-end \
-    --postgres "$bench_cs" --nurses "$CLIENTS" --seconds "$SECONDS_PER_SIDE" |
+    --postgres "$bench_cs" --concurrency "$CLIENTS" --seconds "$SECONDS_PER_SIDE" |
     grep -E '^end-to-end:' | sed -E 's/.*= ([0-9.]+) changes\/s \(p50 ([0-9.]+) ms, p99 ([0-9.]+) ms\).*/\1 \2 \3/'
 }
 

@@ -5,7 +5,7 @@
 # read; the anchor is a bare SignalR hub with the same connections, groups and rate, measured
 # in the same run. Prints one block of lines for docs/benchmarks.md (progress goes to stderr).
 # Usage: tools/bench-hub.sh [--connections 10000] [--group-size 12] [--rate 1000] [--seconds 30]
-#   [--warmup 3] [--one-team] [--postgres "<connection string>"] [--host-only | --anchor-only]
+#   [--warmup 3] [--one-team] [--postgres "<connection string>"] [--only host|anchor]; --help lists all
 # Examples: tools/bench-hub.sh --connections 10000 --rate 1000 --seconds 30
 #           tools/bench-hub.sh --connections 5000 --one-team --rate 50 --seconds 30
 set -euo pipefail

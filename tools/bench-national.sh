@@ -16,7 +16,7 @@ dotnet build -c Release tools/Buurtzorg.Benchmarks -v q -nologo >&2
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$BIN/postgres" --version)"
 # Generation and activation run in two processes, so the working set measured during activation
 # holds nothing left over from generating.
-for phase in --generate-only --skip-generation; do
+for phase in generation activation; do
   dotnet tools/Buurtzorg.Benchmarks/bin/Release/net10.0/Buurtzorg.Benchmarks.dll national \
-    --postgres "${server/Database=buurtzorg/Database=buurtzorg_national}" --teams "$TEAMS" "$phase"
+    --postgres "${server/Database=buurtzorg/Database=buurtzorg_national}" --teams "$TEAMS" --only "$phase"
 done

@@ -47,10 +47,15 @@ public static class DemoRegionGenerator
     /// <summary>Who the history names as the author of generated care plans.</summary>
     public static readonly Guid Author = new("d0d0d0d0-2007-4b75-8a1e-000000000001");
 
-    public static async Task<DemoSummary> Generate(IGrainFactory grains, DemoOptions options, CancellationToken cancellationToken = default)
+    public static Task<DemoSummary> Generate(IGrainFactory grains, DemoOptions options, CancellationToken cancellationToken = default) =>
+        Generate(grains, options, teamsDone: null, cancellationToken);
+
+    /// <summary>As <see cref="Generate(IGrainFactory, DemoOptions, CancellationToken)"/>, telling <paramref name="teamsDone"/> how many teams are complete after each one.</summary>
+    public static async Task<DemoSummary> Generate(IGrainFactory grains, DemoOptions options, IProgress<int>? teamsDone, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var counts = new int[3];
+        var done = 0;
         using var gate = new SemaphoreSlim(options.Parallelism);
         await Task.WhenAll(Enumerable.Range(0, options.Teams).Select(async index =>
         {
@@ -63,6 +68,7 @@ public static class DemoRegionGenerator
                 Interlocked.Add(ref counts[0], nurses);
                 Interlocked.Add(ref counts[1], clients);
                 Interlocked.Add(ref counts[2], problems);
+                teamsDone?.Report(Interlocked.Increment(ref done));
             }
             finally
             {

@@ -2,8 +2,10 @@ using Buurtzorg.Grains;
 using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Persistence;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Buurtzorg.Benchmarks;
 
@@ -21,6 +23,8 @@ internal static class BenchmarkSilo
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The silo's warnings go to stderr with the progress lines: stdout is the result scripts read.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = postgres,

@@ -13,10 +13,9 @@ namespace Buurtzorg.Benchmarks;
 /// </summary>
 internal static class DivisionBenchmark
 {
-    public static int Run(string[] args)
+    public static int Run(int teams, int seed)
     {
-        var teams = IntArgument(args, "--teams", 200);
-        var random = new Random(IntArgument(args, "--seed", 13));
+        var random = new Random(seed);
         var inputs = Enumerable.Range(0, teams).Select(_ => GenerateTeam(random)).ToList();
 
         var baseline = inputs.Select(TeamDivision.MedianLongitudeSplit).ToList();
@@ -108,11 +107,5 @@ internal static class DivisionBenchmark
         }
 
         return weights.Length - 1;
-    }
-
-    private static int IntArgument(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -8,19 +8,17 @@ namespace Buurtzorg.Benchmarks;
 /// <summary>
 /// Durable grain writes per second: N concurrent writers, each driving its own team grain
 /// through the real TeamGrain (add a nurse, remove her: one persisted write each, each published
-/// as a change event) on a silo whose storage is the project's AdoNet schema. Usage:
-///   Buurtzorg.Benchmarks --postgres "&lt;connection string&gt;" [--writers 16] [--seconds 20]
+/// as a change event) on a silo whose storage is the project's AdoNet schema. Options: <see cref="BenchmarksCommand"/>.
 /// </summary>
 internal static class DurableWrites
 {
-    public static async Task<int> Run(string[] args)
+    public static async Task<int> Run(Arguments options)
     {
-        var options = Arguments.Parse(args);
 
         using var host = await BenchmarkSilo.Start(options.Postgres, "buurtzorg-benchmark", "benchmark", 11411);
 
         var grains = host.Services.GetRequiredService<IGrainFactory>();
-        var teams = new ITeamGrain[options.Writers];
+        var teams = new ITeamGrain[options.Concurrency];
         for (var i = 0; i < teams.Length; i++)
         {
             teams[i] = grains.GetGrain<ITeamGrain>(Guid.NewGuid());
@@ -37,7 +35,7 @@ internal static class DurableWrites
 
         var rate = writes / elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"grain-writes: {writes} in {elapsed.TotalSeconds:F1} s with {options.Writers} writers = {rate:F0} writes/s"));
+            $"grain-writes: {writes} in {elapsed.TotalSeconds:F1} s with {options.Concurrency} writers = {rate:F0} writes/s"));
         return 0;
     }
 
@@ -67,21 +65,4 @@ internal static class DurableWrites
     }
 }
 
-internal sealed record Arguments(string Postgres, int Writers, int Seconds)
-{
-    public static Arguments Parse(string[] args)
-    {
-        string? Value(string name)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        }
-
-        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("BUURTZORG_POSTGRES")
-            ?? throw new ArgumentException("Give a PostgreSQL connection string with --postgres.");
-        return new Arguments(
-            postgres,
-            int.Parse(Value("--writers") ?? "16", CultureInfo.InvariantCulture),
-            int.Parse(Value("--seconds") ?? "20", CultureInfo.InvariantCulture));
-    }
-}
+internal sealed record Arguments(string Postgres, int Concurrency, double Seconds);

@@ -28,7 +28,7 @@ namespace Buurtzorg.Benchmarks;
 /// time each, every change with its own Idempotency-Key as the web client sends. Each request
 /// passes the access gate, is written to the team schedule's grain state and leaves an
 /// access-log line for the client the answer shows. Usage:
-///   Buurtzorg.Benchmarks end-to-end --postgres "&lt;connection string&gt;" [--nurses 16] [--seconds 20]
+///   Buurtzorg.Benchmarks end-to-end --postgres "&lt;connection string&gt;" [--concurrency 16] [--seconds 20]
 /// </summary>
 internal static class EndToEndWrites
 {
@@ -39,13 +39,9 @@ internal static class EndToEndWrites
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<int> Run(string[] args)
+    // nurses: signed-in nurses working at once (--concurrency), each in a team of her own.
+    public static async Task<int> Run(string postgres, int nurses, double seconds)
     {
-        string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("BUURTZORG_POSTGRES")
-            ?? throw new ArgumentException("Give a PostgreSQL connection string with --postgres.");
-        var nurses = int.Parse(Value("--nurses") ?? "16", CultureInfo.InvariantCulture);
-        var seconds = int.Parse(Value("--seconds") ?? "20", CultureInfo.InvariantCulture);
 
         await using var app = await StartHost(postgres);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.CarePlans.Omaha;
 using Buurtzorg.Contracts.Geography;
@@ -22,20 +21,15 @@ namespace Buurtzorg.Benchmarks;
 /// activates them (before), one claim each migrates them, a fresh silo activates them again
 /// (after), and one more claim each is measured: the bytes of the row it wrote, and whether the
 /// head was written. Usage:
-///   Buurtzorg.Benchmarks schedule-days [--postgres "&lt;connection string&gt;"] [--teams 20] [--clients 70] [--concurrency 64]
+///   Buurtzorg.Benchmarks schedule-days [--postgres "&lt;connection string&gt;"] [--teams 20] [--clients-per-team 70] [--concurrency 64]
 /// Without --postgres it runs on a new SQLite file in the temp folder.
 /// </summary>
 internal static class ScheduleDaysBenchmark
 {
     private static readonly DateOnly Today = DutchCalendar.Today(TimeProvider.System);
 
-    public static async Task<int> Run(string[] args)
+    public static async Task<int> Run(string? postgres, int teams, int clients, int concurrency)
     {
-        string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        var postgres = Value("--postgres");
-        var teams = int.Parse(Value("--teams") ?? "20", CultureInfo.InvariantCulture);
-        var clients = int.Parse(Value("--clients") ?? "70", CultureInfo.InvariantCulture);
-        var concurrency = int.Parse(Value("--concurrency") ?? "64", CultureInfo.InvariantCulture);
         var sqlite = Path.Combine(Path.GetTempPath(), $"schedule-days-{Environment.ProcessId}.db");
         var serviceId = $"schedule-days-{Guid.NewGuid():N}";
 

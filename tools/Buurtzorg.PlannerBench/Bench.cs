@@ -3,6 +3,7 @@ using System.Globalization;
 using Buurtzorg.Planning;
 using Buurtzorg.Planning.Benchmarks;
 using Buurtzorg.Planning.Checking;
+using Buurtzorg.Tools;
 
 namespace Buurtzorg.PlannerBench;
 
@@ -90,8 +91,10 @@ internal static class Bench
         var planner = new Totals();
         var plain = new Totals();
         var rows = new List<string[]>();
+        var progress = new ProgressLine("Solomon instances", files.Count);
         foreach (var file in files.OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal))
         {
+            progress.Report(rows.Count);
             var instance = SolomonInstance.Read(file);
             var problem = instance.ToProblem();
             var best = BestKnownFor(file, "best_known.csv", BestKnown.ReadSolomon).GetValueOrDefault(instance.Name);
@@ -108,6 +111,8 @@ internal static class Bench
 
             rows.Add([.. row]);
         }
+
+        progress.Report(rows.Count);
 
         Console.WriteLine($"### Solomon VRPTW ({limit.TotalSeconds:0.#} s per run)");
         Console.WriteLine();
@@ -194,8 +199,10 @@ internal static class Bench
     {
         var totals = new Totals();
         var rows = new List<string[]>();
+        var progress = new ProgressLine("Mankowska instances", files.Count);
         foreach (var file in files.OrderBy(f => MankowskaInstance.Read(f).NodeCount))
         {
+            progress.Report(rows.Count);
             var instance = MankowskaInstance.Read(file);
             var problem = instance.ToProblem();
             var best = BestKnownFor(file, "brkga_best.csv", BestKnown.ReadMankowska).GetValueOrDefault(instance.Name);
@@ -238,6 +245,8 @@ internal static class Bench
 
             rows.Add([instance.Name, objective.ToString("F2", Invariant) + mark, bestCell, gap, $"{check.PlacedTasks}/{check.UnplacedTasks}", seconds]);
         }
+
+        progress.Report(rows.Count);
 
         Console.WriteLine($"### Mankowska et al. 2014 HHCRSP ({limit.TotalSeconds:0.#} s per run; objective = (distance + tardiness + max tardiness) / 3)");
         Console.WriteLine();

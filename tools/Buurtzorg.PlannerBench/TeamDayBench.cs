@@ -1,9 +1,9 @@
-using System.Globalization;
 using Bogus;
 using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Demo;
 using Buurtzorg.Planning;
 using Buurtzorg.Planning.Checking;
+using Buurtzorg.Tools;
 
 namespace Buurtzorg.PlannerBench;
 
@@ -12,19 +12,16 @@ namespace Buurtzorg.PlannerBench;
 /// of its neighbourhoods with the demo's care patterns (so its windows, lengths, qualifications
 /// and double visits), nurses with the demo's qualifications and morning or evening shifts,
 /// until the day holds the asked number of visits, and a care history of four weeks (each client's
-/// own nurse, a second and a third). Usage: team-day [--visits 50] [--nurses 6] [--days 20] [--seconds 1]
+/// own nurse, a second and a third). Options: <see cref="PlannerBenchCommand"/>.
 /// </summary>
 internal static class TeamDayBench
 {
     private static readonly int[] HistoryVisits = [12, 6, 2];
 
-    public static int Run(string[] args)
+    public static int Run(TeamDayOptions options)
     {
-        string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        var visits = int.Parse(Value("--visits") ?? "50", CultureInfo.InvariantCulture);
-        var nurses = int.Parse(Value("--nurses") ?? "6", CultureInfo.InvariantCulture);
-        var days = int.Parse(Value("--days") ?? "20", CultureInfo.InvariantCulture);
-        var seconds = double.Parse(Value("--seconds") ?? "1", CultureInfo.InvariantCulture);
+        var (visits, nurses, days, seconds) = (options.Visits, options.Nurses, options.Days, options.PlanSeconds);
+        var progress = new ProgressLine("team days", days);
 
         var firsts = new List<double>();
         var elapsed = new List<double>();
@@ -42,6 +39,7 @@ internal static class TeamDayBench
             (travel, lateness, weighted) = (travel + result.Cost.Travel, lateness + result.Cost.Lateness, weighted + result.Cost.Weighted);
             unplaced += result.Unplaced.Count;
             strangers += result.Cost.NewNurseClientPairs;
+            progress.Report(seed);
         }
 
         firsts.Sort();

@@ -10,8 +10,8 @@
 #                                crash restart; about two minutes with the build (CI)
 #   tools/chaos/run.sh           three kills, SIGSTOP of a host for 60 s, a PostgreSQL crash
 #                                restart and PostgreSQL stopped for 30 s
-# Any other option goes to the harness (see tools/chaos/Buurtzorg.Chaos/Program.cs). The report
-# (printed, and as JSON) goes to --report, by default artifacts/chaos/report.json (or under
+# Any other option goes to the harness (tools/chaos/Buurtzorg.Chaos, `--help` lists them). The report
+# (printed, and as JSON) goes to --output, by default artifacts/chaos/report.json (or under
 # $BUURTZORG_ARTIFACTS), with every request in report.history.jsonl and the hosts' logs beside it.
 # Exit code 1: the history disagrees with the final state (lost or doubled actions, a watcher
 # that never caught up); the latency and availability goals are printed, not enforced.
@@ -66,11 +66,15 @@ cert=$(BUURTZORG_CERT_DIR="$WORK/certs" BUURTZORG_CERT_PASSWORD=chaos-run ./tool
 echo "built and PostgreSQL started in $(($(date +%s) - started)) s" >&2
 
 mkdir -p "$ARTIFACTS"
+# The harness refuses an option given twice: the default report path only when the caller gave none.
+output=(--output "$ARTIFACTS/report.json")
+for arg in "$@"; do
+  if [ "$arg" = --output ]; then output=(); fi
+done
 # Its own process group (setsid), so the trap above ends the hosts too, even if the harness was killed.
-# Options given to this script come first: where one is given twice, the harness takes the first.
-setsid dotnet tools/chaos/Buurtzorg.Chaos/bin/Debug/net10.0/Buurtzorg.Chaos.dll "$@" \
+setsid dotnet tools/chaos/Buurtzorg.Chaos/bin/Debug/net10.0/Buurtzorg.Chaos.dll "$@" "${output[@]}" \
   --repo "$ROOT" --postgres "$pg" --pg-bin "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)" --pg-dir "$PG_DIR" \
-  --certificate "$cert" --certificate-password chaos-run --report "$ARTIFACTS/report.json" &
+  --certificate "$cert" --certificate-password chaos-run &
 harness=$!
 set +e
 wait "$harness"

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Buurtzorg.Planning;
 using Buurtzorg.Planning.Checking;
+using Buurtzorg.Tools;
 
 namespace Buurtzorg.PlannerBench.Continuity;
 
@@ -12,24 +13,12 @@ namespace Buurtzorg.PlannerBench.Continuity;
 /// what it cost in travel, lateness, unplaced visits and spread of hours.
 /// It calls the planner directly (<see cref="RoundPlanner.Plan"/>), not through the Orleans
 /// grains: the grains store and relay, the planner decides, and 20 teams x 28 days x several
-/// strategies must run in minutes. Usage: <see cref="ContinuityOptions.Usage"/>.
+/// strategies must run in minutes. Options: <see cref="PlannerBenchCommand"/>.
 /// </summary>
 internal static class ContinuitySimulation
 {
-    public static int Run(string[] args)
+    public static int Run(ContinuityOptions options)
     {
-        ContinuityOptions options;
-        try
-        {
-            options = ContinuityOptions.Parse([.. args.Skip(1)]);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(ContinuityOptions.Usage);
-            return 2;
-        }
-
         var clock = Stopwatch.StartNew();
         var teams = Enumerable.Range(0, options.Teams).Select(i => DisturbanceScript.Make(new SimulatedTeam(options.Seed, i, options.Qualifications), options.Days)).ToList();
         Console.Error.WriteLine($"{teams.Count} teams scripted for {options.Days} days, {clock.Elapsed.TotalSeconds:F1} s");
@@ -37,6 +26,7 @@ internal static class ContinuitySimulation
         var strategies = Strategy.All(options);
         var outcomes = new List<IReadOnlyList<TeamOutcome>>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads };
+        var progress = new ProgressLine("team days by all strategies", strategies.Count * options.Days * teams.Count);
         foreach (var strategy in strategies)
         {
             var runs = teams.Select(team => new TeamRun(team, strategy, options)).ToList();
@@ -44,7 +34,7 @@ internal static class ContinuitySimulation
             {
                 // Teams are independent; within a team the days are not (each day's history is the days before).
                 Parallel.ForEach(runs, parallel, run => run.Step(day));
-                Console.Error.WriteLine($"{strategy.Name}: day {day + 1} of {options.Days}, {clock.Elapsed:mm\\:ss}");
+                progress.Report((((outcomes.Count * options.Days) + day + 1) * teams.Count));
             }
 
             outcomes.Add([.. runs.Select(r => r.Outcome)]);
