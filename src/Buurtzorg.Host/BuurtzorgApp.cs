@@ -4,6 +4,7 @@ using Buurtzorg.Grains.Idempotency;
 using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Accounts;
+using Buurtzorg.Host.Calendar;
 using Buurtzorg.Host.Capacity;
 using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
@@ -48,6 +49,7 @@ public static class BuurtzorgApp
         }
 
         builder.Services.AddSignInAndAccess();
+        builder.Services.AddCalendarFeeds();
         builder.Services.AddBrowserProtections();
         builder.Services.AddMediator(options =>
         {
@@ -86,6 +88,7 @@ public static class BuurtzorgApp
         app.MapCapacity();
         app.MapRounds();
         app.MapPlanning();
+        app.MapCalendarFeeds();
         app.MapHub<ScheduleHub>(ScheduleHub.Path).Requires(AccessRule.Self);
 
         app.Lifetime.ApplicationStarted.Register(() =>
