@@ -15,7 +15,8 @@ public static class FeedCalendar
 
     public const string TimeZone = "Europe/Amsterdam";
 
-    public static Ical.Net.Calendar Create(string name)
+    /// <summary>A calendar whose events start no earlier than <paramref name="from"/> (its VTIMEZONE covers them from then on).</summary>
+    public static Ical.Net.Calendar Create(string name, DateOnly from)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Buurtzorg//Agenda-abonnement//NL", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
@@ -24,7 +25,8 @@ public static class FeedCalendar
         // fresh enough for a round and keeps a crowd of subscribers cheap.
         calendar.AddProperty("REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
         calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
-        calendar.AddTimeZone(new VTimeZone(TimeZone));
+        // The rules themselves, not only the zone's name: not every calendar app knows the names.
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZone, from.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false));
         return calendar;
     }
 

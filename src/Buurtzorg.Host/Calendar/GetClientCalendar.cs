@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Visits;
+using Buurtzorg.Grains;
 using Buurtzorg.Host.Rounds;
 using Mediator;
 
@@ -20,7 +21,8 @@ public sealed class GetClientCalendarHandler(IMediator mediator, IGrainFactory g
         var visits = await mediator.Send(new GetClientVisits(query.ClientId, WithWhatFor: false), cancellationToken);
         var client = await grains.GetGrain<IClientGrain>(query.ClientId).Get();
         var now = clock.GetUtcNow();
-        var calendar = FeedCalendar.Create($"Buurtzorg – bezoeken bij {GetRoundCalendarHandler.FirstName(client?.Details.Name ?? "")}".TrimEnd());
+        var calendar = FeedCalendar.Create(
+            $"Buurtzorg – bezoeken bij {GetRoundCalendarHandler.FirstName(client?.Details.Name ?? "")}".TrimEnd(), DutchCalendar.Today(clock));
         foreach (var visit in visits.Visits)
         {
             var window = $"tussen {FeedCalendar.Time(visit.WindowStart)} en {FeedCalendar.Time(visit.WindowEnd)}";

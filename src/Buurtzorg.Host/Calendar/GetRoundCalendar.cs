@@ -34,7 +34,7 @@ public sealed class GetRoundCalendarHandler(IGrainFactory grains, VisitDetailsRe
         var details = await reader.Read(stops.Select(s => s.Visit));
 
         var now = clock.GetUtcNow();
-        var calendar = FeedCalendar.Create("Buurtzorg – mijn ronde");
+        var calendar = FeedCalendar.Create("Buurtzorg – mijn ronde", today.AddDays(-GetRoundCalendar.DaysBack));
         foreach (var stop in stops)
         {
             var visit = stop.Visit;

@@ -14,6 +14,7 @@ using Buurtzorg.Host.Tests.Access;
 using Buurtzorg.Host.Tests.Infrastructure;
 using Buurtzorg.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 using static Buurtzorg.Host.Tests.Infrastructure.TeamDay;
 
 namespace Buurtzorg.Host.Tests.Calendar;
@@ -24,7 +25,7 @@ namespace Buurtzorg.Host.Tests.Calendar;
 /// the care plan), a new link ends the old one, withdrawn rights end the feed, and every read is
 /// in the client's access log.
 /// </summary>
-public sealed class CalendarFeedTests(CalendarWorld calendar) : IClassFixture<CalendarWorld>
+public sealed class CalendarFeedTests(CalendarWorld calendar, ITestOutputHelper output) : IClassFixture<CalendarWorld>
 {
     private const string Via = "GET /api/calendar/{secret}.ics";
 
@@ -46,6 +47,7 @@ public sealed class CalendarFeedTests(CalendarWorld calendar) : IClassFixture<Ca
         var before = await FeedReads(account);
 
         var (feed, text) = await calendar.Feed(url);
+        output.WriteLine(text);
 
         var stops = new List<RoundStop>();
         for (var day = Today.AddDays(-GetRoundCalendar.DaysBack); day < Today.AddDays(ScheduleHorizon.Days); day = day.AddDays(1))
@@ -67,7 +69,11 @@ public sealed class CalendarFeedTests(CalendarWorld calendar) : IClassFixture<Ca
         }
 
         Assert.Contains("X-WR-CALNAME:Buurtzorg – mijn ronde", text, StringComparison.Ordinal);
-        Assert.Contains(feed.TimeZones, z => z.TzId == FeedCalendar.TimeZone);
+        // The zone's rules travel with it: winter time and summer time.
+        var zone = Assert.Single(feed.TimeZones, z => z.TzId == FeedCalendar.TimeZone);
+        Assert.Contains("BEGIN:STANDARD", text, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:DAYLIGHT", text, StringComparison.Ordinal);
+        Assert.NotEmpty(zone.TimeZoneInfos);
         Assert.All(NeverInAFeed, kept => Assert.DoesNotContain(kept, text, StringComparison.OrdinalIgnoreCase));
 
         // As her round page is logged: a read of the record of each client it shows, hers, via the feed.
