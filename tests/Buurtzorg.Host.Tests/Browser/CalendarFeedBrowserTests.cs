@@ -35,7 +35,9 @@ public sealed class CalendarFeedBrowserTests(BrowserFixture browser, SecureHostF
         await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var section = page.Locator("#round-feed");
-        await Expect(section.GetByRole(AriaRole.Heading, new() { Name = "Agenda-abonnement" })).ToBeVisibleAsync();
+        // Folded below her round until she opens it.
+        await Expect(section.GetByRole(AriaRole.Button, new() { Name = "Link maken" })).ToBeHiddenAsync();
+        await section.Locator("summary", new() { HasText = "Agenda-abonnement" }).ClickAsync();
         await Expect(section).ToContainTextAsync("Er is nog geen link.");
 
         await section.GetByRole(AriaRole.Button, new() { Name = "Link maken" }).ClickAsync();

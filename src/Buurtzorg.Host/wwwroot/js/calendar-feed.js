@@ -52,7 +52,7 @@ function localDay(iso) {
  */
 export function calendarFeed(sectionId, hint) {
   const section = $(sectionId);
-  const state = { path: null, link: null };
+  const state = { path: null, link: null, open: false };
   const problem = make("div", "problem");
   problem.setAttribute("role", "alert");
   problem.id = `${sectionId}-problem`;
@@ -88,10 +88,7 @@ export function calendarFeed(sectionId, hint) {
   };
 
   function render() {
-    const heading = make("h2", null, t("feedHeading"));
-    heading.id = `${sectionId}-heading`;
-    section.setAttribute("aria-labelledby", heading.id);
-    const parts = [heading, make("p", "muted", t(hint))];
+    const parts = [make("p", "muted", t(hint))];
     const link = state.link;
     if (link?.url) {
       const field = make("div", "field feed-url");
@@ -124,7 +121,12 @@ export function calendarFeed(sectionId, hint) {
       parts.push(actions);
     }
     parts.push(problem);
-    section.replaceChildren(...parts);
+    // Folded until asked for: it is set up once, and the round above it is what she reads daily.
+    const details = make("details", "feed-details");
+    details.open = state.open || Boolean(link?.url) || problem.textContent !== "";
+    details.addEventListener("toggle", () => { state.open = details.open; });
+    details.append(make("summary", null, t("feedHeading")), ...parts);
+    section.replaceChildren(details);
   }
 
   /** Shows the feed at path (null hides the section). */
