@@ -5,6 +5,7 @@ using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.ApiDocs;
 using Buurtzorg.Host.Accounts;
+using Buurtzorg.Host.Calendar;
 using Buurtzorg.Host.Capacity;
 using Buurtzorg.Host.CarePlans;
 using Buurtzorg.Host.Clients;
@@ -55,6 +56,7 @@ public static class BuurtzorgApp
 
         builder.Services.AddSignInAndAccess();
         builder.Services.AddPrivacy();
+        builder.Services.AddCalendarFeeds();
         builder.Services.AddBrowserProtections();
         builder.Services.AddApiDescription();
         builder.Services.AddMediator(options =>
@@ -98,6 +100,7 @@ public static class BuurtzorgApp
         app.MapApiDescription();
         app.MapFhirExport();
         app.MapPersonalData();
+        app.MapCalendarFeeds();
         app.MapHub<ScheduleHub>(ScheduleHub.Path).Requires(AccessRule.Self);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -58,6 +58,10 @@ public sealed class AccountStore(ClusterSettings settings) :
     public async Task<IdentityResult> DeleteAsync(Account user, CancellationToken cancellationToken)
     {
         await using var connection = await Open(cancellationToken);
+        // The account's calendar links go with it: no feed outlives its owner.
+        await using var feeds = Command(connection, "DELETE FROM calendar_feed WHERE account_id = @id;");
+        Add(feeds, "id", Id(user.Id));
+        await feeds.ExecuteNonQueryAsync(cancellationToken);
         await using var links = Command(connection, "DELETE FROM account_link WHERE account_id = @id;");
         Add(links, "id", Id(user.Id));
         await links.ExecuteNonQueryAsync(cancellationToken);

@@ -112,6 +112,17 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("AcceptProposal", "POST", $"/api/teams/{a}/proposals/{today}/accept", "{}", TheTeam),
             // The API's description: for signed-in accounts outside Development (see ApiDocsSetup).
             new("GetOpenApiDocument", "GET", "/openapi/v1.json", null, SignedIn),
+            // Calendar feeds: a nurse's round is hers alone to subscribe to; a client's visits are
+            // the client's and their family's at the agenda tier (a team nurse passes the gate and
+            // is refused by the handler, she has her round). The feed itself answers a link, not
+            // a session: a made-up one opens nothing for anyone.
+            new("GetRoundCalendarLink", "GET", $"/api/nurses/{round}/calendar", null, TheTeam),
+            new("MakeRoundCalendarLink", "POST", $"/api/nurses/{round}/calendar", "{}", TheTeam),
+            new("RevokeRoundCalendarLink", "DELETE", $"/api/nurses/{round}/calendar", null, TheTeam),
+            new("GetClientCalendarLink", "GET", $"/api/clients/{c}/calendar", null, Agenda, true),
+            new("MakeClientCalendarLink", "POST", $"/api/clients/{c}/calendar", "{}", Agenda, true),
+            new("RevokeClientCalendarLink", "DELETE", $"/api/clients/{c}/calendar", null, Agenda, true),
+            new("GetCalendarFeed", "GET", $"/api/calendar/{new string('A', 43)}.ics", null, Nobody),
             new("/hubs/schedule/negotiate", "POST", "/hubs/schedule/negotiate?negotiateVersion=1", null, SignedIn),
             new("/hubs/schedule", "GET", "/hubs/schedule", null, SignedIn),
             // Without the password the handler refuses: nothing is deleted, whoever asks.

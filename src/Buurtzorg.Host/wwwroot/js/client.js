@@ -5,6 +5,7 @@ import { addStrings, language, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
 import { loadNotes, renderNotes } from "./notes.js";
 import { problemName } from "./omaha.js";
+import { calendarFeed } from "./calendar-feed.js";
 import { $, api, coalesce, formatDate, hhmm, homeOf, hubRefusalCode, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
@@ -164,6 +165,9 @@ addStrings({
   },
 });
 
+// The client and their family subscribe to the visits; a nurse has her own round's feed.
+const clientFeed = calendarFeed("client-feed", "feedHintClient");
+
 const state = {
   clientId: params.get("client") ?? "",
   client: null,
@@ -257,6 +261,7 @@ async function chooseClient(clientId) {
   $("plan-heading").closest("section").hidden = plan === null;
   await stream.rewatch();
   await loadVisits();
+  await clientFeed.show((role === "Client" || role === "Family") && state.access !== "gone" ? `/api/clients/${clientId}/calendar` : null);
   await loadAccessLog();
   await loadNotes(clientId, state.me, plan !== null);
   render();
@@ -399,6 +404,8 @@ function renderAccess() {
   notice.hidden = state.access === "full";
   notice.textContent = notice.hidden ? "" : accessNotice();
   $("visits-heading").closest("section").hidden = state.access === "gone";
+  // Withdrawn access ends the feed on the server too; there is nothing left to subscribe to.
+  if (state.access === "gone") clientFeed.show(null);
   $("plan-heading").closest("section").hidden = state.plan === null;
 }
 
@@ -537,5 +544,6 @@ $("client-select").addEventListener("change", (event) => chooseClient(event.targ
 setUpPage(() => {
   stream?.render?.();
   render();
+  clientFeed.render();
 });
 loadTeams();

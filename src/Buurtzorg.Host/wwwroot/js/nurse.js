@@ -10,6 +10,7 @@ import {
   $, addDays, announce, api, ApiProblem, clearProblem, formatDate, hhmm, homeOf, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, whoAmI,
 } from "./page.js";
 import { problemName } from "./omaha.js";
+import { calendarFeed } from "./calendar-feed.js";
 
 addStrings({
   nl: {
@@ -292,6 +293,8 @@ const state = {
   stopId: null,    // the visit whose stop is open
 };
 
+const roundFeed = calendarFeed("round-feed", "feedHintRound");
+
 const VIEWS = { "": "today", vandaag: "today", bezoek: "stop", bord: "board", voorstel: "proposal" };
 
 /** The query string (day, whose round) changes; the view in the hash stays where she is. */
@@ -317,6 +320,8 @@ async function start() {
       return;
     }
     state.myId = me.subjectId;
+    // Her own round, whoever's round is on screen.
+    roundFeed.show(`/api/nurses/${me.subjectId}/calendar`);
     state.nurseId = params.get("nurse") ?? me.subjectId;
     const team = await ownTeam(me);
     await showTeam(team?.id ?? "");
@@ -1005,5 +1010,6 @@ route();
 setUpPage(() => {
   stream?.render?.();
   render();
+  roundFeed.render();
 });
 start();
