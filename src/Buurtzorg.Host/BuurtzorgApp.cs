@@ -42,7 +42,7 @@ public static class BuurtzorgApp
         configure?.Invoke(builder);
 
         builder.AddOperations();
-        builder.AddBuurtzorgSilo(GrainStorage.Name, silo => silo.AddOutcomeLedgers().AddOperations());
+        builder.AddBuurtzorgSilo(GrainStorage.Name, silo => silo.AddOutcomeLedgers().AddOperations(builder.Configuration));
         // No request of this API comes near a megabyte; a bigger body is refused before it is read.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddScheduleEventRelay<ScheduleEventRelay>();

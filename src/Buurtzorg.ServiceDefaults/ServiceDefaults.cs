@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -66,16 +68,18 @@ public static class ServiceDefaultsExtensions
         }
     }
 
+    /// <summary>
+    /// Whether traces and logs go through OpenTelemetry: by default only where a collector is
+    /// configured to receive them. Without one they would be made and dropped, at a cost on every
+    /// request and grain call; <c>Telemetry:Export=true</c> switches them on regardless (tests
+    /// read them in process).
+    /// </summary>
+    public static bool ExportsTraces(IConfiguration configuration) =>
+        configuration.GetValue("Telemetry:Export", !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]));
+
     private static void AddTelemetry(this IHostApplicationBuilder builder, string[] meters, string[] activitySources)
     {
-        builder.Logging.AddOpenTelemetry(o =>
-        {
-            o.IncludeFormattedMessage = true;
-            // Scopes carry request paths and connection ids at best, and whatever a caller
-            // pushed at worst: the message templates are what this system reviews for personal data.
-            o.IncludeScopes = false;
-        });
-
+        // Metrics always: the Prometheus scrape serves them without a collector.
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
             .WithMetrics(m => m
@@ -84,13 +88,39 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter(meters)
-                .AddPrometheusExporter())
-            .WithTracing(t => t
+                .AddPrometheusExporter());
+        if (!ExportsTraces(builder.Configuration))
+        {
+            return;
+        }
+
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeFormattedMessage = true;
+            // Scopes carry request paths and connection ids at best, and whatever a caller
+            // pushed at worst: the message templates are what this system reviews for personal data.
+            o.IncludeScopes = false;
+        });
+        telemetry.WithTracing(t => t
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(activitySources)
-                // Probes arrive every few seconds from every balancer: traces of them drown the rest.
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    // Probes arrive every few seconds from every balancer: traces of them drown the rest.
+                    o.Filter = context => !IsProbe(context.Request.Path);
+                    // A path names whose record was read (ids) and, for a calendar feed, holds
+                    // its secret: a span says which endpoint was called, not for whom.
+                    o.EnrichWithHttpResponse = (span, response) =>
+                    {
+                        if (response.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route })
+                        {
+                            span.SetTag("url.path", route);
+                        }
+                    };
+                })
+                // An outgoing path may hold what an incoming one does: the span keeps the host called.
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (span, request) =>
+                    span.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Authority)))
                 .AddNpgsql());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))

@@ -70,6 +70,8 @@ public sealed class BuurtzorgTarget : StreamTarget
             ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             // Seeding signs in one nurse per team from one address: far past the per-address limit.
             ["Buurtzorg:SignInLimits:PerAddress"] = "1000000",
+            ["Buurtzorg:RequestLimits:PerCallerBurst"] = "1000000",
+            ["Buurtzorg:RequestLimits:PerCallerPerSecond"] = "1000000",
         };
         if (postgres is null)
         {

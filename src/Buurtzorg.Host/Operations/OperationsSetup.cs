@@ -34,25 +34,34 @@ public static class OperationsSetup
     }
 
     /// <summary>
-    /// Grain calls carry the trace across silos; the dashboard collects grain statistics. Its
+    /// Grain calls carry the trace across silos where traces are exported; the dashboard collects grain statistics. Its
     /// live log stream stays off: operators read logs where they are collected, with their
     /// retention and access rules.
     /// </summary>
-    public static ISiloBuilder AddOperations(this ISiloBuilder silo) =>
-        silo.AddActivityPropagation().AddDashboard(o => o.HideTrace = true);
+    public static ISiloBuilder AddOperations(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        if (ServiceDefaultsExtensions.ExportsTraces(configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+
+        return silo.AddDashboard(o => o.HideTrace = true);
+    }
 
     public static WebApplication MapOperations(this WebApplication app)
     {
         // Probes and the scrape are answered without a session: load balancers and Prometheus
         // have none, and the answers hold no one's data (tests/…/Operations checks the metrics).
+        // None of it is the care API: the OpenAPI document leaves it out.
         var (live, ready, metrics) = app.MapDefaultEndpoints();
-        live.Requires(AccessRule.Public);
-        ready.Requires(AccessRule.Public);
-        metrics.Requires(AccessRule.Public);
+        live.Requires(AccessRule.Public).ExcludeFromDescription();
+        ready.Requires(AccessRule.Public).ExcludeFromDescription();
+        metrics.Requires(AccessRule.Public).ExcludeFromDescription();
 
         // The grain-state page shows any grain's stored state, clients' records included: it
         // gets no access rule, so the access gate refuses it to everyone.
-        ((IEndpointConventionBuilder)app.MapOrleansDashboard(DashboardPath)).Add(endpoint =>
+        var dashboard = app.MapOrleansDashboard(DashboardPath).ExcludeFromDescription();
+        ((IEndpointConventionBuilder)dashboard).Add(endpoint =>
         {
             if (endpoint is not RouteEndpointBuilder { RoutePattern.RawText: { } route } || !route.EndsWith("/GrainState", StringComparison.OrdinalIgnoreCase))
             {

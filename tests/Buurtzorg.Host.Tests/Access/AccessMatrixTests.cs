@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -123,6 +124,11 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("MakeClientCalendarLink", "POST", $"/api/clients/{c}/calendar", "{}", Agenda, true),
             new("RevokeClientCalendarLink", "DELETE", $"/api/clients/{c}/calendar", null, Agenda, true),
             new("GetCalendarFeed", "GET", $"/api/calendar/{new string('A', 43)}.ics", null, Nobody),
+            // Health and metrics answer load balancers and scrapers, who have no session.
+            new("/health/live", "GET", "/health/live", null, Everyone),
+            new("/health/ready", "GET", "/health/ready", null, Everyone),
+            new("/metrics", "GET", "/metrics", null, Everyone),
+            .. DashboardRows(),
             new("/hubs/schedule/negotiate", "POST", "/hubs/schedule/negotiate?negotiateVersion=1", null, SignedIn),
             new("/hubs/schedule", "GET", "/hubs/schedule", null, SignedIn),
             // Without the password the handler refuses: nothing is deleted, whoever asks.
@@ -130,6 +136,27 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             // Last: it ends the caller's session.
             new("SignOut", "POST", "/api/account/sign-out", "{}", SignedIn),
         ];
+    }
+
+    /// <summary>
+    /// The Orleans dashboard's own endpoints, each for operators only; its grain-state page for
+    /// nobody (it shows any grain's stored state, clients' records included).
+    /// </summary>
+    private IEnumerable<Row> DashboardRows()
+    {
+        var silo = world.Host.App.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString();
+        return world.Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith(Buurtzorg.Host.Operations.OperationsSetup.DashboardPath + "/", StringComparison.Ordinal))
+            .Select(e =>
+            {
+                var route = e.RoutePattern.RawText!;
+                var path = route.Replace("{**path}", "x.css", StringComparison.Ordinal).Replace("{page:int}", "1", StringComparison.Ordinal)
+                    .Replace("{*grainName}", "Buurtzorg.Grains.Teams.TeamGrain", StringComparison.Ordinal);
+                path = Regex.Replace(path, @"\{\*\w+\}", Uri.EscapeDataString(silo));
+                var method = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET";
+                return new Row(route, method, path, method == "GET" ? null : "{}", route.EndsWith("/GrainState", StringComparison.Ordinal) ? Nobody : [Operator]);
+            })
+            .ToList();
     }
 
     private sealed record HubRow(string Method, object[] Arguments, Who[] Allowed, bool TouchesClient = false);
@@ -252,6 +279,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         NurseOfTheTeam or NurseOfAnotherTeam => "Nurse",
         TheClient or AnotherClient => "Client",
         FamilyWithAgenda or FamilyWithCarePlan or AnotherClientsFamily => "Family",
+        Operator => "Operations",
         _ => "Central",
     };
 
@@ -264,6 +292,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         FamilyWithAgenda => "kees",
         FamilyWithCarePlan => "sanne",
         AnotherClientsFamily => "ria",
+        Operator => "beheer",
         _ => "centraal",
     };
 

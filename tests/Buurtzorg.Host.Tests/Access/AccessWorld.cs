@@ -17,6 +17,7 @@ public enum Who
     FamilyWithCarePlan,
     AnotherClientsFamily,
     Central,
+    Operator,
     Anonymous,
 }
 
@@ -83,6 +84,7 @@ public sealed class AccessWorld : IAsyncLifetime
         _sessions[Who.FamilyWithCarePlan] = await Account("sanne", AccountRole.Family, link: (ClientA, RelativeWithCarePlan));
         _sessions[Who.AnotherClientsFamily] = await Account("ria", AccountRole.Family, link: (ClientB, relativeOfB));
         _sessions[Who.Central] = await Account("centraal", AccountRole.Central);
+        _sessions[Who.Operator] = await Account("beheer", AccountRole.Operations);
     }
 
     /// <summary>An HTTP client for the caller: signed in, or (for <see cref="Who.Anonymous"/>) not.</summary>

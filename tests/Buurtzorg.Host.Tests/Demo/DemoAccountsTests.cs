@@ -15,7 +15,7 @@ public sealed class DemoAccountsTests
         using var file = new TempSqliteFile();
         await using var host = await TestHost.StartSecureOnSqlite(file.Path, BuurtzorgApp.DemoFlag);
         var accounts = await host.App.Services.GetRequiredService<DemoAccounts>().Ensure(CancellationToken.None);
-        Assert.Equal(["centraal", "client", "collega", "familie", "nieuwkomer", "wijkverpleegkundige"], accounts.Select(a => a.UserName).Order());
+        Assert.Equal(["beheer", "centraal", "client", "collega", "familie", "nieuwkomer", "wijkverpleegkundige"], accounts.Select(a => a.UserName).Order());
 
         foreach (var account in accounts)
         {
@@ -29,6 +29,9 @@ public sealed class DemoAccountsTests
                 var client = me.GetProperty("clients")[0].GetProperty("id").GetGuid();
                 Assert.True((await session.Http.GetAsync($"/api/clients/{client}/care-plan")).IsSuccessStatusCode);
             }
+
+            // The dashboard is the operators' only; they have nothing else.
+            Assert.Equal(account.Role is Accounts.AccountRole.Operations, (await session.Http.GetAsync("/dashboard/ClusterStats")).IsSuccessStatusCode);
         }
     }
 }

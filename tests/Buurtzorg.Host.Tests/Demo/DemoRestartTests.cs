@@ -64,7 +64,7 @@ public sealed class DemoRestartTests
 
         await using var second = await TestHost.StartSecureOnSqlite(file.Path, BuurtzorgApp.DemoFlag);
         var again = await second.App.Services.GetRequiredService<DemoAccounts>().Ensure(CancellationToken.None);
-        Assert.Equal(["centraal", "client", "collega", "familie", "nieuwkomer", "wijkverpleegkundige"], again.Select(a => a.UserName).Order());
+        Assert.Equal(["beheer", "centraal", "client", "collega", "familie", "nieuwkomer", "wijkverpleegkundige"], again.Select(a => a.UserName).Order());
         Assert.Contains("agenda access", again.Single(a => a.UserName == DemoAccounts.Family).Who, StringComparison.Ordinal);
 
         var relative = (await second.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IClientGrain>(clientId).Get())!.Network.Single(m => m.Id == memberId);

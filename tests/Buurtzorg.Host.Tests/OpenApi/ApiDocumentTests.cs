@@ -147,7 +147,7 @@ public sealed partial class ApiDocumentTests(ApiDocsFixture docs) : IClassFixtur
         Assert.NotEmpty(enums);
         // A nullable use of an enum adds null to its list; a number would mean the names are not what travels.
         Assert.All(enums, e => Assert.All(e.Value!["enum"]!.AsArray(), v => Assert.True(v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.String, $"{e.Key}: {v}")));
-        Assert.Equal(["Nurse", "Client", "Family", "Central"], schemas["AccountRole"]!["enum"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(["Nurse", "Client", "Family", "Central", "Operations"], schemas["AccountRole"]!["enum"]!.AsArray().Select(v => (string?)v));
         // A wire record of the contracts ([GenerateSerializer], [Id] on each member) as its JSON names.
         var team = schemas["TeamSnapshot"]!["properties"]!.AsObject();
         Assert.Superset(new HashSet<string> { "id", "name", "version", "nurses" }, team.Select(p => p.Key).ToHashSet());
@@ -187,10 +187,24 @@ public sealed partial class ApiDocumentTests(ApiDocsFixture docs) : IClassFixtur
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync(ApiDocsSetup.DocumentPath)).StatusCode);
     }
 
-    /// <summary>The endpoints of the API: not the hub, the document or its reference.</summary>
+    [Fact]
+    public void Only_the_operational_endpoints_are_left_out_of_the_document()
+    {
+        var left = docs.Development.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true })
+            .Select(e => e.RoutePattern.RawText!)
+            .ToList();
+        Assert.Contains("/health/ready", left);
+        Assert.Contains("/dashboard/ClusterStats", left);
+        // Besides the document itself and its reference, which describe the API rather than make it.
+        Assert.All(left, route => Assert.Matches("^/(health|metrics|dashboard|openapi|scalar)", route));
+    }
+
+    /// <summary>The endpoints of the API: not the hub, the document or its reference, nor the operational ones (health, metrics, the Orleans dashboard).</summary>
     private IEnumerable<RouteEndpoint> Endpoints() =>
         docs.Development.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null)
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/hubs/", StringComparison.Ordinal)
                 && !e.RoutePattern.RawText.StartsWith("/openapi/", StringComparison.Ordinal)
                 && !e.RoutePattern.RawText.StartsWith(ApiDocsSetup.ReferencePath, StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Host.Accounts;
+using Buurtzorg.Host.Calendar;
 using Buurtzorg.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -11,8 +12,10 @@ namespace Buurtzorg.Host.Tests.Operations;
 /// <summary>
 /// Telemetry leaves the care system for collectors with other access rules and longer memories:
 /// a working session of nurses and family (sign-ins, a wrong password, a new client with their
-/// address and phone, a relative, a care plan, a note, refusals, bad input) leaves no name,
-/// address, phone, e-mail, user name or note text in any exported span, log record or metric.
+/// address and phone, a relative, a care plan, a note, the FHIR export, the personal-data
+/// download, calendar feeds, refusals, bad input) leaves no name,
+/// address, phone, e-mail, user name, note text or calendar-feed secret in any exported span,
+/// log record or metric.
 /// </summary>
 public sealed class TelemetryPrivacyTests
 {
@@ -28,10 +31,10 @@ public sealed class TelemetryPrivacyTests
     {
         var capture = new TelemetryCapture();
         using var file = new TempSqliteFile();
-        await using var host = await TestHost.StartSecureOnSqlite(file.Path, capture.AddTo);
+        await using var host = await TestHost.StartSecureOnSqlite(file.Path, new Dictionary<string, string?> { ["Telemetry:Export"] = "true" }, services: capture.AddTo);
 
         var team = await host.FoundTeam("Buurtzorg Telemetrie");
-        await host.Hire(team, "Hendrika Oosterbeek", "telemetry-nurse");
+        var nurseId = await host.Hire(team, "Hendrika Oosterbeek", "telemetry-nurse");
         var outsiderTeam = await host.FoundTeam("Buurtzorg Elders");
         await host.Hire(outsiderTeam, "Bas de Vries", "outsider");
         var nurse = await host.SignIn("telemetry-nurse");
@@ -69,6 +72,20 @@ public sealed class TelemetryPrivacyTests
         (await family.Http.GetAsync($"/api/clients/{client}/visits")).EnsureSuccessStatusCode();
         (await nurse.Http.GetAsync($"/api/clients/{client}")).EnsureSuccessStatusCode();
         Assert.False((await outsider.Http.GetAsync($"/api/clients/{client}")).IsSuccessStatusCode);
+        // The interop and personal-data endpoints, and both calendar feeds read by their secret link.
+        (await nurse.Http.GetAsync($"/api/clients/{client}/fhir")).EnsureSuccessStatusCode();
+        (await nurse.Http.GetAsync($"/api/clients/{client}/personal-data")).EnsureSuccessStatusCode();
+        var secrets = new List<string>();
+        foreach (var (session, path) in new[] { (nurse, $"/api/nurses/{nurseId}/calendar"), (family, $"/api/clients/{client}/calendar") })
+        {
+            var link = await session.Http.PostAsJsonAsync(path, new { });
+            link.EnsureSuccessStatusCode();
+            var url = new Uri((await link.Content.ReadFromJsonAsync<CalendarLink>(TeamDay.Json))!.Url!);
+            using var calendarApp = new HttpClient();
+            (await calendarApp.GetAsync(new Uri(host.Address, url.PathAndQuery))).EnsureSuccessStatusCode();
+            secrets.Add(url.Segments[^1].Replace(".ics", "", StringComparison.Ordinal));
+        }
+
         var bad = await nurse.Http.PutAsJsonAsync($"/api/clients/{client}/network/{member}", new { name = "Geertruida Vredenburg", relation = "Rozenhof", phone = "0611122233" }, TeamDay.Json);
         Assert.False(bad.IsSuccessStatusCode);
 
@@ -80,7 +97,7 @@ public sealed class TelemetryPrivacyTests
         Assert.NotEmpty(capture.Logs);
         Assert.Contains(capture.Metrics, m => m.StartsWith("http.server.request.duration", StringComparison.Ordinal));
 
-        var leaks = capture.All.SelectMany(text => Personal.Where(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)).Select(p => $"{p}: {text}")).Take(5).ToList();
+        var leaks = capture.All.SelectMany(text => Personal.Concat(secrets).Where(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)).Select(p => $"{p}: {text}")).Take(5).ToList();
         Assert.True(leaks.Count == 0, "Personal data in telemetry:\n" + string.Join("\n", leaks));
     }
 }
