@@ -181,7 +181,7 @@ public static class AccountsApi
                 {
                     throw new RequestValidationException(
                         new Dictionary<string, string[]> { ["password"] = ["The password is not right: the account was not deleted."] },
-                        new Dictionary<string, string[]> { ["password"] = [FieldCodes.WrongCode] });
+                        new Dictionary<string, string[]> { ["password"] = [FieldCodes.WrongPassword] });
                 }
 
                 await erasure.EraseOwn(user, ct);

@@ -45,8 +45,11 @@ public static class OperationsSetup
             silo.AddActivityPropagation();
         }
 
-        return silo.AddDashboard(o => o.HideTrace = true);
+        return DashboardOn(configuration) ? silo.AddDashboard(o => { o.HideTrace = true; o.CounterUpdateIntervalMs = 5000; }) : silo;
     }
+
+    /// <summary><c>Operations:Dashboard</c>, on unless switched off: it times every grain call.</summary>
+    public static bool DashboardOn(IConfiguration configuration) => configuration.GetValue("Operations:Dashboard", true);
 
     public static WebApplication MapOperations(this WebApplication app)
     {
@@ -57,6 +60,11 @@ public static class OperationsSetup
         live.Requires(AccessRule.Public).ExcludeFromDescription();
         ready.Requires(AccessRule.Public).ExcludeFromDescription();
         metrics.Requires(AccessRule.Public).ExcludeFromDescription();
+
+        if (!DashboardOn(app.Configuration))
+        {
+            return app;
+        }
 
         // The grain-state page shows any grain's stored state, clients' records included: it
         // gets no access rule, so the access gate refuses it to everyone.

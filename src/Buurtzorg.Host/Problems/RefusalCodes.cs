@@ -93,6 +93,7 @@ public static class FieldCodes
     public const string Postcode = "postcode";
     public const string Location = "location";
     public const string WrongCode = "wrong-code";
+    public const string WrongPassword = "wrong-password";
     public const string BadForm = "bad-form";
     public const string EndBeforeStart = "end-before-start";
     public const string Overlaps = "overlaps";

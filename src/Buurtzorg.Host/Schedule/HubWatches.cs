@@ -24,15 +24,18 @@ public sealed partial class HubWatches(IAccessPolicy policy, IHubContext<Schedul
         }
     }
 
-    public void Remove(string connectionId, string group)
+    /// <summary>Ends a watch; false when it had already ended (two reviews of one change can race to it).</summary>
+    public bool Remove(string connectionId, string group)
     {
         if (_connections.TryGetValue(connectionId, out var watching))
         {
             lock (watching)
             {
-                watching.Groups.Remove(group);
+                return watching.Groups.Remove(group);
             }
         }
+
+        return false;
     }
 
     public void Drop(string connectionId) => _connections.TryRemove(connectionId, out _);
@@ -80,7 +83,12 @@ public sealed partial class HubWatches(IAccessPolicy policy, IHubContext<Schedul
                     continue;
                 }
 
-                Remove(connectionId, group);
+                // The browser hears of each ended watch once, whichever review ended it.
+                if (!Remove(connectionId, group))
+                {
+                    continue;
+                }
+
                 await hub.Groups.RemoveFromGroupAsync(connectionId, group, cancellationToken);
                 await hub.Clients.Client(connectionId).WatchEnded(group);
             }

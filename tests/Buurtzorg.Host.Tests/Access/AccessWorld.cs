@@ -59,7 +59,8 @@ public sealed class AccessWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await TestHost.StartSecureOnSqlite(_file.Path);
+        // With the Orleans dashboard: the matrix has its endpoints.
+        Host = await TestHost.StartSecureOnSqlite(_file.Path, new Dictionary<string, string?> { ["Operations:Dashboard"] = "true" });
         TeamA = await Host.FoundTeam("Buurtzorg Lombok");
         TeamB = await Host.FoundTeam("Buurtzorg Zuilen");
         NurseA1 = await Host.Hire(TeamA, "Anne de Wit", "a1");

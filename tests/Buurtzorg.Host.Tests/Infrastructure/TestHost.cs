@@ -124,6 +124,13 @@ public sealed class TestHost : IAsyncDisposable
         settings.TryAdd("Buurtzorg:RequestLimits:PerCallerBurst", "100000");
         settings.TryAdd("Buurtzorg:RequestLimits:PerCallerPerSecond", "100000");
         settings.TryAdd("Buurtzorg:RequestLimits:ProposalsPerTeamBurst", "1000");
+        // The Orleans dashboard times every grain call and gathers counters on a timer: about half
+        // again the CPU of a test class (docs/benchmarks.md). Tests of it, and demo hosts (the
+        // product as people meet it), switch it on.
+        if (args?.Contains(BuurtzorgApp.DemoFlag) != true)
+        {
+            settings.TryAdd("Operations:Dashboard", "false");
+        }
         settings["Orleans:ServiceId"] = ServiceId;
         // Several silos run in one test process: each needs its own silo port. No gateway unless
         // a test names one (see FreePort): the hosts themselves never need it.

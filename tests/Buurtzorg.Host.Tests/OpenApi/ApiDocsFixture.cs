@@ -24,7 +24,7 @@ public sealed class ApiDocsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var development = TestHost.StartSecureOnSqlite(_developmentFile.Path, new Dictionary<string, string?>(), "Development");
+        var development = TestHost.StartSecureOnSqlite(_developmentFile.Path, new Dictionary<string, string?> { ["Operations:Dashboard"] = "true" }, "Development");
         var production = TestHost.StartSecureOnSqlite(_productionFile.Path, new Dictionary<string, string?>(), "Production");
         (Development, Production) = (await development, await production);
         using var anonymous = new HttpClient { BaseAddress = Development.Address };

@@ -9,9 +9,19 @@ namespace Buurtzorg.Host.Tests.Operations;
 /// central staff, who see aggregates only. Its grain-state page would show any grain's stored
 /// state (clients' records included), so nobody gets it.
 /// </summary>
-public sealed class DashboardAccessTests(SecureHostFixture fixture) : IClassFixture<SecureHostFixture>
+public sealed class DashboardAccessTests : IAsyncLifetime
 {
-    private readonly TestHost _host = fixture.Host;
+    private readonly TempSqliteFile _file = new();
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await TestHost.StartSecureOnSqlite(_file.Path, new Dictionary<string, string?> { ["Operations:Dashboard"] = "true" });
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _file.Dispose();
+    }
 
     [Fact]
     public async Task Only_an_operator_reaches_the_dashboard_and_nobody_its_grain_state_page()
@@ -55,5 +65,15 @@ public sealed class DashboardAccessTests(SecureHostFixture fixture) : IClassFixt
         {
             Assert.Equal(HttpStatusCode.NotFound, (await operatorSession.Http.GetAsync(path)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Switched_off_there_is_no_dashboard_at_all()
+    {
+        using var file = new TempSqliteFile();
+        await using var host = await TestHost.StartSecureOnSqlite(file.Path, new Dictionary<string, string?> { ["Operations:Dashboard"] = "false" });
+        await host.OpenAccount("ops-off", AccountRole.Operations);
+        var operatorSession = await host.SignIn("ops-off");
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorSession.Http.GetAsync("/dashboard/ClusterStats")).StatusCode);
     }
 }

@@ -81,7 +81,7 @@ public sealed class ErasureTests(SecureHostFixture fixture) : IClassFixture<Secu
 
         await ProblemAssert.Problem(await PrivacyTeam.DeleteOwnAccount(relative.Http, null), HttpStatusCode.BadRequest, "password");
         var wrong = await ProblemAssert.Problem(await PrivacyTeam.DeleteOwnAccount(relative.Http, "not my password"), HttpStatusCode.BadRequest, "password");
-        Assert.Equal("wrong-code", wrong.GetProperty("fieldCodes").GetProperty("password")[0].GetString());
+        Assert.Equal("wrong-password", wrong.GetProperty("fieldCodes").GetProperty("password")[0].GetString());
         Assert.Equal(1, await Stored.AccountsNamed(Host, "joop-zelf"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await PrivacyTeam.DeleteOwnAccount(relative.Http, TestHost.Password)).StatusCode);

@@ -6,6 +6,7 @@ import { fillSelect } from "./labels.js";
 import { loadNotes, renderNotes } from "./notes.js";
 import { problemName } from "./omaha.js";
 import { calendarFeed } from "./calendar-feed.js";
+import { myData } from "./my-data.js";
 import { $, api, coalesce, formatDate, hhmm, homeOf, hubRefusalCode, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
@@ -167,6 +168,7 @@ addStrings({
 
 // The client and their family subscribe to the visits; a nurse has her own round's feed.
 const clientFeed = calendarFeed("client-feed", "feedHintClient");
+const dataPanel = myData("my-data");
 
 const state = {
   clientId: params.get("client") ?? "",
@@ -262,6 +264,7 @@ async function chooseClient(clientId) {
   await stream.rewatch();
   await loadVisits();
   await clientFeed.show((role === "Client" || role === "Family") && state.access !== "gone" ? `/api/clients/${clientId}/calendar` : null);
+  dataPanel.show(role, clientId);
   await loadAccessLog();
   await loadNotes(clientId, state.me, plan !== null);
   render();
@@ -545,5 +548,6 @@ setUpPage(() => {
   stream?.render?.();
   render();
   clientFeed.render();
+  dataPanel.render();
 });
 loadTeams();
