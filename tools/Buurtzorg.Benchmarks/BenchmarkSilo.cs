@@ -1,6 +1,7 @@
 using Buurtzorg.Grains;
 using Buurtzorg.Grains.Schedule;
 using Buurtzorg.Persistence;
+using Buurtzorg.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

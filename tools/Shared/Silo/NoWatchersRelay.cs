@@ -5,11 +5,11 @@ using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Microsoft.Extensions.Logging;
 
-namespace Buurtzorg.DemoRegion;
+namespace Buurtzorg.Tools;
 
 /// <summary>
-/// A silo's change relay with no browser connected: every generated change is published as
-/// in the host and goes no further. Without a relay the publisher cannot activate, and every
+/// A tool's silo change relay with no browser connected: every change is published and delivered
+/// as in the host, and goes no further. Without a relay the publisher cannot activate, and every
 /// change waits in its grain's follow-ups to be retried, each retry logging a warning.
 /// </summary>
 internal sealed class NoWatchersRelay(GrainId id, Silo silo, ILoggerFactory loggers) : GrainService(id, silo, loggers), IScheduleEventRelay
