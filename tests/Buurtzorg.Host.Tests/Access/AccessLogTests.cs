@@ -125,7 +125,8 @@ public sealed class AccessLogTests(AccessWorld world) : IClassFixture<AccessWorl
         var logged = string.Join('\n', world.Host.Logs.Lines);
 
         Assert.NotEmpty(world.Host.Logs.Lines);
-        foreach (var personal in new[] { "Johanna", "de Groot", "Oudegracht", "3511", "0302314567", "Kees", "Sanne", "johanna" })
+        // The postcode whole, with or without its space: its digits alone turn up in timings.
+        foreach (var personal in new[] { "Johanna", "de Groot", "Oudegracht", "3511 NK", "3511NK", "0302314567", "Kees", "Sanne", "johanna" })
         {
             Assert.DoesNotContain(personal, logged, StringComparison.OrdinalIgnoreCase);
         }
