@@ -13,6 +13,7 @@ using Buurtzorg.Host.Demo;
 using Buurtzorg.Host.Faults;
 using Buurtzorg.Host.Interop.Fhir;
 using Buurtzorg.Host.Interop.PersonalData;
+using Buurtzorg.Host.Knowledge;
 using Buurtzorg.Host.Notes;
 using Buurtzorg.Host.Operations;
 using Buurtzorg.Host.Nurses;
@@ -57,6 +58,7 @@ public static class BuurtzorgApp
         builder.Services.AddSignInAndAccess();
         builder.Services.AddPrivacy();
         builder.Services.AddCalendarFeeds();
+        builder.Services.AddKnowledge();
         builder.Services.AddBrowserProtections();
         builder.Services.AddApiDescription();
         builder.Services.AddMediator(options =>
@@ -101,6 +103,7 @@ public static class BuurtzorgApp
         app.MapFhirExport();
         app.MapPersonalData();
         app.MapCalendarFeeds();
+        app.MapKnowledge();
         app.MapHub<ScheduleHub>(ScheduleHub.Path).Requires(AccessRule.Self);
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Knowledge;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Orleans.Concurrency;
@@ -28,4 +29,7 @@ public interface IScheduleEventRelay : IGrainService
 
     [OneWay, Alias("OnClientAccessChanges")]
     Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes);
+
+    [OneWay, Alias("OnQuestionChanges")]
+    Task OnQuestionChanges(IReadOnlyList<QuestionChanged> changes);
 }

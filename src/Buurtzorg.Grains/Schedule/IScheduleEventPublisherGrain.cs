@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Knowledge;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 
@@ -20,4 +21,7 @@ public interface IScheduleEventPublisherGrain : IGrainWithIntegerKey
 
     [Alias("PublishClientAccess")]
     ValueTask Publish(ClientAccessChanged change);
+
+    [Alias("PublishQuestion")]
+    ValueTask Publish(QuestionChanged change);
 }

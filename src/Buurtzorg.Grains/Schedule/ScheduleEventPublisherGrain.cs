@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Knowledge;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed partial class ScheduleEventPublisherGrain(
     private readonly List<TeamChanged> _pendingTeams = [];
     private readonly List<ScheduleChanged> _pendingSchedules = [];
     private readonly List<ClientAccessChanged> _pendingAccess = [];
+    private readonly List<QuestionChanged> _pendingQuestions = [];
     private CapacityChanged? _pendingCapacity;
     private IGrainTimer? _flushTimer;
 
@@ -53,6 +55,12 @@ public sealed partial class ScheduleEventPublisherGrain(
         return ScheduleFlush();
     }
 
+    public ValueTask Publish(QuestionChanged change)
+    {
+        _pendingQuestions.Add(change);
+        return ScheduleFlush();
+    }
+
     // A pending batch keeps the activation alive: collecting it would drop changes never sent.
     private ValueTask ScheduleFlush()
     {
@@ -75,6 +83,8 @@ public sealed partial class ScheduleEventPublisherGrain(
         TeamChanged[] teams = [.. _pendingTeams];
         ScheduleChanged[] schedules = [.. _pendingSchedules];
         ClientAccessChanged[] access = [.. _pendingAccess];
+        QuestionChanged[] questions = [.. _pendingQuestions];
+        _pendingQuestions.Clear();
         var capacity = _pendingCapacity;
         _pendingAccess.Clear();
         _pendingTeams.Clear();
@@ -105,6 +115,11 @@ public sealed partial class ScheduleEventPublisherGrain(
                 if (access.Length > 0)
                 {
                     await relay.OnClientAccessChanges(access);
+                }
+
+                if (questions.Length > 0)
+                {
+                    await relay.OnQuestionChanges(questions);
                 }
             }
             catch (Exception ex)

@@ -237,5 +237,6 @@ public sealed partial class TeamGrain(
         [.. State.Clients],
         State.ParentTeamId,
         [.. State.ChildTeamIds],
-        [.. State.JoinRequests.Select(r => new JoinRequest(r.NurseId, r.Name, r.Message, r.AskedAt))]);
+        [.. State.JoinRequests.Select(r => new JoinRequest(r.NurseId, r.Name, r.Message, r.AskedAt))],
+        State.Region);
 }

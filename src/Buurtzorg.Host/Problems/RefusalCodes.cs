@@ -49,6 +49,8 @@ public static class RefusalCodes
     public const string TeamDivided = "team-divided";
     public const string JoinByAsking = "join-by-asking";
     public const string LeaveYourself = "leave-yourself";
+    public const string IdentifiesPerson = "identifies-person";
+    public const string NotTheAsker = "not-the-asker";
 
     // Passing trouble: the same request may be sent again
     public const string StorageUnavailable = "storage-unavailable";
@@ -98,4 +100,12 @@ public static class FieldCodes
     public const string EndBeforeStart = "end-before-start";
     public const string Overlaps = "overlaps";
     public const string Invalid = "invalid";
+
+    // What would identify a person in text posted to the network of nurses.
+    public const string IdentifiesClientName = "identifies-client-name";
+    public const string IdentifiesAddress = "identifies-address";
+    public const string IdentifiesPostcode = "identifies-postcode";
+    public const string IdentifiesDateOfBirth = "identifies-date-of-birth";
+    public const string IdentifiesBsn = "identifies-bsn";
+    public const string IdentifiesPhone = "identifies-phone";
 }

@@ -38,6 +38,20 @@ public sealed partial class HubWatches(IAccessPolicy policy, IHubContext<Schedul
         return false;
     }
 
+    /// <summary>The groups a connection watches whose names start with <paramref name="prefix"/>.</summary>
+    public IReadOnlyList<string> GroupsOf(string connectionId, string prefix)
+    {
+        if (!_connections.TryGetValue(connectionId, out var watching))
+        {
+            return [];
+        }
+
+        lock (watching)
+        {
+            return [.. watching.Groups.Keys.Where(g => g.StartsWith(prefix, StringComparison.Ordinal))];
+        }
+    }
+
     public void Drop(string connectionId) => _connections.TryRemove(connectionId, out _);
 
     /// <summary>Checks every watch on this host again (the periodic review).</summary>

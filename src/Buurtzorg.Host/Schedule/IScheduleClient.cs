@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Capacity;
+using Buurtzorg.Contracts.Knowledge;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
 
@@ -12,6 +13,9 @@ public interface IScheduleClient
     Task ScheduleChanged(ScheduleChanged change);
 
     Task CapacityChanged(CapacityChanged change);
+
+    /// <summary>A question to the network was asked, answered or marked: to the nurses following its topics, and to its asker.</summary>
+    Task QuestionChanged(QuestionChanged change);
 
     /// <summary>The caller's rights to a watched group ended (a move, a division, a revoked grant): nothing more comes from it.</summary>
     Task WatchEnded(string group);

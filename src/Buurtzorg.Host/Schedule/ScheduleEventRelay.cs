@@ -1,5 +1,6 @@
 using Buurtzorg.Contracts.Capacity;
 using Buurtzorg.Contracts.Clients;
+using Buurtzorg.Contracts.Knowledge;
 using Buurtzorg.Contracts.Schedule;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Contracts.Visits;
@@ -42,6 +43,17 @@ public sealed class ScheduleEventRelay(
     }
 
     public Task OnCapacityChanged(CapacityChanged change) => hub.Clients.Group(ScheduleGroups.Capacity).CapacityChanged(change);
+
+    public async Task OnQuestionChanges(IReadOnlyList<QuestionChanged> changes)
+    {
+        foreach (var change in changes)
+        {
+            // A nurse in two of these groups may hear of it twice; the page takes a change it already has as the same one.
+            await hub.Clients.Groups([
+                .. change.Question.Topics.Select(ScheduleGroups.Topic),
+                ScheduleGroups.QuestionsOf(change.Question.AskedBy.NurseId)]).QuestionChanged(change);
+        }
+    }
 
     public Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes) =>
         watches.AccessChanged([.. changes.Select(c => c.ClientId).Distinct()]);

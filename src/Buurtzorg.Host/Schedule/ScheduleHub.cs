@@ -4,6 +4,7 @@ using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Capacity;
+using Buurtzorg.Host.Knowledge;
 using Buurtzorg.Host.Nurses;
 using Buurtzorg.Host.Problems;
 using Buurtzorg.Host.Rounds;
@@ -54,6 +55,48 @@ public sealed partial class ScheduleHub(IMediator mediator, IAccessPolicy policy
     public Task<CapacityOverview> WatchCapacity() => Watch(ScheduleGroups.Capacity, AccessRule.Capacity, null, new GetCapacityOverview());
 
     public Task UnwatchCapacity() => Unwatch(ScheduleGroups.Capacity);
+
+    /// <summary>
+    /// Questions to the network: those under the topics the nurse follows, and what happens to her
+    /// own questions. Watching again (after she changed what she follows) moves her to those topics.
+    /// </summary>
+    public async Task<QuestionFeed> WatchQuestions()
+    {
+        var caller = Caller.From(Context.User) ?? throw Refusal(RefusalCodes.NotSignedIn, new SignInRequiredException().Message);
+        var allowed = await Reachable(() => policy.Allows(caller, AccessRule.AnyNurse, null, Context.ConnectionAborted).AsTask());
+        if (!allowed || caller.SubjectId is not { } nurse)
+        {
+            throw Refusal(RefusalCodes.NotFound, AccessGate.NotFoundDetail);
+        }
+
+        var profile = await Reachable(() => mediator.Send(new GetOwnKnowHow(nurse), Context.ConnectionAborted).AsTask());
+        var groups = profile.Following.Select(ScheduleGroups.Topic).Append(ScheduleGroups.QuestionsOf(nurse)).ToHashSet();
+        foreach (var left in watches.GroupsOf(Context.ConnectionId, ScheduleGroups.TopicPrefix).Where(g => !groups.Contains(g)))
+        {
+            await Unwatch(left);
+        }
+
+        foreach (var group in groups)
+        {
+            watches.Add(Context.ConnectionId, caller, group, AccessRule.AnyNurse, null);
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        }
+
+        return await Reachable(() => mediator.Send(new GetQuestionFeed(nurse), Context.ConnectionAborted).AsTask());
+    }
+
+    public async Task UnwatchQuestions()
+    {
+        foreach (var group in watches.GroupsOf(Context.ConnectionId, ScheduleGroups.TopicPrefix))
+        {
+            await Unwatch(group);
+        }
+
+        if (Caller.From(Context.User)?.SubjectId is { } nurse)
+        {
+            await Unwatch(ScheduleGroups.QuestionsOf(nurse));
+        }
+    }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
@@ -143,4 +186,10 @@ public static class ScheduleGroups
     public static string Nurse(Guid nurseId) => $"nurse:{nurseId:N}";
 
     public static string Client(Guid clientId) => $"client:{clientId:N}";
+
+    public const string TopicPrefix = "topic:";
+
+    public static string Topic(string topic) => TopicPrefix + topic;
+
+    public static string QuestionsOf(Guid nurseId) => $"questions-of:{nurseId:N}";
 }

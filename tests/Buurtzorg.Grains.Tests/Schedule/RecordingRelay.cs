@@ -38,4 +38,6 @@ public sealed class RecordingRelay(GrainId id, Silo silo, ILoggerFactory loggers
     public Task OnCapacityChanged(CapacityChanged change) => Task.CompletedTask;
 
     public Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes) => Task.CompletedTask;
+
+    public Task OnQuestionChanges(IReadOnlyList<Contracts.Knowledge.QuestionChanged> changes) => Task.CompletedTask;
 }

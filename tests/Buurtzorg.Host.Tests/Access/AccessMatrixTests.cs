@@ -124,6 +124,18 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("MakeClientCalendarLink", "POST", $"/api/clients/{c}/calendar", "{}", Agenda, true),
             new("RevokeClientCalendarLink", "DELETE", $"/api/clients/{c}/calendar", null, Agenda, true),
             new("GetCalendarFeed", "GET", $"/api/calendar/{new string('A', 43)}.ics", null, Nobody),
+            // The network of nurses: any nurse, whatever her team; never a client, relative or central
+            // staff, who see its activity in figures only.
+            new("FindColleagues", "GET", "/api/know-how?topic=wondzorg", null, Nurses),
+            new("ListKnowHowTopics", "GET", "/api/know-how/topics", null, Nurses),
+            new("GetOwnKnowHow", "GET", "/api/know-how/me", null, Nurses),
+            new("SetOwnKnowHow", "PUT", "/api/know-how/me", """{"topics":["!"]}""", Nurses),
+            new("SearchQuestions", "GET", "/api/questions?topic=wondzorg", null, Nurses),
+            new("AskQuestion", "POST", "/api/questions", "{}", Nurses),
+            new("GetQuestion", "GET", $"/api/questions/{random}", null, Nurses),
+            new("AnswerQuestion", "POST", $"/api/questions/{random}/answers", "{}", Nurses),
+            new("MarkMostUsefulAnswer", "PUT", $"/api/questions/{random}/most-useful", "{}", Nurses),
+            new("GetNetworkActivity", "GET", "/api/capacity/network-activity", null, NursesAndCentral),
             // Health and metrics answer load balancers and scrapers, who have no session.
             new("/health/live", "GET", "/health/live", null, Everyone),
             new("/health/ready", "GET", "/health/ready", null, Everyone),
@@ -171,6 +183,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         new("UnwatchClient", [world.ClientA], SignedIn),
         new("WatchCapacity", [], NursesAndCentral),
         new("UnwatchCapacity", [], SignedIn),
+        new("WatchQuestions", [], Nurses),
+        new("UnwatchQuestions", [], SignedIn),
     ];
 
     [Fact]

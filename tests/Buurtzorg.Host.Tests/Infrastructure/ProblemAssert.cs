@@ -34,6 +34,18 @@ public static class ProblemAssert
         return problem;
     }
 
+    /// <summary>Asserts a ProblemDetails answer with the given status and refusal code, leaking no stack trace.</summary>
+    public static async Task<JsonElement> HasCode(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal(code, Text(problem, "code"));
+        return problem;
+    }
+
     private static string Text(JsonElement problem, string property) =>
         problem.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 }

@@ -21,4 +21,6 @@ internal sealed class NoWatchersRelay(GrainId id, Silo silo, ILoggerFactory logg
     public Task OnCapacityChanged(CapacityChanged change) => Task.CompletedTask;
 
     public Task OnClientAccessChanges(IReadOnlyList<ClientAccessChanged> changes) => Task.CompletedTask;
+
+    public Task OnQuestionChanges(IReadOnlyList<Contracts.Knowledge.QuestionChanged> changes) => Task.CompletedTask;
 }
