@@ -1,4 +1,5 @@
 using Buurtzorg.Contracts.Capacity;
+using Buurtzorg.Contracts.Teams;
 using Buurtzorg.Demo;
 using Buurtzorg.Grains;
 using Buurtzorg.Host.Teams;
@@ -20,6 +21,7 @@ public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory g
             var summary = await DemoRegionGenerator.Generate(grains, DemoOptions.Small, cancellationToken);
             LogSeeded(logger, summary.Teams, summary.Nurses, summary.Clients, summary.Elapsed.TotalSeconds);
             await BackfillHistory(summary.Teams, cancellationToken);
+            await DemoNetwork.Seed(grains, await LiveTeams(cancellationToken));
         }
 
         var opened = await accounts.Ensure(cancellationToken);
@@ -49,6 +51,12 @@ public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory g
         {
             await grains.GetGrain<ICapacityHistoryGrain>(team.TeamId).Backfill(DemoHistory.Before(team, thisWeek, DemoOptions.Small.Seed + index));
         }
+    }
+
+    private async Task<IReadOnlyList<TeamSnapshot>> LiveTeams(CancellationToken cancellationToken)
+    {
+        var teams = await Task.WhenAll((await mediator.Send(new ListTeams(), cancellationToken)).Select(t => grains.GetGrain<ITeamGrain>(t.Id).Get().AsTask()));
+        return [.. teams.OfType<TeamSnapshot>()];
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -6,6 +6,7 @@
 import { addStrings, t } from "./i18n.js";
 import { fillSelect } from "./labels.js";
 import { $, announce, api, clearProblem, homeOf, isPassing, make, openStream, params, retryingRead, setUpPage, showProblem, whoAmI } from "./page.js";
+import { loadNetworkActivity, renderNetworkActivity } from "./central-network.js";
 
 addStrings({
   nl: {
@@ -141,6 +142,7 @@ const load = retryingRead(async () => {
     state.version = overview.version;
     render();
     await loadTrends();
+    await loadNetworkActivity();
     if (changed) announce(t("capacityUpdated"));
   } catch (problem) {
     if (isPassing(problem)) throw problem;
@@ -465,6 +467,7 @@ window.addEventListener("resize", () => {
 setUpPage(() => {
   stream?.render?.();
   render();
+  renderNetworkActivity();
 });
 whoAmI().then((me) => (me.role === "Central" || me.role === "Nurse" ? load() : location.assign(homeOf[me.role])))
   .catch(() => { /* not signed in: api() is on its way to the sign-in page */ });

@@ -59,18 +59,6 @@ addStrings({
     ownFollowing: "Welke vragen wil ik meteen zien?",
     saveButton: "Opslaan",
     ownSaved: "Opgeslagen.",
-    "topic.palliatieve-zorg": "Palliatieve zorg",
-    "topic.wondzorg": "Wondzorg",
-    "topic.diabetes": "Diabetes",
-    "topic.dementie": "Dementie",
-    "topic.stomazorg": "Stomazorg",
-    "topic.medicatie": "Medicatie",
-    "topic.psychische-gezondheid": "Psychische gezondheid",
-    "topic.katheterzorg": "Katheterzorg",
-    "topic.hartfalen": "Hartfalen",
-    "topic.copd": "COPD",
-    "topic.parkinson": "Parkinson",
-    "topic.valpreventie": "Valpreventie",
   },
   en: {
     knowledgeIntro: "Ask colleagues across the country, and find who knows something well. No client data: text with a name, address, postcode, date of birth, BSN or phone number is refused.",
@@ -125,18 +113,6 @@ addStrings({
     ownFollowing: "Which questions do I want to see at once?",
     saveButton: "Save",
     ownSaved: "Saved.",
-    "topic.palliatieve-zorg": "Palliative care",
-    "topic.wondzorg": "Wound care",
-    "topic.diabetes": "Diabetes",
-    "topic.dementie": "Dementia",
-    "topic.stomazorg": "Stoma care",
-    "topic.medicatie": "Medication",
-    "topic.psychische-gezondheid": "Mental health",
-    "topic.katheterzorg": "Catheter care",
-    "topic.hartfalen": "Heart failure",
-    "topic.copd": "COPD",
-    "topic.parkinson": "Parkinson's",
-    "topic.valpreventie": "Fall prevention",
   },
 });
 
@@ -377,8 +353,6 @@ $("question-search").addEventListener("submit", async (event) => {
     showFieldErrors($("question-search"), $("questions-problem"), problem);
   }
 });
-
-$("question-back").addEventListener("click", () => { location.hash = "#vragen"; });
 
 function colleagueItem(colleague) {
   const item = make("li", "colleague");
