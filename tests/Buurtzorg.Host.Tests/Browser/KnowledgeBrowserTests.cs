@@ -44,7 +44,7 @@ public sealed class KnowledgeBrowserTests(BrowserFixture browser, SecureHostFixt
         var fleur = await browser.SignedIn(Host, "fleur-kennis", "kennis.html");
         await fleur.SetViewportSizeAsync(1280, 900);
         await Expect(fleur.Locator("#ask-topics input")).Not.ToHaveCountAsync(0);
-        await fleur.GetByText("Stel een vraag").ClickAsync();
+        await fleur.GetByRole(AriaRole.Button, new() { Name = "Stel een vraag" }).ClickAsync();
         await fleur.GetByLabel("Uw vraag in één zin").FillAsync("Wie heeft ervaring met negatieve druktherapie thuis?");
         await fleur.GetByLabel("Toelichting").FillAsync("Een diepe wond aan het onderbeen geneest slecht. Hoe regelen jullie de pomp thuis?");
         await fleur.Locator("#ask-topics").GetByLabel("Wondzorg").CheckAsync();
@@ -83,7 +83,7 @@ public sealed class KnowledgeBrowserTests(BrowserFixture browser, SecureHostFixt
         var page = await browser.SignedIn(Host, "anne-kennis", "kennis.html");
         await page.SetViewportSizeAsync(390, 844);
         await Expect(page.Locator("#ask-topics input")).Not.ToHaveCountAsync(0);
-        await page.GetByText("Stel een vraag").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stel een vraag" }).ClickAsync();
         await page.GetByLabel("Uw vraag in één zin").FillAsync("Vraag over stomazorg");
         await page.GetByLabel("Toelichting").FillAsync("Mevrouw Verhoeven op de Amsterdamsestraatweg 410 heeft een lekkend stomazakje.");
         await page.Locator("#ask-topics").GetByLabel("Stomazorg").CheckAsync();

@@ -299,6 +299,14 @@ function onQuestionChanged(change) {
 
 // ---- forms -----------------------------------------------------------------------------------
 
+function showAskForm(show) {
+  $("ask-form").hidden = !show;
+  $("ask-open").setAttribute("aria-expanded", String(show));
+  if (show) $("ask-title").focus();
+}
+
+$("ask-open").addEventListener("click", () => showAskForm($("ask-form").hidden));
+
 $("ask-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = $("ask-form");
@@ -308,7 +316,7 @@ $("ask-form").addEventListener("submit", async (event) => {
   try {
     const question = await api("/api/questions", { method: "POST", body: { title: $("ask-title").value, text: $("ask-text").value, topics } });
     form.reset();
-    $("ask-details").open = false;
+    showAskForm(false);
     announce(t("asked"));
     await loadFeed();
     location.hash = `#vraag=${question.id}`;
