@@ -102,8 +102,8 @@ public sealed class CarePlanHistoryTests(ClusterFixture fixture)
         var plan = fixture.Grains.GetGrain<ICarePlanGrain>(id);
         await fixture.Storage.WriteStateAsync("care-plan", plan.GetGrainId(), new GrainState<CarePlanState>(older));
 
-        Assert.Equal(Json(new CarePlanSnapshot(id, 2, at.AddDays(1), [rated])), Json(await plan.Get()));
-        Assert.Equal(Json(new CarePlanSnapshot(id, 1, at, [written])), Json(await plan.GetVersion(1)));
+        Assert.Equal(Json(new CarePlanSnapshot(id, 2, at.AddDays(1), [rated], [])), Json(await plan.Get()));
+        Assert.Equal(Json(new CarePlanSnapshot(id, 1, at, [written], [])), Json(await plan.GetVersion(1)));
 
         // Cut off after its pages and before its head: the plan is still the one its state holds.
         var before = await Read(plan);
