@@ -159,7 +159,8 @@ public sealed class CarePlanHistoryTests(ClusterFixture fixture)
         Assert.Equal(agreed.Plan.Version, (await plan.Get()).Version);
 
         var added = agreed.Plan.Problems.Single().Interventions.Single(i => i.PerformedBy == Performer.Network);
-        Assert.Equal((daughter.Id, 2, (IReadOnlyList<DayOfWeek>)[DayOfWeek.Tuesday, DayOfWeek.Friday]), (added.NetworkMemberId, added.Schedule.TimesPerPeriod, added.Schedule.Days!));
+        Assert.Equal((daughter.Id, 2), (added.NetworkMemberId, added.Schedule.TimesPerPeriod));
+        Assert.Equal([DayOfWeek.Tuesday, DayOfWeek.Friday], added.Schedule.Days!);
         // The version before the agreement had the proposal and not yet the intervention.
         var before = (await plan.GetVersion(agreed.Plan.Version - 1))!;
         Assert.Equal(CircleTaskStatus.Proposed, Assert.Single(before.CircleTasks).Status);
