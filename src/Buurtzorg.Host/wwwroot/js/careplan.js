@@ -743,7 +743,7 @@ function renderHistory() {
     const task = tasks.get(entry.circleTaskId);
     const what = t(`history${entry.kind}`, { problem: problemName(entry.problemCode), text: task?.text ?? "" });
     const when = `${formatDate(entry.at.slice(0, 10), { day: "numeric", month: "short" })} ${new Date(entry.at).toTimeString().slice(0, 5)}`;
-    const item = make("li", null, t("historyEntry", { date: when, who: personText(entry.who), what }));
+    const item = make("li", null, t("historyEntry", { date: when, who: personText(entry.who, { named: true }), what }));
     item.dataset.version = entry.version;
     return item;
   }));

@@ -100,9 +100,12 @@ export function whenText(when) {
   return parts.join(" ");
 }
 
-/** A person as the reader may see them: "u", "Anna de Vries (dochter)", or "iemand anders uit het netwerk". */
-export function personText(person, { self = false } = {}) {
-  if (person.isYou) return t(self ? "circleYouSelf" : "circleYou");
+/**
+ * A person as the reader may see them: "u", "Anna de Vries (dochter)", or "iemand anders uit het
+ * netwerk"; named: the reader's own name too (a history reads the same for everyone).
+ */
+export function personText(person, { self = false, named = false } = {}) {
+  if (person.isYou && !(named && person.name)) return t(self ? "circleYouSelf" : "circleYou");
   if (person.kind === "Nurse") return person.name ?? t("circleANurse");
   if (person.kind === "Client") return person.name ?? t("circleTheClient");
   if (!person.id) return t("circleSomeoneElse");

@@ -511,9 +511,13 @@ function renderVisits() {
 
 function frequency(schedule) {
   // The circle's weekly tasks name their days ("op dinsdag en vrijdag"); the team's visits how often.
-  const often = schedule.days?.length
-    ? t("circleOnDays", { days: daysText(schedule.days) })
-    : t(schedule.period === "Day" ? "perDay" : "perWeek", { times: schedule.timesPerPeriod });
+  if (schedule.days?.length) {
+    // The circle's own time is theirs: the days, and the hours only where a time was agreed.
+    const days = t("circleOnDays", { days: daysText(schedule.days) });
+    const allDay = hhmm(schedule.windowStart) === "07:00" && hhmm(schedule.windowEnd) === "23:00";
+    return allDay ? days : `${days}, ${t("betweenTimes", { from: hhmm(schedule.windowStart), to: hhmm(schedule.windowEnd) })}`;
+  }
+  const often = t(schedule.period === "Day" ? "perDay" : "perWeek", { times: schedule.timesPerPeriod });
   const text = t("timesAt", { frequency: often, from: hhmm(schedule.windowStart), to: hhmm(schedule.windowEnd), minutes: schedule.durationMinutes });
   return schedule.twoNurses ? `${text}, ${t("withTwoNurses")}` : text;
 }
