@@ -37,6 +37,7 @@ addStrings({
     circleAgreedNow: "Afgesproken: {text}. Het staat nu in het zorgplan.",
     circleDeclinedNow: "Uitgelegd waarom het team het doet: {text}.",
     byClient: "doet de cliënt zelf",
+    circleBetween: "tussen {from} en {to}",
     historyHeading: "Geschiedenis",
     historyEntry: "{date} — {who}: {what}",
     historyProblemWritten: "{problem} vastgelegd",
@@ -146,6 +147,7 @@ addStrings({
     circleAgreedNow: "Agreed: {text}. It is now in the care plan.",
     circleDeclinedNow: "Explained why the team does it: {text}.",
     byClient: "the client does it themself",
+    circleBetween: "between {from} and {to}",
     historyHeading: "History",
     historyEntry: "{date} — {who}: {what}",
     historyProblemWritten: "wrote {problem}",
@@ -354,7 +356,10 @@ function scheduleText(s) {
   const frequency = s.days?.length
     ? daysText(s.days)
     : t(s.period === "Day" ? "frequencyDay" : "frequencyWeek", { times: s.timesPerPeriod });
-  const parts = [t("scheduleText", { frequency, from: hhmm(s.windowStart), to: hhmm(s.windowEnd), minutes: s.durationMinutes })];
+  // The circle's time is its own: its days and hours, not minutes the team would plan.
+  const parts = [s.days?.length
+    ? `${frequency}, ${t("circleBetween", { from: hhmm(s.windowStart), to: hhmm(s.windowEnd) })}`
+    : t("scheduleText", { frequency, from: hhmm(s.windowStart), to: hhmm(s.windowEnd), minutes: s.durationMinutes })];
   if (s.requiredQualification) parts.push(qualification(s.requiredQualification));
   if (s.twoNurses) parts.push(t("withTwo"));
   return parts.join(" · ");
