@@ -16,6 +16,9 @@ public enum Performer
 {
     Team = 1,
     Network = 2,
+
+    /// <summary>The client themself: self-care the client takes on, agreed with the team (never a visit).</summary>
+    Client = 3,
 }
 
 [GenerateSerializer, Alias("Buurtzorg.CarePlans.RatingMoment")]
@@ -30,6 +33,8 @@ public enum RatingMoment
 /// How often and when an intervention is needed: <see cref="TimesPerPeriod"/> times a day or a
 /// week, each between <see cref="WindowStart"/> and <see cref="WindowEnd"/>, taking
 /// <see cref="DurationMinutes"/>; for the team, possibly with a qualification or two nurses.
+/// <see cref="Days"/> names the days of the week of a weekly task the client's circle does
+/// ("dinsdag en vrijdag"); absent (as in every plan stored before it) the days are spread.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.CarePlans.InterventionSchedule")]
 public sealed record InterventionSchedule(
@@ -39,7 +44,8 @@ public sealed record InterventionSchedule(
     [property: Id(3)] TimeOnly WindowEnd,
     [property: Id(4)] int DurationMinutes,
     [property: Id(5)] Qualification? RequiredQualification,
-    [property: Id(6)] bool TwoNurses);
+    [property: Id(6)] bool TwoNurses,
+    [property: Id(7)] IReadOnlyList<DayOfWeek>? Days = null);
 
 /// <summary>An Omaha intervention: category, target and a plain description, with its schedule and performer.</summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.CarePlans.Intervention")]
@@ -86,7 +92,8 @@ public sealed record CarePlanSnapshot(
     [property: Id(0)] Guid ClientId,
     [property: Id(1)] int Version,
     [property: Id(2)] DateTimeOffset? ChangedAt,
-    [property: Id(3)] IReadOnlyList<CarePlanProblem> Problems);
+    [property: Id(3)] IReadOnlyList<CarePlanProblem> Problems,
+    [property: Id(4)] IReadOnlyList<CircleTask> CircleTasks);
 
 [GenerateSerializer, Alias("Buurtzorg.CarePlans.CarePlanChangeKind")]
 public enum CarePlanChangeKind
@@ -94,13 +101,24 @@ public enum CarePlanChangeKind
     ProblemWritten = 1,
     ProblemRemoved = 2,
     OutcomeRated = 3,
+    CircleTaskProposed = 4,
+    CircleTaskAgreed = 5,
+    CircleTaskAdjusted = 6,
+    CircleTaskDeclined = 7,
+    CircleTaskWithdrawn = 8,
 }
 
-/// <summary>One entry of a plan's history: who changed what, when, giving which version.</summary>
+/// <summary>
+/// One entry of a plan's history: who changed what, when, giving which version. <see cref="By"/>
+/// is a nurse, unless <see cref="ByKind"/> says it was the client or someone from their network
+/// (the circle's steps); <see cref="CircleTaskId"/> names the circle's task a step was about.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Buurtzorg.CarePlans.CarePlanChange")]
 public sealed record CarePlanChange(
     [property: Id(0)] int Version,
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] Guid By,
     [property: Id(3)] CarePlanChangeKind Kind,
-    [property: Id(4)] int ProblemCode);
+    [property: Id(4)] int ProblemCode,
+    [property: Id(5)] PlanActorKind ByKind = PlanActorKind.Nurse,
+    [property: Id(6)] Guid? CircleTaskId = null);

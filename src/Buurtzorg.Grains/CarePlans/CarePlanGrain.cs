@@ -28,7 +28,7 @@ public sealed partial class CarePlanGrain(
     // The whole log is held in memory, as the plan's earlier versions and its history are read
     // from it; only its last page is ever written.
     private List<CarePlanLogEntry> _log = [];
-    private SortedDictionary<int, CarePlanProblem> _problems = [];
+    private ReplayedPlan _plan = new();
 
     private CarePlanState State => plan.State;
 
@@ -53,7 +53,7 @@ public sealed partial class CarePlanGrain(
     {
         // A plan stored before the log moved to pages still carries it in its state.
         _log = State.Log.Count > 0 ? [.. State.Log] : await _pages.Read(1, State.Version);
-        _problems = Replay(_log);
+        _plan = Replay(_log);
     }
 
     public ValueTask<CarePlanSnapshot> Get() => ValueTask.FromResult(Current());
@@ -73,7 +73,7 @@ public sealed partial class CarePlanGrain(
             await synced.ClearStateAsync();
         }
 
-        (plan.State, synced.State, _log, _problems) = (new CarePlanState(), new CarePlanSynced(), [], []);
+        (plan.State, synced.State, _log, _plan) = (new CarePlanState(), new CarePlanSynced(), [], new());
         DeactivateOnIdle();
     }
 
@@ -81,7 +81,7 @@ public sealed partial class CarePlanGrain(
         ValueTask.FromResult(version < 0 || version > State.Version ? null : Snapshot(version));
 
     public ValueTask<IReadOnlyList<CarePlanChange>> GetHistory() => ValueTask.FromResult<IReadOnlyList<CarePlanChange>>(
-        [.. _log.Select(e => new CarePlanChange(e.Version, e.At, e.By, e.Kind, e.ProblemCode))]);
+        [.. _log.Select(e => new CarePlanChange(e.Version, e.At, e.By, e.Kind, e.ProblemCode, e.ByKind, e.CircleTask?.Id))]);
 
     public ValueTask<CarePlanResult> WriteProblem(int expectedVersion, ProblemEdit edit, Guid by) =>
         Commit(expectedVersion, CarePlanChangeKind.ProblemWritten, edit.Code, by,
@@ -101,8 +101,12 @@ public sealed partial class CarePlanGrain(
     ValueTask<object?> IKeepsOutcomes.Rebuild(long version) =>
         ValueTask.FromResult<object?>(new CarePlanResult(Snapshot((int)version), CarePlanError.None));
 
-    private async ValueTask<CarePlanResult> Commit(
-        int expectedVersion, CarePlanChangeKind kind, int problemCode, Guid by, CarePlanProblem? written = null, OutcomeRating? rating = null)
+    private ValueTask<CarePlanResult> Commit(
+        int expectedVersion, CarePlanChangeKind kind, int problemCode, Guid by, CarePlanProblem? written = null, OutcomeRating? rating = null) =>
+        Commit(expectedVersion, (version, at) => new CarePlanLogEntry { Version = version, At = at, By = by, Kind = kind, ProblemCode = problemCode, ProblemAfter = written, Rating = rating });
+
+    /// <summary>Stores one entry, made for the next version and now, as that version of the plan.</summary>
+    private async ValueTask<CarePlanResult> Commit(int expectedVersion, Func<int, DateTimeOffset, CarePlanLogEntry> make)
     {
         if (expectedVersion != State.Version)
         {
@@ -110,7 +114,7 @@ public sealed partial class CarePlanGrain(
         }
 
         var now = clock.GetUtcNow();
-        var entry = new CarePlanLogEntry { Version = State.Version + 1, At = now, By = by, Kind = kind, ProblemCode = problemCode, ProblemAfter = written, Rating = rating };
+        var entry = make(State.Version + 1, now);
         CarePlanResult result;
         try
         {
@@ -127,7 +131,7 @@ public sealed partial class CarePlanGrain(
             // The entry first, the version that makes it part of the plan second (see PagedLog).
             await _pages.Append(entry);
             _log.Add(entry);
-            Apply(_problems, entry);
+            Apply(_plan, entry);
             State.Version = entry.Version;
             State.ChangedAt = now;
             result = new CarePlanResult(Current(), CarePlanError.None);
@@ -160,7 +164,7 @@ public sealed partial class CarePlanGrain(
             {
                 // A paused or discharged client gets no visits; the plan itself stays as it is.
                 IReadOnlyList<Intervention> interventions = client.Status == ClientStatus.Active
-                    ? [.. _problems.Values.SelectMany(p => p.Interventions)]
+                    ? [.. _plan.Problems.Values.SelectMany(p => p.Interventions)]
                     : [];
                 await GrainFactory.GetGrain<ITeamScheduleGrain>(client.Details.TeamId).SyncClient(this.GetPrimaryKey(), interventions);
             }
@@ -185,21 +189,31 @@ public sealed partial class CarePlanGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not bring the team schedule in line with a care plan; retrying")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);
 
-    private static SortedDictionary<int, CarePlanProblem> Replay(IEnumerable<CarePlanLogEntry> entries)
+    private static ReplayedPlan Replay(IEnumerable<CarePlanLogEntry> entries)
     {
-        var problems = new SortedDictionary<int, CarePlanProblem>();
+        var replayed = new ReplayedPlan();
         foreach (var entry in entries)
         {
-            Apply(problems, entry);
+            Apply(replayed, entry);
         }
 
-        return problems;
+        return replayed;
     }
 
-    private static void Apply(SortedDictionary<int, CarePlanProblem> problems, CarePlanLogEntry entry)
+    private static void Apply(ReplayedPlan plan, CarePlanLogEntry entry)
     {
+        var problems = plan.Problems;
         var before = problems.GetValueOrDefault(entry.ProblemCode);
-        if (entry.Rating is { } rating)
+        if (entry.CircleTask is { } task)
+        {
+            // A step of the circle: the task as it now is, and for an agreement its intervention.
+            plan.Put(task);
+            if (entry.AddedIntervention is { } added && before is not null)
+            {
+                problems[entry.ProblemCode] = before with { Interventions = [.. before.Interventions, added] };
+            }
+        }
+        else if (entry.Rating is { } rating)
         {
             if (before is not null)
             {
@@ -237,12 +251,36 @@ public sealed partial class CarePlanGrain(
     private CarePlanSnapshot Snapshot(int version)
     {
         var upTo = _log.TakeWhile(e => e.Version <= version).ToList();
-        return new CarePlanSnapshot(this.GetPrimaryKey(), version, upTo.LastOrDefault()?.At, [.. Replay(upTo).Values]);
+        var replayed = Replay(upTo);
+        return new CarePlanSnapshot(this.GetPrimaryKey(), version, upTo.LastOrDefault()?.At, [.. replayed.Problems.Values], [.. replayed.Tasks]);
     }
 
     private ValueTask<CarePlanResult> Refuse(CarePlanError error) => ValueTask.FromResult(new CarePlanResult(Current(), error));
 
-    private CarePlanProblem? Find(int code) => _problems.GetValueOrDefault(code);
+    private CarePlanProblem? Find(int code) => _plan.Problems.GetValueOrDefault(code);
 
-    private CarePlanSnapshot Current() => new(this.GetPrimaryKey(), State.Version, State.ChangedAt, [.. _problems.Values]);
+    private CarePlanSnapshot Current() => new(this.GetPrimaryKey(), State.Version, State.ChangedAt, [.. _plan.Problems.Values], [.. _plan.Tasks]);
+
+    /// <summary>The plan as its log replays: the problems by code, and the circle's tasks in the order they were proposed.</summary>
+    private sealed class ReplayedPlan
+    {
+        public SortedDictionary<int, CarePlanProblem> Problems { get; } = [];
+
+        public List<CircleTask> Tasks { get; } = [];
+
+        public CircleTask? Task(Guid id) => Tasks.Find(t => t.Id == id);
+
+        public void Put(CircleTask task)
+        {
+            var at = Tasks.FindIndex(t => t.Id == task.Id);
+            if (at < 0)
+            {
+                Tasks.Add(task);
+            }
+            else
+            {
+                Tasks[at] = task;
+            }
+        }
+    }
 }

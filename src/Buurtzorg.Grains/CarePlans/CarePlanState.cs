@@ -66,4 +66,13 @@ public sealed class CarePlanLogEntry
 
     /// <summary>Since schema 2, the rating an <see cref="CarePlanChangeKind.OutcomeRated"/> entry added.</summary>
     public OutcomeRating? Rating { get; set; }
+
+    /// <summary>Who <see cref="By"/> is: a nurse (the default, as every earlier entry was a nurse's), the client, or a relative.</summary>
+    public PlanActorKind ByKind { get; set; }
+
+    /// <summary>A step of the circle: the task as the step left it.</summary>
+    public CircleTask? CircleTask { get; set; }
+
+    /// <summary>The intervention an agreed task added to <see cref="ProblemCode"/>'s problem (the problem itself is not stored again).</summary>
+    public Intervention? AddedIntervention { get; set; }
 }

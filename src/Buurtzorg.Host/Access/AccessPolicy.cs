@@ -58,8 +58,9 @@ public sealed class AccessPolicy(IGrainFactory grains, AccountStore accounts) : 
         switch (caller.Role)
         {
             case AccountRole.Nurse:
-                // The client's record is the team's; the access log is the client's own.
-                if (rule.Part == ClientPart.AccessLog)
+                // The client's record is the team's; the access log is the client's own. What the
+                // circle proposes is the circle's to propose: the team answers it.
+                if (rule.Part == ClientPart.AccessLog || (rule.Part == ClientPart.CircleTasks && rule.Changes))
                 {
                     return false;
                 }
@@ -69,17 +70,20 @@ public sealed class AccessPolicy(IGrainFactory grains, AccountStore accounts) : 
                 return team is not null && client?.Details.TeamId == team;
 
             case AccountRole.Client:
-                // Clients read everything of theirs and decide who may see it; the care itself is written by nurses.
-                return caller.SubjectId == clientId && (!rule.Changes || rule.Part == ClientPart.NetworkAccess);
+                // Clients read everything of theirs and decide who may see it; the care itself is
+                // written by nurses, after what the client proposes to do themselves.
+                return caller.SubjectId == clientId && (!rule.Changes || rule.Part is ClientPart.NetworkAccess or ClientPart.CircleTasks);
 
             case AccountRole.Family:
                 var needs = rule.Part switch
                 {
                     ClientPart.Agenda => NetworkAccess.Agenda,
-                    ClientPart.CarePlan or ClientPart.Notes => NetworkAccess.CarePlan,
+                    ClientPart.CarePlan or ClientPart.Notes or ClientPart.CircleTasks => NetworkAccess.CarePlan,
                     _ => (NetworkAccess?)null,
                 };
-                if (rule.Changes || needs is null || await accounts.MemberOf(caller.AccountId, clientId, cancellationToken) is not { } member)
+
+                // A relative who may read the care plan proposes what she will do herself; nothing else is hers to change.
+                if ((rule.Changes && rule.Part != ClientPart.CircleTasks) || needs is null || await accounts.MemberOf(caller.AccountId, clientId, cancellationToken) is not { } member)
                 {
                     return false;
                 }

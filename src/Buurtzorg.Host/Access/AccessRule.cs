@@ -60,6 +60,13 @@ public enum ClientPart
     /// with "care plan" access (what a nurse saw is health information, as the plan is).
     /// </summary>
     Notes,
+
+    /// <summary>
+    /// What the client's circle proposes to do itself: proposed by the client and by family with
+    /// "care plan" access, read by them and the team. The team answers in the care plan itself
+    /// (agreeing writes an intervention), so answering needs <see cref="CarePlan"/>.
+    /// </summary>
+    CircleTasks,
 }
 
 /// <summary>The access an endpoint needs; every endpoint the host maps carries one.</summary>

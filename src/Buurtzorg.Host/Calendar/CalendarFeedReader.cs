@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.Nurses;
 using Buurtzorg.Host.Access;
 using Buurtzorg.Host.Accounts;
@@ -55,6 +56,28 @@ public sealed class CalendarFeedReader(
         var rule = AccessRule.ReadClient(ClientPart.Agenda);
         var allowed = CalendarFeedsApi.MayHaveClientFeed(caller.Role) && await policy.Allows(caller, rule, clientId, cancellationToken);
         await log.Write(caller, clientId, rule, via, allowed, cancellationToken);
-        return allowed ? (await mediator.Send(new GetClientCalendar(clientId), cancellationToken)).Text : null;
+        if (!allowed)
+        {
+            return null;
+        }
+
+        // Their own tasks of the care plan only while they may read what the circle does: a
+        // relative whose access the client lowered to the agenda keeps the visits, not the plan.
+        var tasks = AccessRule.ReadClient(ClientPart.CircleTasks);
+        var own = await policy.Allows(caller, tasks, clientId, cancellationToken) ? await OwnPart(caller, clientId, cancellationToken) : null;
+        var feed = await mediator.Send(new GetClientCalendar(clientId, own), cancellationToken);
+        if (feed.WithOwnTasks)
+        {
+            await log.Write(caller, clientId, tasks, via, allowed: true, cancellationToken);
+        }
+
+        return feed.Text;
     }
+
+    private async Task<PlanActor?> OwnPart(Caller caller, Guid clientId, CancellationToken cancellationToken) => caller.Role switch
+    {
+        AccountRole.Client => new PlanActor(PlanActorKind.Client, clientId),
+        AccountRole.Family when await accounts.MemberOf(caller.AccountId, clientId, cancellationToken) is { } member => new PlanActor(PlanActorKind.NetworkMember, member),
+        _ => null,
+    };
 }

@@ -1,3 +1,5 @@
+using Buurtzorg.Contracts.CarePlans;
+using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -42,6 +44,39 @@ public static class FeedCalendar
         DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
         Sequence = (int)Math.Min(version, int.MaxValue),
     };
+
+    /// <summary>
+    /// A task of the reader's own, agreed with the team, as a weekly event on its days from its
+    /// first day on or after <paramref name="today"/>: at its time for an hour, in its part of the
+    /// day, or all day. Its UID is the task's, SEQUENCE the plan's version of its last step.
+    /// </summary>
+    public static CalendarEvent Weekly(CircleTask task, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var first = Enumerable.Range(0, 7).Select(today.AddDays).First(d => task.When.Days.Contains(d.DayOfWeek));
+        var taskEvent = new CalendarEvent
+        {
+            Uid = $"{task.Id:N}.taak@buurtzorg",
+            DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
+            Sequence = task.Version,
+            Summary = task.Text,
+            Description = "Afgesproken met het team van Buurtzorg.",
+        };
+        if (task.When.At is null && task.When.PartOfDay is null)
+        {
+            taskEvent.Start = new CalDateTime(first);
+            taskEvent.End = new CalDateTime(first.AddDays(1));
+        }
+        else
+        {
+            var (from, to) = task.When.Window();
+            taskEvent.Start = new CalDateTime(first.ToDateTime(from), TimeZone);
+            taskEvent.End = new CalDateTime(first.ToDateTime(to), TimeZone);
+        }
+
+        taskEvent.RecurrenceRule = new RecurrenceRule(FrequencyType.Weekly) { ByDay = [.. task.When.Days.Select(d => new WeekDay(d))] };
+        return taskEvent;
+    }
 
     public static string Time(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using Buurtzorg.Contracts.CarePlans;
 using Buurtzorg.Contracts.Clients;
 using Buurtzorg.Contracts.Visits;
 using Buurtzorg.Grains;
@@ -11,8 +12,11 @@ namespace Buurtzorg.Host.Calendar;
 /// who is coming (first names) and between which times, as their page shows. Never what a visit
 /// is for, not even to those who may read the care plan: a subscribed calendar lives in a
 /// calendar service outside Buurtzorg, and health information stays behind sign-in.
+/// The one exception is the reader's own part (<see cref="Own"/>): the tasks they agreed with the
+/// team to do themselves, weekly on their days, in their own words, as on their page. Someone
+/// else's tasks never go into a feed.
 /// </summary>
-public sealed record GetClientCalendar(Guid ClientId) : IQuery<FeedText>;
+public sealed record GetClientCalendar(Guid ClientId, PlanActor? Own = null) : IQuery<FeedText>;
 
 public sealed class GetClientCalendarHandler(IMediator mediator, IGrainFactory grains, TimeProvider clock) : IQueryHandler<GetClientCalendar, FeedText>
 {
@@ -44,6 +48,19 @@ public sealed class GetClientCalendarHandler(IMediator mediator, IGrainFactory g
             calendar.Events.Add(visitEvent);
         }
 
-        return new FeedText(FeedCalendar.Serialize(calendar), [query.ClientId]);
+        var own = query.Own is { } reader ? await OwnTasks(query.ClientId, reader) : [];
+        foreach (var task in own)
+        {
+            calendar.Events.Add(FeedCalendar.Weekly(task, DutchCalendar.Today(clock), now));
+        }
+
+        return new FeedText(FeedCalendar.Serialize(calendar), [query.ClientId], own.Count > 0);
+    }
+
+    private async Task<IReadOnlyList<CircleTask>> OwnTasks(Guid clientId, PlanActor reader)
+    {
+        var plan = await grains.GetGrain<ICarePlanGrain>(clientId).Get();
+        var doer = reader.Kind == PlanActorKind.NetworkMember ? reader.Id : (Guid?)null;
+        return [.. plan.CircleTasks.Where(t => t.IsAgreed && t.NetworkMemberId == doer)];
     }
 }

@@ -6,8 +6,11 @@ using Mediator;
 
 namespace Buurtzorg.Host.Calendar;
 
-/// <summary>A feed as served, and the clients whose data it holds (each is logged as read).</summary>
-public sealed record FeedText(string Text, IReadOnlyCollection<Guid> Clients);
+/// <summary>
+/// A feed as served, and the clients whose data it holds (each is logged as read);
+/// <see cref="WithOwnTasks"/>: it also holds the reader's own tasks from the care plan.
+/// </summary>
+public sealed record FeedText(string Text, IReadOnlyCollection<Guid> Clients, bool WithOwnTasks = false);
 
 /// <summary>
 /// A nurse's round as a calendar: her visits of the last <see cref="DaysBack"/> days, today and

@@ -19,7 +19,8 @@ public sealed record InterventionInput(
     Qualification? RequiredQualification,
     bool TwoNurses,
     Performer? PerformedBy,
-    Guid? NetworkMemberId)
+    Guid? NetworkMemberId,
+    IReadOnlyList<DayOfWeek>? Days = null)
 {
     public void Validate(ValidationErrors errors, string prefix)
     {
@@ -67,9 +68,21 @@ public sealed record InterventionInput(
             errors.Add($"{prefix}.networkMemberId", $"'{prefix}.networkMemberId' is only for interventions the client's network performs.");
         }
 
-        if (PerformedBy == Performer.Network && (TwoNurses || RequiredQualification is not null))
+        if (PerformedBy == Performer.Client && NetworkMemberId is not null)
+        {
+            errors.Add($"{prefix}.networkMemberId", $"'{prefix}.networkMemberId' is only for interventions someone from the client's network performs.");
+        }
+
+        if (PerformedBy is Performer.Network or Performer.Client && (TwoNurses || RequiredQualification is not null))
         {
             errors.Add($"{prefix}.performedBy", $"Qualifications and two nurses apply only to interventions the team performs.");
+        }
+
+        // Days belong to the circle's weekly tasks; the team's visits are spread over the week by the schedule.
+        if (Days is { } days && (PerformedBy == Performer.Team || Period != SchedulePeriod.Week || days.Count != TimesPerPeriod
+            || days.Distinct().Count() != days.Count || days.Any(d => !Enum.IsDefined(d))))
+        {
+            errors.Add($"{prefix}.days", $"'{prefix}.days' names the days of a weekly task of the client or their network, each once, as many as '{prefix}.timesPerPeriod'.", FieldCodes.NotAnOption);
         }
     }
 
@@ -78,7 +91,9 @@ public sealed record InterventionInput(
         Category!.Value,
         TargetCode!.Value,
         FieldRules.Clean(Description!),
-        new InterventionSchedule(TimesPerPeriod!.Value, Period!.Value, WindowStart!.Value, WindowEnd!.Value, DurationMinutes!.Value, RequiredQualification, TwoNurses),
+        new InterventionSchedule(
+            TimesPerPeriod!.Value, Period!.Value, WindowStart!.Value, WindowEnd!.Value, DurationMinutes!.Value, RequiredQualification, TwoNurses,
+            Days is { } days ? CircleTaskTiming.Ordered(days) : null),
         PerformedBy!.Value,
         NetworkMemberId);
 }

@@ -1,5 +1,7 @@
 using Buurtzorg.Grains;
 using Buurtzorg.Host.Access;
+using Buurtzorg.Host.Accounts;
+using Buurtzorg.Host.CarePlans.Circle;
 using Buurtzorg.Contracts.CarePlans.Omaha;
 using Buurtzorg.Contracts.CarePlans;
 using Mediator;
@@ -28,8 +30,8 @@ public static class CarePlansApi
             .Requires(AccessRule.ReadClient(ClientPart.CarePlan))
             .WithName("GetCarePlan");
 
-        plan.MapGet("/history", async Task<Ok<IReadOnlyList<CarePlanChange>>> (Guid clientId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetCarePlanHistory(clientId), ct)))
+        plan.MapGet("/history", async Task<Ok<IReadOnlyList<CarePlanHistoryEntry>>> (Guid clientId, HttpContext context, AccountStore accounts, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetCarePlanHistory(clientId, await CircleViewer.Of(context, clientId, accounts)), ct)))
             .Requires(AccessRule.ReadClient(ClientPart.CarePlan))
             .WithName("GetCarePlanHistory");
 
@@ -57,6 +59,7 @@ public static class CarePlansApi
             .Requires(AccessRule.ChangeClient(ClientPart.CarePlan))
             .WithName("RateCarePlanOutcome");
 
+        app.MapCircleTasks();
         return app;
     }
 

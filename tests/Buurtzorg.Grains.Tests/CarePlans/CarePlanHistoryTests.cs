@@ -102,8 +102,8 @@ public sealed class CarePlanHistoryTests(ClusterFixture fixture)
         var plan = fixture.Grains.GetGrain<ICarePlanGrain>(id);
         await fixture.Storage.WriteStateAsync("care-plan", plan.GetGrainId(), new GrainState<CarePlanState>(older));
 
-        Assert.Equal(Json(new CarePlanSnapshot(id, 2, at.AddDays(1), [rated])), Json(await plan.Get()));
-        Assert.Equal(Json(new CarePlanSnapshot(id, 1, at, [written])), Json(await plan.GetVersion(1)));
+        Assert.Equal(Json(new CarePlanSnapshot(id, 2, at.AddDays(1), [rated], [])), Json(await plan.Get()));
+        Assert.Equal(Json(new CarePlanSnapshot(id, 1, at, [written], [])), Json(await plan.GetVersion(1)));
 
         // Cut off after its pages and before its head: the plan is still the one its state holds.
         var before = await Read(plan);
@@ -135,6 +135,53 @@ public sealed class CarePlanHistoryTests(ClusterFixture fixture)
         }
 
         return plan;
+    }
+
+    [Fact]
+    public async Task The_circles_steps_are_versions_of_the_plan_that_replay_the_same_after_a_new_activation_and_a_kept_answer_replays_its_own()
+    {
+        var plan = await NewPlan(problems: 1);
+        var daughter = new PlanActor(PlanActorKind.NetworkMember, Guid.NewGuid());
+        var when = new CircleTaskTiming([DayOfWeek.Friday, DayOfWeek.Tuesday], null, Contracts.Capacity.PartOfDay.Morning);
+        var proposal = new CircleTaskProposal(Guid.NewGuid(), "ik doe de boodschappen", when, daughter.Id);
+
+        var proposed = await Keyed("propose", () => plan.ProposeCircleTask(proposal, daughter).AsTask());
+        var replayed = await Keyed("propose", () => plan.ProposeCircleTask(proposal with { Id = Guid.NewGuid() }, daughter).AsTask());
+        Assert.Equal(Json(proposed), Json(replayed));
+        Assert.Equal([DayOfWeek.Tuesday, DayOfWeek.Friday], Assert.Single(proposed.Plan.CircleTasks).When.Days);
+
+        var agreement = new CircleTaskAgreement(1, InterventionCategory.CaseManagement, 74, null, null, null);
+        var agreed = await plan.AgreeCircleTask(proposal.Id, agreement, Nurse);
+        Assert.Equal(CarePlanError.None, agreed.Error);
+        Assert.Equal(CarePlanError.None, (await plan.AgreeCircleTask(proposal.Id, agreement, Nurse)).Error);
+        Assert.Equal(CarePlanError.CircleTaskAnswered, (await plan.DeclineCircleTask(proposal.Id, "Dat doen wij.", Nurse)).Error);
+        Assert.Equal(CarePlanError.NotTheProposer, (await plan.WithdrawCircleTask(proposal.Id, new PlanActor(PlanActorKind.Client, Guid.NewGuid()))).Error);
+        Assert.Equal(agreed.Plan.Version, (await plan.Get()).Version);
+
+        var added = agreed.Plan.Problems.Single().Interventions.Single(i => i.PerformedBy == Performer.Network);
+        Assert.Equal((daughter.Id, 2), (added.NetworkMemberId, added.Schedule.TimesPerPeriod));
+        Assert.Equal([DayOfWeek.Tuesday, DayOfWeek.Friday], added.Schedule.Days!);
+        // The version before the agreement had the proposal and not yet the intervention.
+        var before = (await plan.GetVersion(agreed.Plan.Version - 1))!;
+        Assert.Equal(CircleTaskStatus.Proposed, Assert.Single(before.CircleTasks).Status);
+        Assert.DoesNotContain(before.Problems.Single().Interventions, i => i.PerformedBy == Performer.Network);
+        Assert.Equal(
+            [(CarePlanChangeKind.CircleTaskProposed, PlanActorKind.NetworkMember, daughter.Id), (CarePlanChangeKind.CircleTaskAgreed, PlanActorKind.Nurse, Nurse)],
+            (await plan.GetHistory()).Where(c => c.CircleTaskId == proposal.Id).Select(c => (c.Kind, c.ByKind, c.By)));
+
+        var read = await Read(plan);
+        await Reactivate(plan);
+        Assert.Equal(read, await Read(plan));
+    }
+
+    [Fact]
+    public void A_schedule_stored_before_days_existed_reads_without_days()
+    {
+        var stored = """{"TimesPerPeriod":2,"Period":2,"WindowStart":"08:00:00","WindowEnd":"10:00:00","DurationMinutes":15,"RequiredQualification":null,"TwoNurses":false}""";
+
+        var schedule = JsonSerializer.Deserialize<InterventionSchedule>(stored)!;
+
+        Assert.Equal((2, SchedulePeriod.Week, (IReadOnlyList<DayOfWeek>?)null), (schedule.TimesPerPeriod, schedule.Period, schedule.Days));
     }
 
     /// <summary>Everything the plan's pages can read: the plan, each earlier version and the history.</summary>

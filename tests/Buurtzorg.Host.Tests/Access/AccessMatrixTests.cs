@@ -75,6 +75,13 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("WriteCarePlanProblem", "PUT", $"/api/clients/{c}/care-plan/problems/42", "{}", TheTeam, true),
             new("RemoveCarePlanProblem", "DELETE", $"/api/clients/{c}/care-plan/problems/42", null, TheTeam, true),
             new("RateCarePlanOutcome", "POST", $"/api/clients/{c}/care-plan/problems/42/ratings", "{}", TheTeam, true),
+            // The client's circle proposes what it does itself (the client, family at the care-plan
+            // tier); the team answers, which is writing the plan.
+            new("GetCircleTasks", "GET", $"/api/clients/{c}/care-plan/circle-tasks", null, CarePlan, true),
+            new("ProposeCircleTask", "POST", $"/api/clients/{c}/care-plan/circle-tasks", "{}", [TheClient, FamilyWithCarePlan], true),
+            new("AgreeCircleTask", "POST", $"/api/clients/{c}/care-plan/circle-tasks/{random}/agree", "{}", TheTeam, true),
+            new("DeclineCircleTask", "POST", $"/api/clients/{c}/care-plan/circle-tasks/{random}/decline", "{}", TheTeam, true),
+            new("WithdrawCircleTask", "POST", $"/api/clients/{c}/care-plan/circle-tasks/{random}/withdraw", "{}", [TheClient, FamilyWithCarePlan], true),
             new("GetClientVisits", "GET", $"/api/clients/{c}/visits", null, Agenda, true),
             // Visit notes are health information: read at the care-plan tier, written by the team's nurses only.
             new("GetVisitNotes", "GET", $"/api/clients/{c}/notes", null, CarePlan, true),

@@ -69,9 +69,9 @@ public sealed class CarePlanBrowserTests(BrowserFixture browser, SecureHostFixtu
         await Expect(problem.Locator("h3")).ToHaveTextAsync("Circulatie");
         await Expect(problem).ToContainTextAsync("Fysiologisch domein · Individu · Actueel");
         await Expect(problem).ToContainTextAsync("Behandelingen en procedures — hulpmiddelen: Steunkousen aantrekken");
-        await Expect(problem).ToContainTextAsync("1× per dag, tussen 07:30 en 09:30, 15 min · basiszorg · door het team");
+        await Expect(problem).ToContainTextAsync("1× per dag, tussen 07:30 en 09:30, 15 min · basiszorg · doet het team");
         await Expect(problem).ToContainTextAsync("Steunkousen uittrekken");
-        await Expect(problem).ToContainTextAsync("door Ria Bakker");
+        await Expect(problem).ToContainTextAsync("doet het netwerk: Ria Bakker");
         await Expect(page.Locator("#plan-version")).ToContainTextAsync("Versie 1");
         await Expect(page.Locator("#editor")).ToBeHiddenAsync();
 

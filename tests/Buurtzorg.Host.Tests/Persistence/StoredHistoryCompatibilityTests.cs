@@ -45,8 +45,8 @@ public abstract class StoredHistoryCompatibilityTests
         await Storage.WriteStateAsync("care-plan", plan.GetGrainId(), new GrainState<CarePlanStateV1>(older));
 
         var current = await plan.Get();
-        Assert.Equal(Json(new CarePlanSnapshot(id, 41, At.AddDays(40), [written with { Ratings = ratings }])), Json(current));
-        Assert.Equal(Json(new CarePlanSnapshot(id, 11, At.AddDays(10), [written with { Ratings = ratings[..10] }])), Json(await plan.GetVersion(11)));
+        Assert.Equal(Json(new CarePlanSnapshot(id, 41, At.AddDays(40), [written with { Ratings = ratings }], [])), Json(current));
+        Assert.Equal(Json(new CarePlanSnapshot(id, 11, At.AddDays(10), [written with { Ratings = ratings[..10] }], [])), Json(await plan.GetVersion(11)));
         Assert.Equal(Enumerable.Range(1, 41), (await plan.GetHistory()).Select(c => c.Version));
 
         var next = await plan.RateOutcome(41, 38, Rating(41), Nurse);

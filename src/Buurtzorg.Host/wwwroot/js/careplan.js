@@ -12,9 +12,42 @@ import {
   anchorName, categoryKeys, categoryName, conceptName, domainKeys, domainName, problemCodes, problemName, scopeKeys, scopeName,
   targetCodes, targetName, typeKeys, typeName,
 } from "./omaha.js";
+import { dayPicker, daysText, memberText, personText, shortDate, taskLines } from "./circle.js";
 
 addStrings({
   nl: {
+    circleWaiting: "Voorstellen van de cliënt en het netwerk",
+    circleWaitingHint: "Wat de cliënt en de mensen om hen heen zelf willen doen. Spreek het af, pas het aan met de familie, of leg uit waarom het team het doet.",
+    circleNoneWaiting: "Er wachten geen voorstellen.",
+    circleUnder: "Onder aandachtsgebied",
+    circleNoProblemYet: "Schrijf eerst een aandachtsgebied in het zorgplan; daaronder komt deze afspraak.",
+    circleAgree: "Akkoord",
+    circleAgreeFor: "Akkoord: {text}",
+    circleAdjust: "Aanpassen",
+    circleAdjustFor: "Aanpassen: {text}",
+    circleExplain: "Uitleggen waarom wij het doen",
+    circleExplainFor: "Uitleggen waarom wij het doen: {text}",
+    circleAdjustedText: "Wat wordt afgesproken",
+    circleDays: "Op welke dagen?",
+    circleTime: "Hoe laat? (mag leeg blijven)",
+    circleAgreeAdjusted: "Aangepast afspreken",
+    circleNote: "Notitie voor de familie (mag leeg blijven)",
+    circleWhy: "Waarom doet het team dit?",
+    circleSendWhy: "Uitleg sturen",
+    circleAgreedNow: "Afgesproken: {text}. Het staat nu in het zorgplan.",
+    circleDeclinedNow: "Uitgelegd waarom het team het doet: {text}.",
+    byClient: "doet de cliënt zelf",
+    circleBetween: "tussen {from} en {to}",
+    historyHeading: "Geschiedenis",
+    historyEntry: "{date} — {who}: {what}",
+    historyProblemWritten: "{problem} vastgelegd",
+    historyProblemRemoved: "{problem} uit het plan gehaald",
+    historyOutcomeRated: "score voor {problem}",
+    historyCircleTaskProposed: "stelde voor: {text}",
+    historyCircleTaskAgreed: "sprak af: {text}",
+    historyCircleTaskAdjusted: "sprak aangepast af: {text}",
+    historyCircleTaskDeclined: "legde uit waarom het team het doet: {text}",
+    historyCircleTaskWithdrawn: "trok het voorstel in: {text}",
     carePlanTitle: "Zorgplan",
     carePlanOf: "Zorgplan van {name}",
     planVersion: "Versie {version}, bijgewerkt op {date}.",
@@ -48,6 +81,7 @@ addStrings({
     performedBy: "Wie doet het",
     performerTeam: "het team",
     performerNetwork: "iemand uit het netwerk",
+    performerClient: "de cliënt zelf",
     networkMember: "Wie uit het netwerk",
     save: "Opslaan",
     cancel: "Annuleren",
@@ -66,8 +100,8 @@ addStrings({
     frequencyWeek: "{times}× per week",
     scheduleText: "{frequency}, tussen {from} en {to}, {minutes} min",
     withTwo: "twee verpleegkundigen",
-    byTeam: "door het team",
-    byNetwork: "door {name}",
+    byTeam: "doet het team",
+    byNetwork: "doet het netwerk: {name}",
     someoneInNetwork: "iemand uit het netwerk",
     ratings: "Scores",
     ratingsOf: "Scores voor {problem}",
@@ -92,6 +126,38 @@ addStrings({
     chooseProblemFirst: "Kies een aandachtsgebied.",
   },
   en: {
+    circleWaiting: "Proposals from the client and their network",
+    circleWaitingHint: "What the client and the people around them want to do themselves. Agree it, adjust it with the family, or explain why the team does it.",
+    circleNoneWaiting: "No proposals are waiting.",
+    circleUnder: "Under problem",
+    circleNoProblemYet: "Write a problem into the care plan first; this agreement goes under it.",
+    circleAgree: "Agree",
+    circleAgreeFor: "Agree: {text}",
+    circleAdjust: "Adjust",
+    circleAdjustFor: "Adjust: {text}",
+    circleExplain: "Explain why we do it",
+    circleExplainFor: "Explain why we do it: {text}",
+    circleAdjustedText: "What is agreed",
+    circleDays: "On which days?",
+    circleTime: "What time? (may stay empty)",
+    circleAgreeAdjusted: "Agree as adjusted",
+    circleNote: "Note for the family (may stay empty)",
+    circleWhy: "Why does the team do this?",
+    circleSendWhy: "Send explanation",
+    circleAgreedNow: "Agreed: {text}. It is now in the care plan.",
+    circleDeclinedNow: "Explained why the team does it: {text}.",
+    byClient: "the client does it themself",
+    circleBetween: "between {from} and {to}",
+    historyHeading: "History",
+    historyEntry: "{date} — {who}: {what}",
+    historyProblemWritten: "wrote {problem}",
+    historyProblemRemoved: "took {problem} out of the plan",
+    historyOutcomeRated: "rated {problem}",
+    historyCircleTaskProposed: "proposed: {text}",
+    historyCircleTaskAgreed: "agreed: {text}",
+    historyCircleTaskAdjusted: "agreed as adjusted: {text}",
+    historyCircleTaskDeclined: "explained why the team does it: {text}",
+    historyCircleTaskWithdrawn: "withdrew the proposal: {text}",
     carePlanTitle: "Care plan",
     carePlanOf: "Care plan of {name}",
     planVersion: "Version {version}, updated on {date}.",
@@ -125,6 +191,7 @@ addStrings({
     performedBy: "Who does it",
     performerTeam: "the team",
     performerNetwork: "someone from the network",
+    performerClient: "the client themself",
     networkMember: "Who from the network",
     save: "Save",
     cancel: "Cancel",
@@ -143,8 +210,8 @@ addStrings({
     frequencyWeek: "{times}× a week",
     scheduleText: "{frequency}, between {from} and {to}, {minutes} min",
     withTwo: "two nurses",
-    byTeam: "by the team",
-    byNetwork: "by {name}",
+    byTeam: "the team does it",
+    byNetwork: "the network does it: {name}",
     someoneInNetwork: "someone from the network",
     ratings: "Ratings",
     ratingsOf: "Ratings for {problem}",
@@ -181,6 +248,8 @@ const state = {
   network: [],
   catalogue: new Map(), // code -> domain
   plan: null,
+  circle: null, // the circle's tasks, as the team sees them
+  history: [],
   canWrite: false,
   // The problem being written: its code (null for a new one) and the version it was started on.
   editing: null,
@@ -244,6 +313,7 @@ async function load() {
     state.plan = plan;
     state.canWrite = state.me.role === "Nurse";
     $("problems-panel").hidden = false;
+    await loadCircle();
     render();
     await stream.rewatch();
   } catch (problem) {
@@ -277,11 +347,19 @@ function render() {
   $("problems").replaceChildren(...state.plan.problems.map(problemView));
   if (state.conflictVersion !== null) $("conflict-text").textContent = t("conflict", { version: state.conflictVersion });
   if (state.editing) relabelEditor();
+  renderCircle();
+  renderHistory();
 }
 
 function scheduleText(s) {
-  const frequency = t(s.period === "Day" ? "frequencyDay" : "frequencyWeek", { times: s.timesPerPeriod });
-  const parts = [t("scheduleText", { frequency, from: hhmm(s.windowStart), to: hhmm(s.windowEnd), minutes: s.durationMinutes })];
+  // The circle's weekly tasks name their days; the team's visits say how often.
+  const frequency = s.days?.length
+    ? daysText(s.days)
+    : t(s.period === "Day" ? "frequencyDay" : "frequencyWeek", { times: s.timesPerPeriod });
+  // The circle's time is its own: its days and hours, not minutes the team would plan.
+  const parts = [s.days?.length
+    ? `${frequency}, ${t("circleBetween", { from: hhmm(s.windowStart), to: hhmm(s.windowEnd) })}`
+    : t("scheduleText", { frequency, from: hhmm(s.windowStart), to: hhmm(s.windowEnd), minutes: s.durationMinutes })];
   if (s.requiredQualification) parts.push(qualification(s.requiredQualification));
   if (s.twoNurses) parts.push(t("withTwo"));
   return parts.join(" · ");
@@ -289,8 +367,9 @@ function scheduleText(s) {
 
 function performerText(i) {
   if (i.performedBy === "Team") return t("byTeam");
+  if (i.performedBy === "Client") return t("byClient");
   const member = state.network.find((m) => m.id === i.networkMemberId);
-  return t("byNetwork", { name: member?.details?.name ?? t("someoneInNetwork") });
+  return t("byNetwork", { name: member ? memberText(member.details) : t("someoneInNetwork") });
 }
 
 function problemView(problem) {
@@ -312,7 +391,11 @@ function problemView(problem) {
     list.append(...problem.interventions.map((i) => {
       const item = make("li");
       item.append(make("p", "intervention-what", `${categoryName(i.category)} — ${targetName(i.targetCode)}: ${i.description}`));
-      item.append(make("p", "muted", `${scheduleText(i.schedule)} · ${performerText(i)}`));
+      // Who does it stands out: the circle's part of the plan and the team's are told apart at a glance.
+      item.dataset.performer = i.performedBy;
+      const when = make("p", "muted", `${scheduleText(i.schedule)} · `);
+      when.append(make("strong", `performer performer-${i.performedBy.toLowerCase()}`, performerText(i)));
+      item.append(when);
       return item;
     }));
     article.append(list);
@@ -531,6 +614,146 @@ async function removeProblem(problem) {
   }
 }
 
+// The circle: what the client and their network propose to do themselves, answered here.
+
+async function loadCircle() {
+  if (!state.clientId) return;
+  const [circle, history] = await Promise.all([
+    api(`/api/clients/${state.clientId}/care-plan/circle-tasks`),
+    api(`/api/clients/${state.clientId}/care-plan/history`),
+  ]);
+  state.circle = circle;
+  state.history = history;
+}
+
+// What a nurse has typed into an answer stays through a redraw (a colleague's edit, a language switch).
+const answerDrafts = new Map();
+
+function renderCircle() {
+  const waiting = state.circle?.tasks.filter((task) => task.status === "Proposed") ?? [];
+  $("circle-panel").hidden = !state.circle || !state.canWrite;
+  if ($("circle-panel").hidden) return;
+  $("circle-waiting").replaceChildren(...waiting.map(answerView));
+  $("no-circle-waiting").hidden = waiting.length > 0;
+}
+
+function answerView(task) {
+  const draft = answerDrafts.get(task.id) ?? {};
+  const item = make("li", "circle-task status-proposed");
+  item.dataset.task = task.id;
+  item.append(...taskLines(task));
+  item.append(make("p", "muted", t("circleProposedBy", { who: personText(task.proposedBy), date: shortDate(task.proposedAt) })));
+  const box = make("div", "problem");
+  box.setAttribute("role", "alert");
+
+  const problems = state.plan.problems;
+  const under = selectOf(problems.map((p) => ({ value: String(p.code), label: problemName(p.code) })), draft.problem ?? (problems[0] ? String(problems[0].code) : ""), false);
+  under.addEventListener("change", () => answerDrafts.set(task.id, { ...answerDrafts.get(task.id), problem: under.value }));
+  if (problems.length) item.append(labelled(t("circleUnder"), under));
+  else item.append(make("p", "note", t("circleNoProblemYet")));
+
+  const actions = make("div", "actions");
+  const button = (text, label, className = "button") => {
+    const b = make("button", className, text);
+    b.type = "button";
+    b.setAttribute("aria-label", label);
+    actions.append(b);
+    return b;
+  };
+  const agree = button(t("circleAgree"), t("circleAgreeFor", { text: task.text }), "button primary");
+  agree.disabled = !problems.length;
+  const adjust = button(t("circleAdjust"), t("circleAdjustFor", { text: task.text }));
+  adjust.disabled = !problems.length;
+  const explain = button(t("circleExplain"), t("circleExplainFor", { text: task.text }));
+  item.append(actions);
+
+  // Aanpassen: what is agreed with the family, its days and time, then agreed as adjusted.
+  const adjustForm = make("form", "circle-answer");
+  adjustForm.noValidate = true;
+  adjustForm.hidden = !draft.adjusting;
+  const text = input("text", draft.text ?? task.text, { maxlength: 200 });
+  text.dataset.field = "text";
+  const days = dayPicker(t("circleDays"), draft.days ?? task.when.days);
+  const at = input("time", draft.at ?? (task.when.at ? hhmm(task.when.at) : ""));
+  const note = make("textarea");
+  note.rows = 2;
+  note.value = draft.note ?? "";
+  const adjustSubmit = make("button", "button primary", t("circleAgreeAdjusted"));
+  adjustSubmit.type = "submit";
+  adjustForm.append(labelled(t("circleAdjustedText"), text), days, labelled(t("circleTime"), at), labelled(t("circleNote"), note), adjustSubmit);
+  adjustForm.addEventListener("input", () => answerDrafts.set(task.id, {
+    ...answerDrafts.get(task.id), adjusting: true, text: text.value, days: days.read(), at: at.value, note: note.value,
+  }));
+
+  // Uitleggen: why a professional must do it; the explanation is required (the server says so too).
+  const explainForm = make("form", "circle-answer");
+  explainForm.noValidate = true;
+  explainForm.hidden = !draft.explaining;
+  const why = make("textarea");
+  why.rows = 3;
+  why.value = draft.why ?? "";
+  why.dataset.field = "explanation";
+  const whySubmit = make("button", "button primary", t("circleSendWhy"));
+  whySubmit.type = "submit";
+  explainForm.append(labelled(t("circleWhy"), why), whySubmit);
+  explainForm.addEventListener("input", () => answerDrafts.set(task.id, { ...answerDrafts.get(task.id), explaining: true, why: why.value }));
+
+  item.append(adjustForm, explainForm, box);
+
+  adjust.addEventListener("click", () => {
+    adjustForm.hidden = false;
+    explainForm.hidden = true;
+    answerDrafts.set(task.id, { ...answerDrafts.get(task.id), adjusting: true, explaining: false });
+    text.focus();
+  });
+  explain.addEventListener("click", () => {
+    explainForm.hidden = false;
+    adjustForm.hidden = true;
+    answerDrafts.set(task.id, { ...answerDrafts.get(task.id), explaining: true, adjusting: false });
+    why.focus();
+  });
+
+  const send = async (path, body, said) => {
+    clearProblem(box);
+    try {
+      await api(`/api/clients/${state.clientId}/care-plan/circle-tasks/${task.id}/${path}`, { method: "POST", body });
+      answerDrafts.delete(task.id);
+      state.plan = await api(`/api/clients/${state.clientId}/care-plan`);
+      await loadCircle();
+      render();
+      announce(said);
+    } catch (problem) {
+      showProblem(box, problem, { fields: { problemCode: t("circleUnder"), text: t("circleAdjustedText"), days: t("circleDays"), at: t("circleTime"), explanation: t("circleWhy") } });
+    }
+  };
+  agree.addEventListener("click", () => send("agree", { problemCode: Number(under.value) }, t("circleAgreedNow", { text: task.text })));
+  adjustForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send("agree", {
+      problemCode: Number(under.value), text: text.value, days: days.read(), at: at.value || null, partOfDay: at.value ? null : task.when.partOfDay, note: note.value || null,
+    }, t("circleAgreedNow", { text: text.value }));
+  });
+  explainForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send("decline", { explanation: why.value }, t("circleDeclinedNow", { text: task.text }));
+  });
+  return item;
+}
+
+/** Who changed what, newest first: the nurses' edits and every step of the circle, each with who took it. */
+function renderHistory() {
+  $("history-panel").hidden = !state.history?.length;
+  const tasks = new Map((state.circle?.tasks ?? []).map((task) => [task.id, task]));
+  $("history-list").replaceChildren(...[...state.history].reverse().map((entry) => {
+    const task = tasks.get(entry.circleTaskId);
+    const what = t(`history${entry.kind}`, { problem: problemName(entry.problemCode), text: task?.text ?? "" });
+    const when = `${formatDate(entry.at.slice(0, 10), { day: "numeric", month: "short" })} ${new Date(entry.at).toTimeString().slice(0, 5)}`;
+    const item = make("li", null, t("historyEntry", { date: when, who: personText(entry.who, { named: true }), what }));
+    item.dataset.version = entry.version;
+    return item;
+  }));
+}
+
 // The editor
 
 function fillProblemSelect(select, chosen, existing) {
@@ -633,9 +856,10 @@ function interventionEditor(intervention) {
 
   const showWho = () => {
     const network = performer.value === "Network";
+    const circle = performer.value !== "Team";
     memberField.hidden = !network;
-    qualificationField.hidden = network;
-    twoField.hidden = network;
+    qualificationField.hidden = circle;
+    twoField.hidden = circle;
   };
   performer.addEventListener("change", showWho);
 
@@ -655,7 +879,9 @@ function interventionEditor(intervention) {
       fillSelect(qualificationSelect, QUALIFICATIONS.map((q) => ({ value: q, label: qualification(q) })), v);
       qualificationSelect.options[0].textContent = t("noQualification");
     });
-    keep(performer, (v) => fillSelect(performer, [{ value: "Team", label: t("performerTeam") }, { value: "Network", label: t("performerNetwork") }], v));
+    keep(performer, (v) => fillSelect(performer, [
+      { value: "Team", label: t("performerTeam") }, { value: "Network", label: t("performerNetwork") }, { value: "Client", label: t("performerClient") },
+    ], v));
     keep(member, (v) => fillSelect(member, state.network.map((m) => ({ value: m.id, label: m.details.name })), v));
     const labelOf = (field) => field.querySelector("label");
     labelOf(fields.category).textContent = t("category");
@@ -681,6 +907,10 @@ function interventionEditor(intervention) {
 
   item.read = () => {
     const network = performer.value === "Network";
+    const circle = performer.value !== "Team";
+    // A task of the circle keeps its days while it stays weekly as often as it has days.
+    const days = s?.days ?? null;
+    const keepDays = circle && days && period.value === "Week" && Number(times.value) === days.length;
     return {
       id: item.dataset.id || null,
       category: category.value || null,
@@ -691,10 +921,11 @@ function interventionEditor(intervention) {
       windowStart: from.value || null,
       windowEnd: to.value || null,
       durationMinutes: minutes.value ? Number(minutes.value) : null,
-      requiredQualification: network ? null : qualificationSelect.value || null,
-      twoNurses: network ? false : two.checked,
+      requiredQualification: circle ? null : qualificationSelect.value || null,
+      twoNurses: circle ? false : two.checked,
       performedBy: performer.value || null,
       networkMemberId: network ? member.value || null : null,
+      days: keepDays ? days : null,
     };
   };
   return item;
@@ -750,6 +981,7 @@ const reread = async () => {
   if (!state.clientId || !state.me || !state.plan) return;
   try {
     state.plan = await api(`/api/clients/${state.clientId}/care-plan`);
+    await loadCircle();
     render();
   } catch (problem) {
     refused(problem);

@@ -7,10 +7,38 @@ import { loadNotes, renderNotes } from "./notes.js";
 import { problemName } from "./omaha.js";
 import { calendarFeed } from "./calendar-feed.js";
 import { myData } from "./my-data.js";
+import { dayPicker, daysText, personText, taskLines } from "./circle.js";
 import { $, api, coalesce, formatDate, hhmm, homeOf, hubRefusalCode, isPassing, make, openStream, ownTeam, params, retryingRead, setUpPage, showProblem, todayIso, announce, clearProblem, whoAmI } from "./page.js";
 
 addStrings({
   nl: {
+    yourTasks: "Uw taken",
+    circleHeading: "Wat wij zelf doen",
+    circleHint: "Wat u en de mensen om u heen zelf doen. Stel het voor; het team spreekt het met u af.",
+    circleAgreedHeading: "Afgesproken",
+    circleNoneAgreed: "Er is nog niets afgesproken.",
+    circleProposalsHeading: "Voorstellen",
+    circleNoProposals: "Er zijn geen voorstellen.",
+    circleProposeHeading: "Voorstellen wat u zelf doet",
+    circleWhat: "Wat doet u?",
+    circleDays: "Op welke dagen?",
+    circleWhatTime: "Hoe laat? (mag leeg blijven)",
+    circlePartLabel: "Of welk dagdeel",
+    circlePartNone: "geen voorkeur",
+    circlePartMorningOption: "ochtend",
+    circlePartAfternoonOption: "middag",
+    circlePartEveningOption: "avond",
+    circleWho: "Wie?",
+    circleWhoSelf: "Dit doet u zelf.",
+    circleSelfOption: "ikzelf",
+    circleSend: "Voorstel sturen",
+    circleSent: "Uw voorstel is naar het team gestuurd.",
+    circleWithdraw: "Voorstel intrekken",
+    circleWithdrawFor: "Voorstel intrekken: {text}",
+    circleWithdrawnNow: "Uw voorstel is ingetrokken.",
+    youDoThis: "{task} — u doet dit zelf",
+    doesThisThemself: "{task} — {who} doet dit zelf",
+    partCircleTasks: "wat u en uw netwerk zelf doen",
     writeCarePlan: "Zorgplan schrijven",
     manageNetwork: "Netwerk: wie helpt mee",
     whoIsComing: "Wie komt wanneer",
@@ -88,6 +116,33 @@ addStrings({
     noTeamNow: "U hoort op dit moment bij geen team, dus u ziet geen cliënten. Vraag op de pagina Teams of u bij een team mag komen.",
   },
   en: {
+    yourTasks: "Your tasks",
+    circleHeading: "What we do ourselves",
+    circleHint: "What you and the people around you do yourselves. Propose it; the team agrees it with you.",
+    circleAgreedHeading: "Agreed",
+    circleNoneAgreed: "Nothing has been agreed yet.",
+    circleProposalsHeading: "Proposals",
+    circleNoProposals: "There are no proposals.",
+    circleProposeHeading: "Propose what you do yourself",
+    circleWhat: "What do you do?",
+    circleDays: "On which days?",
+    circleWhatTime: "What time? (may stay empty)",
+    circlePartLabel: "Or which part of the day",
+    circlePartNone: "no preference",
+    circlePartMorningOption: "morning",
+    circlePartAfternoonOption: "afternoon",
+    circlePartEveningOption: "evening",
+    circleWho: "Who?",
+    circleWhoSelf: "You do this yourself.",
+    circleSelfOption: "myself",
+    circleSend: "Send proposal",
+    circleSent: "Your proposal has been sent to the team.",
+    circleWithdraw: "Withdraw proposal",
+    circleWithdrawFor: "Withdraw proposal: {text}",
+    circleWithdrawnNow: "Your proposal has been withdrawn.",
+    youDoThis: "{task} — you do this yourself",
+    doesThisThemself: "{task} — {who} does this themself",
+    partCircleTasks: "what you and your network do yourselves",
     writeCarePlan: "Write the care plan",
     manageNetwork: "Network: who helps",
     whoIsComing: "Who is coming when",
@@ -174,6 +229,7 @@ const state = {
   clientId: params.get("client") ?? "",
   client: null,
   plan: null,
+  circle: null, // what the client's circle does and proposes, as this visitor may see it
   visits: null,
   access: "full", // "full", "lowered" (the care plan was taken away while open) or "gone"
 };
@@ -254,12 +310,14 @@ async function chooseClient(clientId) {
   }
   // Each part as far as this visitor may see it: a relative with "agenda" access sees the visits only.
   const role = state.me.role;
-  const [client, plan] = await Promise.all([
+  const [client, plan, circle] = await Promise.all([
     role === "Nurse" || role === "Client" ? api(`/api/clients/${clientId}`) : null,
     optional(api(`/api/clients/${clientId}/care-plan`)),
+    optional(api(`/api/clients/${clientId}/care-plan/circle-tasks`)),
   ]);
   state.client = client ?? { network: [] };
   state.plan = plan;
+  state.circle = circle;
   $("plan-heading").closest("section").hidden = plan === null;
   await stream.rewatch();
   await loadVisits();
@@ -378,14 +436,16 @@ const loadVisits = retryingRead(async () => {
 const accessChanged = coalesce(async () => {
   if (!state.clientId || state.me.role !== "Family") return;
   const clientId = state.clientId;
-  const [plan, visits] = await Promise.all([
+  const [plan, visits, circle] = await Promise.all([
     optional(api(`/api/clients/${clientId}/care-plan`)),
     optional(api(`/api/clients/${clientId}/visits`)),
+    optional(api(`/api/clients/${clientId}/care-plan/circle-tasks`)),
   ]);
   if (clientId !== state.clientId) return;
   const before = state.access;
   const hadPlan = state.plan !== null;
   state.plan = plan;
+  state.circle = circle;
   state.visits = visits;
   state.access = visits === null ? "gone" : plan === null && (hadPlan || before === "lowered") ? "lowered" : "full";
   if (visits !== null) clearProblem($("visits-problem"));
@@ -417,6 +477,7 @@ function render() {
   renderAccess();
   renderVisits();
   renderPlan();
+  renderCircle();
   renderNetwork();
   renderNotes();
 }
@@ -449,6 +510,13 @@ function renderVisits() {
 }
 
 function frequency(schedule) {
+  // The circle's weekly tasks name their days ("op dinsdag en vrijdag"); the team's visits how often.
+  if (schedule.days?.length) {
+    // The circle's own time is theirs: the days, and the hours only where a time was agreed.
+    const days = t("circleOnDays", { days: daysText(schedule.days) });
+    const allDay = hhmm(schedule.windowStart) === "07:00" && hhmm(schedule.windowEnd) === "23:00";
+    return allDay ? days : `${days}, ${t("betweenTimes", { from: hhmm(schedule.windowStart), to: hhmm(schedule.windowEnd) })}`;
+  }
   const often = t(schedule.period === "Day" ? "perDay" : "perWeek", { times: schedule.timesPerPeriod });
   const text = t("timesAt", { frequency: often, from: hhmm(schedule.windowStart), to: hhmm(schedule.windowEnd), minutes: schedule.durationMinutes });
   return schedule.twoNurses ? `${text}, ${t("withTwoNurses")}` : text;
@@ -471,6 +539,9 @@ function ratingLines(ratings) {
  */
 function takenOnBy(intervention, members) {
   const task = intervention.description;
+  if (intervention.performedBy === "Client") {
+    return state.me.role === "Client" ? t("youDoThis", { task }) : t("doesThisThemself", { task, who: clientName() });
+  }
   const me = state.me.clients.find((c) => c.id === state.clientId)?.memberId;
   if (me && me === intervention.networkMemberId) return t("youTakeThisOn", { task });
   const member = members.get(intervention.networkMemberId);
@@ -504,12 +575,111 @@ function renderPlan() {
       article.append(list);
     };
     section(t("teamDoes"), problem.interventions.filter((i) => i.performedBy === "Team").map((i) => `${i.description} — ${frequency(i.schedule)}`));
-    section(t("networkDoes"), problem.interventions.filter((i) => i.performedBy === "Network")
+    section(t("networkDoes"), problem.interventions.filter((i) => i.performedBy === "Network" || i.performedBy === "Client")
       .map((i) => `${takenOnBy(i, members)} · ${frequency(i.schedule)}`));
     section(t("howItGoes"), ratingLines(problem.ratings));
     return article;
   }));
 }
+
+// What the client's circle does itself: their own tasks first, then what was agreed and what was proposed.
+
+const daysField = dayPicker(t("circleDays"));
+$("circle-days-slot").append(daysField);
+
+function renderCircle() {
+  const circle = state.access === "full" ? state.circle : null;
+  $("circle").hidden = circle === null;
+  const own = circle?.tasks.filter((task) => task.doneBy.isYou && ["Agreed", "Adjusted"].includes(task.status)) ?? [];
+  $("own-tasks").hidden = own.length === 0;
+  $("own-task-list").replaceChildren(...own.map((task) => circleItem(task, false)));
+  if (!circle) return;
+  const agreed = circle.tasks.filter((task) => ["Agreed", "Adjusted"].includes(task.status));
+  const proposals = circle.tasks.filter((task) => !["Agreed", "Adjusted"].includes(task.status));
+  $("circle-agreed").replaceChildren(...agreed.map((task) => circleItem(task, true)));
+  $("no-circle-agreed").hidden = agreed.length > 0;
+  $("circle-proposals").replaceChildren(...proposals.map((task) => circleItem(task, true)));
+  $("no-circle-proposals").hidden = proposals.length > 0;
+  renderCircleForm(circle);
+}
+
+function circleItem(task, showDoer) {
+  const item = make("li", `circle-task status-${task.status.toLowerCase()}`);
+  item.dataset.task = task.id;
+  item.append(...taskLines(task, { showDoer }));
+  if (task.canWithdraw) {
+    const withdraw = make("button", "button", t("circleWithdraw"));
+    withdraw.type = "button";
+    withdraw.setAttribute("aria-label", t("circleWithdrawFor", { text: task.text }));
+    withdraw.addEventListener("click", async () => {
+      clearProblem($("circle-problem"));
+      try {
+        await api(`/api/clients/${state.clientId}/care-plan/circle-tasks/${task.id}/withdraw`, { method: "POST", body: {} });
+        await loadCircle();
+        announce(t("circleWithdrawnNow"));
+      } catch (problem) {
+        showProblem($("circle-problem"), problem);
+      }
+    });
+    item.append(withdraw);
+  }
+  return item;
+}
+
+function renderCircleForm(circle) {
+  const choices = circle.mayProposeFor;
+  $("circle-form").hidden = choices.length === 0;
+  if (!choices.length) return;
+  daysField.relabel(t("circleDays"));
+  const part = $("circle-part");
+  fillSelect(part, ["Morning", "Afternoon", "Evening"].map((p) => ({ value: p, label: t(`circlePart${p}Option`) })), part.value);
+  part.options[0].removeAttribute("data-i18n");
+  part.options[0].textContent = t("circlePartNone");
+  // A relative proposes for herself; the client for themself or anyone in their network.
+  const alone = choices.length === 1 && choices[0].isYou;
+  $("circle-who-field").hidden = alone;
+  $("circle-who-self").hidden = !alone;
+  const who = $("circle-who");
+  const chosen = who.value;
+  who.replaceChildren(...choices.map((person) => {
+    const option = make("option", null, person.isYou ? t("circleSelfOption") : personText(person));
+    option.value = person.kind === "NetworkMember" && !person.isYou ? person.id : "";
+    return option;
+  }));
+  who.value = chosen;
+  if (who.selectedIndex < 0) who.selectedIndex = 0;
+}
+
+async function loadCircle() {
+  state.circle = await optional(api(`/api/clients/${state.clientId}/care-plan/circle-tasks`));
+  renderCircle();
+}
+
+$("circle-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const box = $("circle-form-problem");
+  clearProblem(box);
+  const body = {
+    text: $("circle-text").value,
+    days: daysField.read(),
+    at: $("circle-at").value || null,
+    partOfDay: $("circle-part").value || null,
+    networkMemberId: $("circle-who-field").hidden ? null : $("circle-who").value || null,
+  };
+  $("circle-form").setAttribute("aria-busy", "true");
+  try {
+    await api(`/api/clients/${state.clientId}/care-plan/circle-tasks`, { method: "POST", body });
+    $("circle-form").reset();
+    await loadCircle();
+    announce(t("circleSent"));
+  } catch (problem) {
+    showProblem(box, problem, {
+      fields: { text: t("circleWhat"), days: t("circleDays"), at: t("circleWhatTime"), partOfDay: t("circlePartLabel"), networkMemberId: t("circleWho") },
+    });
+  } finally {
+    $("circle-form").removeAttribute("aria-busy");
+  }
+});
 
 const stream = openStream({
   handlers: {
