@@ -1,3 +1,5 @@
+using Buurtzorg.Contracts.Places;
+
 namespace Buurtzorg.Contracts.Teams;
 
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Teams.TeamSnapshot")]
@@ -9,7 +11,8 @@ public sealed record TeamSnapshot(
     [property: Id(4)] IReadOnlyList<Guid> ClientIds,
     [property: Id(5)] Guid? ParentTeamId,
     [property: Id(6)] IReadOnlyList<Guid> ChildTeamIds,
-    [property: Id(7)] IReadOnlyList<JoinRequest>? JoinRequests = null)
+    [property: Id(7)] IReadOnlyList<JoinRequest>? JoinRequests = null,
+    [property: Id(8)] IReadOnlyList<OpenPlace>? OpenPlaces = null)
 {
     /// <summary>A team that divided in two carries on as its children; it keeps only its lineage.</summary>
     public bool IsDivided => ChildTeamIds.Count > 0;

@@ -49,6 +49,8 @@ public static class RefusalCodes
     public const string TeamDivided = "team-divided";
     public const string JoinByAsking = "join-by-asking";
     public const string LeaveYourself = "leave-yourself";
+    public const string TooManyOpenPlaces = "too-many-open-places";
+    public const string TeamWithoutNeighbourhood = "team-without-neighbourhood";
 
     // Passing trouble: the same request may be sent again
     public const string StorageUnavailable = "storage-unavailable";
