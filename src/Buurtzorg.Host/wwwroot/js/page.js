@@ -259,6 +259,7 @@ const menu = [
   { href: "availability.html", label: "navAvailability", roles: ["Nurse"] },
   { href: "intake.html", label: "navIntake", roles: ["Nurse"] },
   { href: "index.html", label: "navTeams", roles: ["Nurse"] },
+  { href: "plekken.html", label: "navPlaces", roles: ["Nurse"] },
   { href: "central.html", label: "navCentral", roles: ["Nurse", "Central"] },
 ];
 
