@@ -2,10 +2,11 @@
 // home, nearest first, and asks to join with the team's ordinary join request; the team's own
 // places are posted and closed here too. Members answer the requests on the teams page, where
 // every request waits. Distances come from the server, measured from her home; nothing about a
-// team's clients is shown or sent.
+// team's clients is shown or sent. Live for her own team: a place a colleague posts or closes,
+// and her moving team (an acceptance, a division), read the page again.
 import { addStrings, language, t } from "./i18n.js";
 import { fillSelect, qualification } from "./labels.js";
-import { $, announce, api, ApiProblem, clearProblem, homeOf, make, setUpPage, showProblem, whoAmI } from "./page.js";
+import { $, announce, api, ApiProblem, clearProblem, homeOf, make, openStream, setUpPage, showProblem, whoAmI } from "./page.js";
 
 addStrings({
   nl: {
@@ -35,7 +36,7 @@ addStrings({
     "places.post": "Plek plaatsen",
     "places.posted": "De open plek is geplaatst.",
     "places.close": "Plek sluiten",
-    "places.closeLabel": "Open plek van {hours} uur per week sluiten",
+    "places.closeLabel": "Plek sluiten: {hours} uur per week",
     "places.closed": "De open plek is gesloten.",
     "places.hoursRequired": "Vul een aantal uren in, van 1 tot en met 40.",
   },
@@ -66,7 +67,7 @@ addStrings({
     "places.post": "Post place",
     "places.posted": "The open place has been posted.",
     "places.close": "Close place",
-    "places.closeLabel": "Close the open place of {hours} hours a week",
+    "places.closeLabel": "Close place: {hours} hours a week",
     "places.closed": "The open place has been closed.",
     "places.hoursRequired": "Enter a number of hours, from 1 to 40.",
   },
@@ -295,7 +296,41 @@ $("post-place").addEventListener("submit", async (event) => {
 
 $("within-km").addEventListener("change", () => loadNear());
 
+/** Her team now, from her own record: an acceptance elsewhere or a division changes it. */
+async function loadTeam() {
+  const nurse = await api(`/api/nurses/${state.me.subjectId}`);
+  const moved = (nurse.teamId ?? null) !== state.teamId;
+  state.teamId = nurse.teamId ?? null;
+  if (moved) state.own = [];
+  renderOwn();
+  return moved;
+}
+
+let watched = null;
+const stream = openStream({
+  handlers: {
+    TeamChanged: async (change) => {
+      if (change.teamId !== state.teamId) return;
+      // A division moves her to a new team: find it, and watch that one instead.
+      if (change.kind === "Divided" && (await loadTeam())) await stream.rewatch();
+      await Promise.all([loadOwn(), loadNear()]);
+    },
+  },
+  watch: async (connection) => {
+    if (!state.me) return;
+    if (watched && watched !== state.teamId) await connection.invoke("UnwatchTeam", watched).catch(() => {});
+    watched = state.teamId;
+    if (watched) await connection.invoke("WatchTeam", watched);
+  },
+  resync: async () => {
+    if (!state.me) return;
+    if (await loadTeam()) await stream.rewatch();
+    await Promise.all([loadNear(), loadOwn()]);
+  },
+});
+
 setUpPage(() => {
+  stream.render();
   renderNear();
   renderOwn();
 });
@@ -305,9 +340,8 @@ whoAmI().then(async (me) => {
     return;
   }
   state.me = me;
-  const nurse = await api(`/api/nurses/${me.subjectId}`);
-  state.teamId = nurse.teamId ?? null;
-  renderOwn();
+  await loadTeam();
+  await stream.rewatch();
   await Promise.all([loadNear(), loadOwn()]);
 }).catch((problem) => {
   if (problem instanceof ApiProblem && problem.status !== 401) showProblem($("places-problem"), problem);
