@@ -152,6 +152,35 @@ public sealed class PlacesApiTests(SecureHostFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_team_that_divides_closes_its_places_and_its_halves_start_without_any()
+    {
+        // Around Den Helder (52.95, 4.76): twelve nurses and a place; the thirteenth makes the team divide.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var team = await Found($"Buurtzorg Julianadorp {suffix}", "Noord-Holland");
+        var elsewhere = await Found($"Buurtzorg Schagen {suffix}", "Noord-Holland");
+        await Nurse(team, "Yara de Boer", $"yara-{suffix}", 52.95, 4.76);
+        for (var i = 1; i < 12; i++)
+        {
+            await Nurse(team, $"Collega {i} {suffix}", $"collega-{i}-{suffix}", 52.95 + (i * 0.002), 4.76);
+        }
+
+        await Nurse(elsewhere, "Zoë Kramer", $"zoe-{suffix}", 52.90, 4.80);
+        var place = await Post($"yara-{suffix}", team, 24, null);
+        var zoe = await Host.SignIn($"zoe-{suffix}");
+        await Eventually(() => NearMe(zoe, null), f => f.Places.Any(p => p.PlaceId == place));
+
+        await Nurse(team, "Dertiende Collega", $"dertiende-{suffix}", 52.96, 4.77);
+
+        var divided = await Mediator.Send(new GetTeam(team));
+        Assert.Equal(2, divided.ChildTeamIds.Count);
+        await Eventually(() => NearMe(zoe, null), f => f.Places.All(p => p.TeamId != team && !divided.ChildTeamIds.Contains(p.TeamId)));
+        foreach (var child in divided.ChildTeamIds)
+        {
+            Assert.Empty((await Mediator.Send(new GetTeam(child))).OpenPlaces ?? []);
+        }
+    }
+
+    [Fact]
     public async Task Clients_family_and_central_staff_are_refused_the_nurses_places_and_central_staff_read_the_counts()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -205,6 +234,11 @@ public sealed class PlacesApiTests(SecureHostFixture fixture) : IClassFixture<Se
         {
             await Mediator.Send(new AskToJoin(first, asker, "Ik woon om de hoek."));
         }
+
+        // The asking nurse reads that her request waits, on the place of the team she asked.
+        var asking = await Host.SignIn($"vrager-1-{suffix}");
+        var asked = await Eventually(() => Ours(NearMe(asking, null), suffix), f => f.Places.Any(p => p.Asked));
+        Assert.Equal([first], asked.Places.Where(p => p.Asked).Select(p => p.TeamId));
 
         var fewer = await Eventually(() => Region(central, region), r => r is { OpenPlaces: 2 });
         Assert.Equal((2, 40, (int?)null), (fewer!.TeamsWithOpenPlaces, fewer.HoursPerWeek, fewer.WaitingRequests));
