@@ -17,6 +17,7 @@ using Buurtzorg.Host.Knowledge;
 using Buurtzorg.Host.Notes;
 using Buurtzorg.Host.Operations;
 using Buurtzorg.Host.Nurses;
+using Buurtzorg.Host.Places;
 using Buurtzorg.Host.Planning;
 using Buurtzorg.Host.Privacy;
 using Buurtzorg.Host.Problems;
@@ -96,6 +97,7 @@ public static class BuurtzorgApp
         app.MapNurses();
         app.MapVisits();
         app.MapCapacity();
+        app.MapPlaces();
         app.MapRounds();
         app.MapPlanning();
         app.MapOperations();

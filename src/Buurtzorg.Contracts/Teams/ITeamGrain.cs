@@ -1,3 +1,5 @@
+using Buurtzorg.Contracts.Places;
+
 namespace Buurtzorg.Contracts.Teams;
 
 /// <summary>
@@ -46,6 +48,16 @@ public interface ITeamGrain : IGrainWithGuidKey
     [Alias("DeclineJoin")]
     ValueTask<TeamResult> DeclineJoin(Guid nurseId, Guid by);
 
+    /// <summary>
+    /// A member posts an open place (safe to repeat with the same id). At most
+    /// <see cref="OpenPlaceLimits.MaxOpenPlacesPerTeam"/> at once: <see cref="TeamError.TooManyOpenPlaces"/>.
+    /// </summary>
+    [Alias("PostOpenPlace")]
+    ValueTask<TeamResult> PostOpenPlace(OpenPlaceDraft place);
+
+    /// <summary>A member closes an open place (filled, or no longer wanted); <see cref="TeamError.OpenPlaceNotFound"/> when there is none by that id.</summary>
+    [Alias("CloseOpenPlace")]
+    ValueTask<TeamResult> CloseOpenPlace(Guid placeId, Guid closedBy);
 
     /// <summary>The team takes a client on (safe to repeat). A divided team passes it to the right child.</summary>
     [Alias("AdmitClient")]

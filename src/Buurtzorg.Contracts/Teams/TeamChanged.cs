@@ -23,6 +23,12 @@ public enum TeamChangeKind
 
     /// <summary>The last nurse left a team without clients: it is no longer listed.</summary>
     Retired = 9,
+
+    /// <summary>A member posted an open place; <see cref="TeamChanged.ByNurseId"/> is she.</summary>
+    OpenPlacePosted = 10,
+
+    /// <summary>A member closed an open place; <see cref="TeamChanged.ByNurseId"/> is she.</summary>
+    OpenPlaceClosed = 11,
 }
 
 /// <summary>

@@ -15,6 +15,12 @@ public enum TeamError
 
     /// <summary>No request to join from this nurse is waiting.</summary>
     NoJoinRequest = 7,
+
+    /// <summary>No open place by that id (never posted, or closed already).</summary>
+    OpenPlaceNotFound = 8,
+
+    /// <summary>The team has as many open places as it may have at once.</summary>
+    TooManyOpenPlaces = 9,
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Buurtzorg.Contracts.Places;
+
 namespace Buurtzorg.Contracts.Teams;
 
 [GenerateSerializer, Immutable, Alias("Buurtzorg.Teams.TeamSnapshot")]
@@ -10,7 +12,8 @@ public sealed record TeamSnapshot(
     [property: Id(5)] Guid? ParentTeamId,
     [property: Id(6)] IReadOnlyList<Guid> ChildTeamIds,
     [property: Id(7)] IReadOnlyList<JoinRequest>? JoinRequests = null,
-    [property: Id(8)] string? Region = null)
+    [property: Id(8)] IReadOnlyList<OpenPlace>? OpenPlaces = null,
+    [property: Id(9)] string? Region = null)
 {
     /// <summary>A team that divided in two carries on as its children; it keeps only its lineage.</summary>
     public bool IsDivided => ChildTeamIds.Count > 0;

@@ -96,6 +96,12 @@ public sealed partial class TeamGrain
 
         State.Nurses = [];
         State.Clients = [];
+
+        // Open places close with the parent rather than pass to a half: a place was offered for
+        // the team as it was, and each half (a team of six or seven, with its own clients) decides
+        // afresh whether it wants a colleague. Waiting join requests stay with the parent, which
+        // refuses answers, and leave the national count with it.
+        State.OpenPlaces = [];
         State.ChildTeamIds = [.. State.Division.Halves.Select(h => h.TeamId)];
         await Commit(TeamChangeKind.Divided, nurseId: null, clock.GetUtcNow(), State.ChildTeamIds);
 

@@ -96,9 +96,11 @@ public sealed partial class TeamGrain(
             return await Commit(TeamChangeKind.NurseRemoved, nurseId, now);
         }
 
-        // Nobody and nothing is left (a founder who left again): the team stops being listed.
+        // Nobody and nothing is left (a founder who left again): the team stops being listed, and
+        // its open places close with it (nobody is left to take a colleague in).
         State.Retired = true;
         State.JoinRequests.Clear();
+        State.OpenPlaces.Clear();
         var retired = await Commit(TeamChangeKind.Retired, nurseId, now);
         await Unlist();
         return retired;
@@ -219,6 +221,11 @@ public sealed partial class TeamGrain(
         var (name, region, nurses, uncounted) = (State.Name, State.Region, State.Nurses.Count, Divided || State.Retired);
         FollowUps.PostRefresh("capacity", () => GrainFactory.GetGrain<ITeamCapacityGrain>(this.GetPrimaryKey())
             .ReportTeam(name, region, nurses, uncounted).AsTask());
+        if (ChangesPlaces(kind))
+        {
+            ReportPlaces();
+        }
+
         return result;
     }
 
@@ -238,5 +245,6 @@ public sealed partial class TeamGrain(
         State.ParentTeamId,
         [.. State.ChildTeamIds],
         [.. State.JoinRequests.Select(r => new JoinRequest(r.NurseId, r.Name, r.Message, r.AskedAt))],
+        OpenPlacesNow(),
         State.Region);
 }

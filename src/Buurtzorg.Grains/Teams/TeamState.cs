@@ -46,6 +46,30 @@ public sealed class TeamState
 
     /// <summary>The last nurse left and no client was left: the team is no longer listed or counted.</summary>
     public bool Retired { get; set; }
+
+    /// <summary>Places the team offers a colleague, until a member closes them (or the team divides or retires).</summary>
+    public List<OpenPlaceState> OpenPlaces { get; set; } = [];
+}
+
+public sealed class OpenPlaceState
+{
+    public Guid Id { get; set; }
+
+    public int HoursPerWeek { get; set; }
+
+    public Contracts.Nurses.Qualification? Qualification { get; set; }
+
+    public string Neighbourhood { get; set; } = "";
+
+    public string? Note { get; set; }
+
+    public double Latitude { get; set; }
+
+    public double Longitude { get; set; }
+
+    public DateTimeOffset PostedAt { get; set; }
+
+    public Guid PostedBy { get; set; }
 }
 
 public sealed class JoinRequestState

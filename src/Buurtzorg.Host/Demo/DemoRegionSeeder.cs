@@ -21,6 +21,7 @@ public sealed partial class DemoRegionSeeder(IMediator mediator, IGrainFactory g
             var summary = await DemoRegionGenerator.Generate(grains, DemoOptions.Small, cancellationToken);
             LogSeeded(logger, summary.Teams, summary.Nurses, summary.Clients, summary.Elapsed.TotalSeconds);
             await BackfillHistory(summary.Teams, cancellationToken);
+            await DemoOpenPlaces.Post(mediator, grains, cancellationToken);
             await DemoNetwork.Seed(grains, await LiveTeams(cancellationToken));
         }
 

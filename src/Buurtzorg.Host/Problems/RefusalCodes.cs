@@ -51,6 +51,8 @@ public static class RefusalCodes
     public const string LeaveYourself = "leave-yourself";
     public const string IdentifiesPerson = "identifies-person";
     public const string NotTheAsker = "not-the-asker";
+    public const string TooManyOpenPlaces = "too-many-open-places";
+    public const string TeamWithoutNeighbourhood = "team-without-neighbourhood";
 
     // Passing trouble: the same request may be sent again
     public const string StorageUnavailable = "storage-unavailable";

@@ -60,6 +60,13 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new("AcceptJoinRequest", "POST", $"/api/teams/{a}/join-requests/{random}/accept", null, TheTeam),
             new("DeclineJoinRequest", "POST", $"/api/teams/{a}/join-requests/{random}/decline", null, TheTeam),
             new("WithdrawJoinRequest", "DELETE", $"/api/teams/{a}/join-requests/{nurse}", null, Nobody),
+            // Open places: the team posts and closes its own; any nurse finds places near her home;
+            // central staff (and nurses) read the counts per region. Posting without hours is refused by the handler.
+            new("ListTeamOpenPlaces", "GET", $"/api/teams/{a}/open-places", null, TheTeam),
+            new("PostOpenPlace", "POST", $"/api/teams/{a}/open-places", "{}", TheTeam),
+            new("CloseOpenPlace", "DELETE", $"/api/teams/{a}/open-places/{random}", null, TheTeam),
+            new("FindOpenPlacesNearMe", "GET", "/api/open-places/near-me", null, Nurses),
+            new("GetPlacesPerRegion", "GET", "/api/capacity/places", null, NursesAndCentral),
             new("ListTeamClients", "GET", $"/api/teams/{a}/clients", null, TheTeam, Reveals: true),
             new("RegisterClient", "POST", $"/api/teams/{a}/clients", "{}", TheTeam),
             new("GetClient", "GET", $"/api/clients/{c}", null, ClientRecord, true),

@@ -77,7 +77,7 @@ public sealed class NurseTodayBrowserTests(BrowserFixture browser, SecureHostFix
         await Expect(lines.Nth(5)).ToContainTextAsync("14:00–15:00");
         await Expect(lines.Nth(5)).ToContainTextAsync("Piet de Wit");
         await Expect(lines.Nth(5)).ToContainTextAsync("Persoonlijke verzorging");
-        await Expect(page.Locator(".site-nav a:visible")).ToHaveTextAsync(["Mijn ronde", "Cliënt en familie", "Ons team", "Mijn beschikbaarheid", "Nieuwe cliënt", "Teams", "Centraal bureau"]);
+        await Expect(page.Locator(".site-nav a:visible")).ToHaveTextAsync(["Mijn ronde", "Cliënt en familie", "Ons team", "Mijn beschikbaarheid", "Nieuwe cliënt", "Teams", "Open plekken", "Kennisnetwerk", "Centraal bureau"]);
         await Expect(page.Locator("#who-problem")).ToBeEmptyAsync();
         Assert.Equal(0, await page.Locator("select").CountAsync());
         await Accessibility.AssertNoSeriousViolations(page, "Vandaag on a phone");

@@ -43,7 +43,7 @@ public sealed class WebClientBrowserTests(BrowserFixture browser, SecureHostFixt
         await NursePage.OpenToday(pageA);
         await Expect(pageA.Locator($"#next-card [data-visit='{visit.Id}'] .client-name")).ToHaveTextAsync("Johanna de Groot");
         await Expect(pageA.Locator("html")).ToHaveAttributeAsync("lang", "nl");
-        await Expect(pageA.Locator(".site-nav a:visible")).ToHaveTextAsync(["Mijn ronde", "Cliënt en familie", "Ons team", "Mijn beschikbaarheid", "Nieuwe cliënt", "Teams", "Centraal bureau"]);
+        await Expect(pageA.Locator(".site-nav a:visible")).ToHaveTextAsync(["Mijn ronde", "Cliënt en familie", "Ons team", "Mijn beschikbaarheid", "Nieuwe cliënt", "Teams", "Open plekken", "Kennisnetwerk", "Centraal bureau"]);
         await Accessibility.AssertNoSeriousViolations(pageA, "nurse round");
         await Screenshots.Save(pageA, "nurse-round");
         await Screenshots.Save(pageB, "nurse-team-board");

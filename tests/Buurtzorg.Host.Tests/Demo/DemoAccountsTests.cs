@@ -30,6 +30,22 @@ public sealed class DemoAccountsTests
                 Assert.True((await session.Http.GetAsync($"/api/clients/{client}/care-plan")).IsSuccessStatusCode);
             }
 
+            // The region has open places: the newcomer finds at least two of other teams than hers, central staff count them.
+            if (account.UserName == DemoAccounts.Newcomer)
+            {
+                var places = await EventuallyExtensions.Eventually(
+                    () => session.Http.GetFromJsonAsync<JsonElement>("/api/open-places/near-me"), p => p.GetProperty("places").GetArrayLength() >= 2);
+                var own = (await session.Http.GetFromJsonAsync<JsonElement>($"/api/nurses/{me.GetProperty("subjectId").GetGuid()}")).GetProperty("teamId").GetGuid();
+                Assert.All(places.GetProperty("places").EnumerateArray(), p => Assert.NotEqual(own, p.GetProperty("teamId").GetGuid()));
+            }
+
+            if (account.Role is Accounts.AccountRole.Central)
+            {
+                var counts = await EventuallyExtensions.Eventually(
+                    () => session.Http.GetFromJsonAsync<JsonElement>("/api/capacity/places"), c => c.GetProperty("nation").GetProperty("openPlaces").GetInt32() == 3);
+                Assert.NotEmpty(counts.GetProperty("regions").EnumerateArray());
+            }
+
             // The dashboard is the operators' only; they have nothing else.
             Assert.Equal(account.Role is Accounts.AccountRole.Operations, (await session.Http.GetAsync("/dashboard/ClusterStats")).IsSuccessStatusCode);
         }

@@ -11,6 +11,12 @@ import { loadNetworkActivity, renderNetworkActivity } from "./central-network.js
 addStrings({
   nl: {
     capacityTitle: "Capaciteit van de teams",
+    placesHeading: "Open plekken en aanmeldingen per regio",
+    placesIntro: "Open plekken die teams aanbieden, de uren daarvan, en hoeveel verpleegkundigen wachten op het antwoord van een team. Alleen aantallen; wachtende aanmeldingen onder de 5 zijn afgeschermd.",
+    placesTeams: "Teams met open plekken",
+    placesOpen: "Open plekken",
+    placesHours: "Uren per week",
+    placesWaiting: "Wachtende aanmeldingen",
     capacityIntro: "Vraag en aanbod in uren per week. Aanbod is de som van de contracturen; daarvan gaat ongeveer 60 % naar directe cliëntenzorg (de rest is reistijd, overleg, administratie en scholing). Alleen totalen: geen gegevens van cliënten of verpleegkundigen. Aantallen cliënten onder de 5, en totalen waaruit die af te leiden zijn, zijn afgeschermd.",
     nation: "Nederland",
     regions: "Regio's",
@@ -69,6 +75,12 @@ addStrings({
   },
   en: {
     capacityTitle: "Team capacity",
+    placesHeading: "Open places and requests to join per region",
+    placesIntro: "Open places teams offer, their hours, and how many nurses wait for a team's answer. Counts only; waiting requests under 5 are withheld.",
+    placesTeams: "Teams with open places",
+    placesOpen: "Open places",
+    placesHours: "Hours a week",
+    placesWaiting: "Waiting requests",
     capacityIntro: "Demand and supply in hours per week. Supply is the sum of contract hours; about 60 % of it goes to direct client care (the rest is travel, meetings, administration and training). Totals only: no client or nurse data. Client counts under 5, and totals they could be worked out from, are withheld.",
     nation: "The Netherlands",
     regions: "Regions",
@@ -128,7 +140,7 @@ addStrings({
 });
 
 const MEASURES = ["productivity", "demand", "supply", "visitHours", "nurses"];
-const state = { overview: null, version: -1, region: params.get("region") ?? "", trends: null, measure: MEASURES.includes(params.get("measure")) ? params.get("measure") : "productivity" };
+const state = { places: null, overview: null, version: -1, region: params.get("region") ?? "", trends: null, measure: MEASURES.includes(params.get("measure")) ? params.get("measure") : "productivity" };
 const hours = (value) => Math.round(value).toLocaleString(document.documentElement.lang === "nl" ? "nl-NL" : "en-GB");
 const count = (value) => (value === null || value === undefined ? t("suppressed") : hours(value));
 const percent = (value) => (value === null || value === undefined ? t("noFigure") : t("percent", { value }));
@@ -140,6 +152,7 @@ const load = retryingRead(async () => {
     const changed = state.overview !== null && overview.version !== state.version;
     state.overview = overview;
     state.version = overview.version;
+    state.places = await api("/api/capacity/places");
     render();
     await loadTrends();
     await loadNetworkActivity();
@@ -179,6 +192,12 @@ function render() {
   table($("regions-table"), [t("region"), t("teamsCount"), t("nursesCount"), t("supply"), t("demand"), t("visitHours"), t("productivity"), t("open"), t("nearSplit"), t("overCapacity")],
     overview.regions.map((r) => [r.name, hours(r.teams), hours(r.nurses), hours(r.supplyHoursPerWeek), hours(r.demandHoursPerWeek),
       hours(r.visitHoursThisWeek), percent(r.productivityPercent), hours(r.openVisitHours), hours(r.teamsNearDivision), hours(r.teamsOverCapacity)]));
+
+  if (state.places) {
+    const { nation, regions: placeRegions } = state.places;
+    table($("places-table"), [t("region"), t("placesTeams"), t("placesOpen"), t("placesHours"), t("placesWaiting")],
+      [...placeRegions, { ...nation, name: t("nation") }].map((r) => [r.name, hours(r.teamsWithOpenPlaces), hours(r.openPlaces), hours(r.hoursPerWeek), count(r.waitingRequests)]));
+  }
 
   const regions = overview.regions.map((r) => r.name);
   if (!regions.includes(state.region)) state.region = regions[0] ?? "";

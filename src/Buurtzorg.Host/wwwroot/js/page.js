@@ -258,8 +258,9 @@ const menu = [
   { href: "team.html", label: "navOwnTeam", roles: ["Nurse"] },
   { href: "availability.html", label: "navAvailability", roles: ["Nurse"] },
   { href: "intake.html", label: "navIntake", roles: ["Nurse"] },
-  { href: "kennis.html", label: "navKnowledge", roles: ["Nurse"] },
   { href: "index.html", label: "navTeams", roles: ["Nurse"] },
+  { href: "plekken.html", label: "navPlaces", roles: ["Nurse"] },
+  { href: "kennis.html", label: "navKnowledge", roles: ["Nurse"] },
   { href: "central.html", label: "navCentral", roles: ["Nurse", "Central"] },
 ];
 
