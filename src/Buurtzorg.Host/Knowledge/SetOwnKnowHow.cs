@@ -15,6 +15,22 @@ public sealed record SetOwnKnowHow(Guid NurseId, IReadOnlyList<string?>? Topics,
 
     public void Validate(ValidationErrors errors)
     {
+        // The whole entry each time: a body that names none of it is no entry, not an empty one.
+        if (Topics is null)
+        {
+            errors.Add("topics", "Send 'topics': the topics you know well (an empty list for none).", FieldCodes.Required);
+        }
+
+        if (Hidden is null)
+        {
+            errors.Add("hidden", "Send 'hidden': true to stay out of the directory, false to be found.", FieldCodes.Required);
+        }
+
+        if (Following is null)
+        {
+            errors.Add("following", "Send 'following': the topics whose questions reach you live (an empty list for none).", FieldCodes.Required);
+        }
+
         TopicList(errors, "topics", Topics, KnowHowTopics.MaxPerNurse);
         TopicList(errors, "following", Following, MaxFollowing);
     }
@@ -49,5 +65,5 @@ public sealed class SetOwnKnowHowHandler(IGrainFactory grains) : ICommandHandler
 {
     public ValueTask<KnowHowProfile> Handle(SetOwnKnowHow command, CancellationToken cancellationToken) =>
         grains.GetGrain<IKnowHowGrain>(command.NurseId).Set(new KnowHowProfile(
-            SetOwnKnowHow.Keys(command.Topics), command.Hidden ?? false, SetOwnKnowHow.Keys(command.Following)));
+            SetOwnKnowHow.Keys(command.Topics), command.Hidden!.Value, SetOwnKnowHow.Keys(command.Following)));
 }

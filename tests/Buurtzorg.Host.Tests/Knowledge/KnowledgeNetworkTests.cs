@@ -41,7 +41,7 @@ public sealed class KnowledgeNetworkTests(SecureHostFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         var stored = (await set.Content.ReadFromJsonAsync<KnowHowProfile>(Json))!;
         Assert.Equal(["wondzorg", "negatieve-druk-therapie"], stored.Topics);
-        (await sara.Http.PutAsJsonAsync("/api/know-how/me", new { topics = new[] { "wondzorg" }, hidden = true })).EnsureSuccessStatusCode();
+        (await sara.Http.PutAsJsonAsync("/api/know-how/me", new { topics = new[] { "wondzorg" }, hidden = true, following = Array.Empty<string>() })).EnsureSuccessStatusCode();
 
         var found = await anne.Http.GetFromJsonAsync<JsonElement>("/api/know-how?topic=wondzorg&region=Overijssel", Json);
         var names = found.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
@@ -55,7 +55,7 @@ public sealed class KnowledgeNetworkTests(SecureHostFixture fixture) : IClassFix
         var byNeighbourhood = await anne.Http.GetFromJsonAsync<JsonElement>("/api/know-how?topic=negatieve druk therapie&region=assendorp", Json);
         Assert.Single(byNeighbourhood.EnumerateArray());
 
-        var bad = await anne.Http.PutAsJsonAsync("/api/know-how/me", new { topics = new[] { "wond<script>" } });
+        var bad = await anne.Http.PutAsJsonAsync("/api/know-how/me", new { topics = new[] { "wond<script>" }, hidden = false, following = Array.Empty<string>() });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("topics[0]", (await bad.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors").EnumerateObject().Select(p => p.Name));
         Assert.Empty((await Host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IKnowHowGrain>(anneId).Get()).Topics);
@@ -67,8 +67,8 @@ public sealed class KnowledgeNetworkTests(SecureHostFixture fixture) : IClassFix
         var (_, _, asker) = await NurseIn("Buurtzorg Leiden Noord", "Zuid-Holland", "Fleur Visser", "fleur-questions");
         var (_, _, follower) = await NurseIn("Buurtzorg Breda Ginneken", "Noord-Brabant", "Lotte Smit", "lotte-questions");
         var (_, _, bystander) = await NurseIn("Buurtzorg Breda Haagse Beemden", "Noord-Brabant", "Eva Mulder", "eva-questions");
-        (await follower.Http.PutAsJsonAsync("/api/know-how/me", new { topics = new[] { "wondzorg" }, following = new[] { "wondzorg" } })).EnsureSuccessStatusCode();
-        (await bystander.Http.PutAsJsonAsync("/api/know-how/me", new { following = new[] { "dementie" } })).EnsureSuccessStatusCode();
+        (await follower.Http.PutAsJsonAsync("/api/know-how/me", new { topics = new[] { "wondzorg" }, hidden = false, following = new[] { "wondzorg" } })).EnsureSuccessStatusCode();
+        (await bystander.Http.PutAsJsonAsync("/api/know-how/me", new { topics = Array.Empty<string>(), hidden = false, following = new[] { "dementie" } })).EnsureSuccessStatusCode();
 
         await using var followerHub = await follower.ConnectToHub();
         var followerHears = new HubEvents<QuestionChanged>(followerHub, "QuestionChanged");
@@ -179,7 +179,7 @@ public sealed class KnowledgeNetworkTests(SecureHostFixture fixture) : IClassFix
         var client = await anne.Http.AddClient(team, "Cornelis Dekker");
         await Host.OpenAccount("client-roles", AccountRole.Client, client.Id);
         await Host.OpenAccount("central-roles", AccountRole.Central);
-        (await anne.Http.PutAsJsonAsync("/api/know-how/me", new { topics = new[] { "palliatieve-zorg" } })).EnsureSuccessStatusCode();
+        (await anne.Http.PutAsJsonAsync("/api/know-how/me", new { topics = new[] { "palliatieve-zorg" }, hidden = false, following = Array.Empty<string>() })).EnsureSuccessStatusCode();
         (await anne.Http.PostAsJsonAsync("/api/questions", new { title = "Zorgpad stervensfase", text = "Welke versie gebruiken jullie?", topics = new[] { "palliatieve-zorg" } })).EnsureSuccessStatusCode();
 
         var theClient = await Host.SignIn("client-roles");
