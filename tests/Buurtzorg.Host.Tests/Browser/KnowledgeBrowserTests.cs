@@ -30,9 +30,10 @@ public sealed class KnowledgeBrowserTests(BrowserFixture browser, SecureHostFixt
         await Host.Hire(await Team("Buurtzorg Breda Ginneken", "Noord-Brabant"), "Lotte Smit", "lotte-kennis");
 
         // Lotte says what she knows and follows, on her phone.
-        var lotte = await browser.SignedIn(Host, "lotte-kennis", "kennis.html");
+        // A link to her own know-how keeps its place through the sign-in page.
+        var lotte = await browser.SignedIn(Host, "lotte-kennis", "kennis.html#mijn-kennis");
         await lotte.SetViewportSizeAsync(390, 844);
-        await lotte.GetByRole(AriaRole.Link, new() { Name = "Mijn kennis" }).ClickAsync();
+        await Expect(lotte.Locator("#own-view")).ToBeVisibleAsync();
         await lotte.Locator("#own-topics").GetByLabel("Wondzorg").CheckAsync();
         await lotte.Locator("#own-following").GetByLabel("Wondzorg").CheckAsync();
         await lotte.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();

@@ -132,7 +132,7 @@ export async function api(path, { method = "GET", body } = {}) {
   if (response.ok) return response.json();
   if (response.status === 401 && !location.pathname.endsWith("login.html")) {
     // The session ended (or never began): sign in, then come back here.
-    location.assign(`login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+    location.assign(`login.html?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`);
   }
 
   let problem = null;
